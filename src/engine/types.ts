@@ -1,0 +1,198 @@
+/**
+ * The engine's contract: the plain-JSON game state, the player actions that move it, the
+ * session record that reproduces it, and the log the debrief reads. Everything here is JSON:
+ * no classes, Maps, functions or Dates, so a state can be saved, replayed and compared.
+ *
+ * `step(scenario, state, action) → state` (see step.ts) is the only way a state changes.
+ */
+
+/** Seat numbers are 0-based indices into `players` (seat 0 is the chair at council meetings). */
+export type Seat = number;
+
+export interface PlayerSetup {
+  name: string;
+  /** A role id; when left out the seed deals one (see setup.ts). */
+  role?: string;
+}
+
+export interface Player {
+  name: string;
+  role: string | null;
+  /** Index into scenario.board.spaces; 0 without a board. */
+  space: number;
+  /** Turns still to skip after landing on a `wait` space. */
+  skip: number;
+}
+
+/** One copy of a card in a pile. `once` marks a scheduled one-off copy that leaves the game when settled. */
+export interface CardCopy {
+  card: string;
+  once?: boolean;
+  /** Index of the log entry whose decision scheduled this copy (the debrief links them). */
+  cause?: number;
+}
+
+export interface Pile {
+  draw: CardCopy[];
+  discard: CardCopy[];
+}
+
+export interface ScheduledCard {
+  card: string;
+  deck: string;
+  /** The round at whose start it arrives. */
+  round: number;
+  cause: number;
+}
+
+/** State of one named random stream (see rng.ts). */
+export type RngState = number;
+
+export type CouncilStep = 'priorities' | 'transfers' | 'investments';
+
+/** What the game is waiting for. */
+export type Pending =
+  /** The active player rolls (board) or draws (turnDeck). */
+  | { kind: 'turn'; seat: Seat }
+  /** A card is on the table: ask questions, then choose (group) or vote. */
+  | {
+      kind: 'card';
+      seat: Seat;
+      deck: string;
+      copy: CardCopy;
+      asked: number[];
+      /** Vote mode: option id per seat, null while not yet cast. */
+      votes: (string | null)[];
+      /** Vote mode: set when the votes tied; the tie-breaker chooses among these. */
+      tie: string[] | null;
+    }
+  /** A token landed on an `invest` space: buy or decline. */
+  | { kind: 'invest'; seat: Seat; investment: string }
+  /** A council meeting; `after` is the round it follows (0 = before round 1); `step` the part now running. */
+  | {
+      kind: 'council';
+      after: number;
+      step: CouncilStep;
+      /** Vote mode, priorities step: each seat's chosen set, null while not yet cast. */
+      votes: (string[] | null)[];
+      tie: { chosen: string[]; tied: string[] } | null;
+      /** Investments step: the investment now offered (file order). */
+      offer: string | null;
+      /** The seat whose turn it was when a `council` space triggered this meeting, else null. */
+      seat: Seat | null;
+    }
+  | { kind: 'ended' };
+
+export type Action =
+  | { type: 'roll' }
+  | { type: 'draw' }
+  | { type: 'ask'; question: number }
+  | { type: 'choose'; option: string }
+  | { type: 'vote'; seat: Seat; option: string }
+  | { type: 'breakTie'; option: string }
+  | { type: 'invest' }
+  | { type: 'decline' }
+  | { type: 'setPriorities'; priorities: string[] }
+  | { type: 'votePriorities'; seat: Seat; priorities: string[] }
+  | { type: 'breakPriorityTie'; priorities: string[] }
+  | { type: 'transfer'; from: string; to: string; amount: number }
+  | { type: 'endTransfers' }
+  // facilitator actions: recorded and replayed like the table's
+  | { type: 'note'; text: string }
+  | { type: 'skipCard' }
+  | { type: 'injectCard'; card: string; deck?: string }
+  | { type: 'endNow' };
+
+export type ActionType = Action['type'];
+
+/** Money and meter changes of one log entry, by id (only ids that changed). */
+export interface Deltas {
+  resources: Record<string, number>;
+  meters: Record<string, number>;
+}
+
+/**
+ * The session log: ids and numbers, never rendered text (the facilitator's note is the only free
+ * text). `at` is the round (0 before round 1) and `seat` the active seat, when there is one.
+ */
+export type LogEntry = { at: number; seat: Seat | null } & (
+  | { kind: 'roundStart'; round: number; deltas: Deltas }
+  | { kind: 'roundEnd'; round: number; deltas: Deltas }
+  | { kind: 'roll'; dice: number[]; from: number; to: number; passedStart: number; deltas: Deltas }
+  | { kind: 'land'; space: string }
+  | { kind: 'skipTurn'; left: number }
+  | { kind: 'draw'; deck: string; card: string; scheduled: boolean; cause?: number }
+  | { kind: 'drawNothing'; deck: string }
+  | { kind: 'ask'; card: string; question: number; deltas: Deltas }
+  | {
+      kind: 'decision';
+      card: string;
+      deck: string;
+      /** Options offered (after `when` and floors) and all the card's options. */
+      offered: string[];
+      option: string | null;
+      votes: (string | null)[] | null;
+      tieBrokenBy: Seat | null;
+      asked: number[];
+      deltas: Deltas;
+      /** Log indices of the `schedule` entries this decision caused. */
+      scheduled: number[];
+    }
+  | { kind: 'event'; card: string; deltas: Deltas }
+  | { kind: 'schedule'; card: string; deck: string; round: number; arrives: boolean }
+  | { kind: 'arrive'; card: string; deck: string; cause: number }
+  | { kind: 'invest'; investment: string; deltas: Deltas; where: 'space' | 'council' }
+  | { kind: 'decline'; investment: string; where: 'space' | 'council' }
+  | { kind: 'council'; after: number }
+  | { kind: 'councilSkipped'; after: number }
+  | { kind: 'priorities'; chosen: string[]; votes: (string[] | null)[] | null; tieBrokenBy: Seat | null }
+  | { kind: 'transfer'; from: string; to: string; amount: number }
+  | { kind: 'refused'; resource: string; amount: number; floor: number }
+  | { kind: 'log'; text: import('../scenario/schema').Text }
+  | { kind: 'note'; text: string }
+  | { kind: 'skipCard'; card: string }
+  | { kind: 'inject'; card: string; deck: string }
+  | { kind: 'ending'; ending: string; immediate: boolean; goals: Record<string, boolean> }
+);
+
+export interface GameState {
+  version: 1;
+  round: number;
+  players: Player[];
+  resources: Record<string, number>;
+  meters: Record<string, number>;
+  flags: Record<string, boolean>;
+  piles: Record<string, Pile>;
+  scheduled: ScheduledCard[];
+  invested: string[];
+  priorities: string[];
+  /** Every (card id → option ids) chosen so far, for `chose` conditions. */
+  chosen: Record<string, string[]>;
+  rng: Record<string, RngState>;
+  pending: Pending;
+  /** The seat whose turn is running (or next), used between automatic steps. */
+  turnSeat: Seat;
+  log: LogEntry[];
+  ending: { id: string; goals: Record<string, boolean> } | null;
+  /** Number of player actions applied so far. */
+  actions: number;
+}
+
+/** Everything that reproduces a session: seed + scenario + the player actions, in order. */
+export interface SessionRecord {
+  version: 1;
+  scenario: { id: string; hash: string };
+  seed: string;
+  players: PlayerSetup[];
+  actions: Action[];
+}
+
+/** A refused action: the state is unchanged and the reason is a stable code the UI translates. */
+export class ActionRefused extends Error {
+  constructor(
+    readonly code: string,
+    readonly action: Action,
+  ) {
+    super(`action ${action.type} refused: ${code}`);
+  }
+}
