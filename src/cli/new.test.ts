@@ -79,24 +79,24 @@ describe('new', () => {
 
   for (const bad of ['Wijk-Noord', '1e-wijk', 'wijk_noord', 'wijk noord', 'wijk.yaml', '-']) {
     it(`refuses the invalid id "${bad}" with a plain message`, () => {
-      expect(runNew([bad], io())).toBe(1);
+      expect(runNew([bad], io())).toBe(2);
       expect(err.join('\n')).toMatch(/geen geldige id|Onbekende optie/);
       expect(existsSync(join(cwd, 'scenarios'))).toBe(false);
     });
   }
 
   it('explains a missing id', () => {
-    expect(runNew(['--deck'], io())).toBe(1);
+    expect(runNew(['--deck'], io())).toBe(2);
     expect(err[0]).toContain('Geef een id');
     expect(err[1]).toContain('npm run scenario -- new ID');
   });
 
   it('refuses --board together with --deck, an unknown language, a language twice and an unknown option', () => {
-    expect(runNew(['x', '--board', '--deck'], io())).toBe(1);
-    expect(runNew(['x', '--lang', 'de'], io())).toBe(1);
-    expect(runNew(['x', '--lang', 'nl,nl'], io())).toBe(1);
-    expect(runNew(['x', '--lnag', 'nl'], io())).toBe(1);
-    expect(runNew(['x', 'y'], io())).toBe(1);
+    expect(runNew(['x', '--board', '--deck'], io())).toBe(2);
+    expect(runNew(['x', '--lang', 'de'], io())).toBe(2);
+    expect(runNew(['x', '--lang', 'nl,nl'], io())).toBe(2);
+    expect(runNew(['x', '--lnag', 'nl'], io())).toBe(2);
+    expect(runNew(['x', 'y'], io())).toBe(2);
     expect(err.filter((l) => !l.startsWith('Gebruik'))).toEqual([
       'Kies --board of --deck, niet allebei.',
       '--lang "de" wordt niet ondersteund: kies nl, en, nl,en of en,nl.',

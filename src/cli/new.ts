@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { ID_PATTERN } from '../scenario/schema';
 import { scenarioTemplate, TEMPLATE_LANGUAGES, type TemplateLanguage } from '../scenario/templates';
+import { EXIT, type Verb } from './io';
 
 export interface NewIo {
   /** The folder the command runs in: the project root under `npm run scenario`. */
@@ -26,7 +27,7 @@ interface Parsed {
 
 type Say = (nl: string, en: string) => string;
 
-/** Runs the verb; returns the process exit code (0 written, 1 refused). */
+/** Runs the verb; returns the exit code: 0 written, 1 the file exists or cannot be written, 2 wrong arguments. */
 export function runNew(args: readonly string[], io: NewIo): number {
   // The language of the messages follows --lang when it is usable, else Dutch, the default.
   const langArg = findLang(args);
@@ -37,7 +38,7 @@ export function runNew(args: readonly string[], io: NewIo): number {
   if (typeof parsed === 'string') {
     io.err(parsed);
     io.err(`${say('Gebruik', 'Usage')}: ${NEW_USAGE}`);
-    return 1;
+    return EXIT.usage;
   }
   const { id, kind, languages } = parsed;
   if (id === undefined) {
@@ -48,7 +49,7 @@ export function runNew(args: readonly string[], io: NewIo): number {
       ),
     );
     io.err(`${say('Gebruik', 'Usage')}: ${NEW_USAGE}`);
-    return 1;
+    return EXIT.usage;
   }
   if (!ID_PATTERN.test(id)) {
     io.err(
@@ -57,7 +58,7 @@ export function runNew(args: readonly string[], io: NewIo): number {
         `"${id}" is not a valid id: use lower-case letters, digits and hyphens, starting with a letter (e.g. "wijkteam-noord").`,
       ),
     );
-    return 1;
+    return EXIT.usage;
   }
 
   const shown = parsed.out ?? `scenarios/${id}.yaml`;
@@ -87,7 +88,7 @@ export function runNew(args: readonly string[], io: NewIo): number {
         ),
       );
     }
-    return 1;
+    return EXIT.problems;
   }
 
   const where = isAbsolute(shown) ? shown : toSlashes(shown);
@@ -105,8 +106,14 @@ export function runNew(args: readonly string[], io: NewIo): number {
     ),
   );
   io.out(say('Uitleg van elk veld: docs/authoring.md', 'Every field explained: docs/authoring.en.md'));
-  return 0;
+  return EXIT.ok;
 }
+
+export const newVerb: Verb = {
+  summary: 'write a small valid scenario to start from',
+  usage: 'new ID [--board|--deck] [--lang nl,en] [--out FILE]',
+  run: (args, io) => runNew(args, { cwd: process.cwd(), out: (l) => io.out(l), err: (l) => io.err(l) }),
+};
 
 function toSlashes(path: string): string {
   return path.split(sep).join('/');
