@@ -1,0 +1,51 @@
+/**
+ * `npm run scenario -- VERB …`: the scenario command line. Each verb is one entry in `verbs`;
+ * to add one, write `src/cli/<verb>.ts` exporting a `Verb` and add it to the table below.
+ * Never a stack trace: anything unexpected is reported in one line with exit code 1.
+ */
+import { pathToFileURL } from 'node:url';
+import { type CliIo, EXIT, nodeIo, type Verb } from './io';
+import { newVerb } from './new';
+import { schemaVerb } from './schema-cmd';
+import { validateVerb } from './validate';
+
+export { type CliIo, EXIT, type ExitCode, nodeIo, parseArgs, type Verb } from './io';
+
+export const verbs: Record<string, Verb> = {
+  validate: validateVerb,
+  schema: schemaVerb,
+  new: newVerb,
+};
+
+function help(io: CliIo): void {
+  io.out('usage: npm run scenario -- VERB [ARGS…]');
+  for (const verb of Object.values(verbs)) io.out(`  ${verb.usage.padEnd(40)} ${verb.summary}`);
+}
+
+export async function runCli(argv: string[], io: CliIo = nodeIo()): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    help(io);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const verb = Object.hasOwn(verbs, name) ? verbs[name] : undefined;
+  if (!verb) {
+    io.err(`unknown command "${name}"`);
+    help(io);
+    return EXIT.usage;
+  }
+  try {
+    return await verb.run(args, io);
+  } catch (e) {
+    io.err(`scenario ${name}: ${e instanceof Error ? e.message : String(e)}`);
+    return EXIT.problems;
+  }
+}
+
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (invokedDirectly) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

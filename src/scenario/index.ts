@@ -1,0 +1,15 @@
+/** The scenario module's public surface: load, check and explain a scenario file. */
+
+export { scenarioHash } from './hash';
+export { deepFreeze, type LoadResult, loadScenario } from './load';
+export { MESSAGE_CODES, type MessageParams, messageText } from './messages';
+export {
+  byPosition,
+  formatProblem,
+  type PathSegment,
+  type Problem,
+  type Severity,
+  sourceLine,
+} from './problems';
+export * from './schema';
+export { localize, roundLabel } from './text';

@@ -1,0 +1,66 @@
+/**
+ * The scenario loader: text or bytes in, a validated, frozen `Scenario` or a list of located
+ * problems out — never an exception. No file system here: the CLI and the browser read files
+ * and hand over their contents, so the loader works the same in Node and in the browser.
+ */
+import { checkScenario } from './checks';
+import { scenarioHash } from './hash';
+import { byPosition, makeProblem, type Problem } from './problems';
+import { type Scenario, ScenarioSchema } from './schema';
+import { decodeSource, parseTree } from './source';
+import { issuesToProblems } from './zod-issues';
+
+export type LoadResult =
+  | { ok: true; scenario: Scenario; hash: string; warnings: Problem[] }
+  | { ok: false; errors: Problem[]; warnings: Problem[] };
+
+export function loadScenario(source: string | Uint8Array, file: string): LoadResult {
+  try {
+    return load(source, file);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return {
+      ok: false,
+      errors: [makeProblem(file, { line: 1, col: 1 }, [], 'error', 'internal', { detail })],
+      warnings: [],
+    };
+  }
+}
+
+function load(source: string | Uint8Array, file: string): LoadResult {
+  const decoded = decodeSource(source, file);
+  if (!decoded.ok) return { ok: false, errors: [decoded.problem], warnings: [] };
+  const parsed = parseTree(decoded.text, file);
+  if (!parsed.tree) return { ok: false, errors: parsed.errors.sort(byPosition), warnings: parsed.warnings };
+  const { data, positions } = parsed.tree;
+
+  const result = ScenarioSchema.safeParse(data);
+  const errors = result.success
+    ? []
+    : issuesToProblems(result.error.issues, file, data, positions, ScenarioSchema);
+  const checked = checkScenario(data as Record<string, unknown>, positions, file);
+  errors.push(...checked.errors);
+  const warnings = [...parsed.warnings, ...checked.warnings].sort(byPosition);
+  if (!result.success || errors.length > 0)
+    return { ok: false, errors: dedupe(errors).sort(byPosition), warnings };
+  return { ok: true, scenario: deepFreeze(result.data), hash: scenarioHash(decoded.text), warnings };
+}
+
+/** The same problem found by both passes is listed once. */
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.line}:${p.col}:${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
