@@ -45,8 +45,11 @@ export interface ScheduledCard {
   cause: number;
 }
 
-/** State of one named random stream (see rng.ts). */
+/** State of one named random stream (see rng.ts): the 32-bit mulberry32 state as a plain number. */
 export type RngState = number;
+
+/** What happens when a card on the table settles: the turn goes on (`turn`: the player still rolls or draws) or ends. */
+export type Resume = 'turn' | 'endTurn';
 
 export type CouncilStep = 'priorities' | 'transfers' | 'investments';
 
@@ -65,6 +68,8 @@ export type Pending =
       votes: (string | null)[];
       /** Vote mode: set when the votes tied; the tie-breaker chooses among these. */
       tie: string[] | null;
+      /** What follows when this card settles (a facilitator's injected card may come before the roll). */
+      resume: Resume;
     }
   /** A token landed on an `invest` space: buy or decline. */
   | { kind: 'invest'; seat: Seat; investment: string }
@@ -139,14 +144,14 @@ export type LogEntry = { at: number; seat: Seat | null } & (
       scheduled: number[];
     }
   | { kind: 'event'; card: string; deltas: Deltas }
-  | { kind: 'schedule'; card: string; deck: string; round: number; arrives: boolean }
+  | { kind: 'schedule'; card: string; deck: string; round: number; arrives: boolean; cause: number }
   | { kind: 'arrive'; card: string; deck: string; cause: number }
   | { kind: 'invest'; investment: string; deltas: Deltas; where: 'space' | 'council' }
   | { kind: 'decline'; investment: string; where: 'space' | 'council' }
   | { kind: 'council'; after: number }
   | { kind: 'councilSkipped'; after: number }
   | { kind: 'priorities'; chosen: string[]; votes: (string[] | null)[] | null; tieBrokenBy: Seat | null }
-  | { kind: 'transfer'; from: string; to: string; amount: number }
+  | { kind: 'transfer'; from: string; to: string; amount: number; deltas: Deltas }
   | { kind: 'refused'; resource: string; amount: number; floor: number }
   | { kind: 'log'; text: import('../scenario/schema').Text }
   | { kind: 'note'; text: string }
@@ -157,6 +162,8 @@ export type LogEntry = { at: number; seat: Seat | null } & (
 
 export interface GameState {
   version: 1;
+  /** The seed every random stream is derived from (see rng.ts). */
+  seed: string;
   round: number;
   players: Player[];
   resources: Record<string, number>;
@@ -168,7 +175,10 @@ export interface GameState {
   priorities: string[];
   /** Every (card id → option ids) chosen so far, for `chose` conditions. */
   chosen: Record<string, string[]>;
+  /** Random streams by name (`dice`, `chance`, `roles`, `deck:<id>`), created when first used. */
   rng: Record<string, RngState>;
+  /** Cards a facilitator injected that wait for the table (see step.ts, `injectCard`). */
+  inject: { card: string; deck: string }[];
   pending: Pending;
   /** The seat whose turn is running (or next), used between automatic steps. */
   turnSeat: Seat;
@@ -183,6 +193,8 @@ export interface SessionRecord {
   version: 1;
   scenario: { id: string; hash: string };
   seed: string;
+  /** The generator and stream derivation (rng.ts `RNG_VERSION`); absent means the current one. */
+  rng?: string;
   players: PlayerSetup[];
   actions: Action[];
 }

@@ -1,0 +1,85 @@
+/**
+ * A scenario prepared once for play: lookups by id and the small derived facts every step needs.
+ * Cached per scenario object (a WeakMap), so the rules never search a list by id in the hot path
+ * and a scenario that is dropped frees its cache. A prepared scenario is read-only.
+ */
+import type { Card, Deck, Investment, Meter, Option, Priority, Resource, Scenario } from '../scenario/schema';
+
+export interface Prepared {
+  /** Every card by id: cards in decks and `reserveCards`. */
+  cards: Map<string, Card>;
+  /** The deck a card id is first found in (reserve cards have none). */
+  homeDeck: Map<string, string>;
+  decks: Map<string, Deck>;
+  resources: Map<string, Resource>;
+  /** Resources that have a floor, with it. */
+  floors: { id: string; floor: number }[];
+  floorOf: Map<string, number>;
+  meters: Map<string, Meter>;
+  investments: Map<string, { investment: Investment; index: number }>;
+  priorities: Map<string, Priority>;
+  /** Space id → index on the board. */
+  spaces: Map<string, number>;
+  /** The tags of an option for `costFactor`: the card's plus the option's. */
+  optionTags: WeakMap<Option, string[]>;
+  /** The deck a facilitator's injected card goes to when none is named. */
+  defaultDeck: string;
+}
+
+const cache = new WeakMap<Scenario, Prepared>();
+
+export function prepare(scenario: Scenario): Prepared {
+  const hit = cache.get(scenario);
+  if (hit) return hit;
+  const cards = new Map<string, Card>();
+  const homeDeck = new Map<string, string>();
+  const optionTags = new WeakMap<Option, string[]>();
+  const addCard = (card: Card) => {
+    if (!cards.has(card.id)) cards.set(card.id, card);
+    for (const option of card.options ?? []) {
+      optionTags.set(option, [...new Set([...card.tags, ...option.tags])]);
+    }
+  };
+  const decks = new Map<string, Deck>();
+  for (const deck of scenario.decks) {
+    decks.set(deck.id, deck);
+    for (const card of deck.cards) {
+      addCard(card);
+      if (!homeDeck.has(card.id)) homeDeck.set(card.id, deck.id);
+    }
+  }
+  for (const card of scenario.reserveCards) addCard(card);
+  const floors: Prepared['floors'] = [];
+  const floorOf = new Map<string, number>();
+  for (const r of scenario.resources) {
+    if (r.floor !== undefined && r.floor !== null) {
+      floors.push({ id: r.id, floor: r.floor });
+      floorOf.set(r.id, r.floor);
+    }
+  }
+  const prepared: Prepared = {
+    cards,
+    homeDeck,
+    decks,
+    resources: new Map(scenario.resources.map((r) => [r.id, r])),
+    floors,
+    floorOf,
+    meters: new Map(scenario.meters.map((m) => [m.id, m])),
+    investments: new Map(
+      scenario.investments.map((investment, index) => [investment.id, { investment, index }]),
+    ),
+    priorities: new Map((scenario.priorities?.options ?? []).map((p) => [p.id, p])),
+    spaces: new Map((scenario.board?.spaces ?? []).map((s, i) => [s.id, i])),
+    optionTags,
+    defaultDeck: scenario.turnDeck ?? scenario.decks[0].id,
+  };
+  cache.set(scenario, prepared);
+  return prepared;
+}
+
+/** The card with this id; throws on an id the loader should have refused. */
+export function cardById(p: Prepared, id: string): Card {
+  const card = p.cards.get(id);
+  if (!card) throw new Error(`unknown card "${id}"`);
+  return card;
+}

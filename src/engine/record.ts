@@ -1,0 +1,107 @@
+/**
+ * The session record — seed + scenario + players + actions — is the truth of a session; a state
+ * is a cache of replaying it.
+ *
+ * `undo` goes back to the moment before the last decision settled: it removes the actions back
+ * to and including the last decision action, and everything after it (a roll that followed, a
+ * note). Decision actions: `choose`, `vote`, `breakTie`, `invest`, `decline`, `setPriorities`,
+ * `votePriorities`, `breakPriorityTie`, `transfer`. A whole vote is one decision: all its votes
+ * and its tie-break go (also the votes of a vote still in progress); questions asked before the
+ * first vote stay, as do facilitator notes made before it.
+ */
+import type { Scenario } from '../scenario/schema';
+import { RNG_VERSION } from './rng';
+import { newGame } from './setup';
+import { step } from './step';
+import type { Action, GameState, PlayerSetup, SessionRecord } from './types';
+
+export function newRecord(
+  scenario: Scenario,
+  hash: string,
+  seed: string,
+  players: PlayerSetup[],
+  actions: Action[] = [],
+): SessionRecord {
+  return { version: 1, scenario: { id: scenario.id, hash }, seed, rng: RNG_VERSION, players, actions };
+}
+
+/** A new record with `action` appended (the given record is not changed). */
+export function appendAction(record: SessionRecord, action: Action): SessionRecord {
+  return { ...record, actions: [...record.actions, action] };
+}
+
+/** Rebuilds the state: a new game from the record's seed and players, then every action in order. */
+export function replay(scenario: Scenario, record: SessionRecord): GameState {
+  if (record.rng !== undefined && record.rng !== RNG_VERSION) {
+    throw new Error(
+      `this session was recorded with random generator ${record.rng}, this engine has ${RNG_VERSION}`,
+    );
+  }
+  let state = newGame(scenario, { seed: record.seed, players: record.players });
+  for (const action of record.actions) state = step(scenario, state, action);
+  return state;
+}
+
+const DECISIONS = new Set<Action['type']>([
+  'choose',
+  'vote',
+  'breakTie',
+  'invest',
+  'decline',
+  'setPriorities',
+  'votePriorities',
+  'breakPriorityTie',
+  'transfer',
+]);
+
+/** Where each decision action's decision begins: a vote's first vote, else the action itself. */
+export function decisionStarts(record: SessionRecord): number[] {
+  const seats = record.players.length;
+  const starts: number[] = [];
+  let open: { kind: 'vote' | 'votePriorities'; start: number; count: number } | null = null;
+  let lastClosed: { kind: 'vote' | 'votePriorities'; start: number } | null = null;
+  record.actions.forEach((a, i) => {
+    if (a.type === 'vote' || a.type === 'votePriorities') {
+      if (!open || open.kind !== a.type) open = { kind: a.type, start: i, count: 0 };
+      open.count++;
+      starts[i] = open.start;
+      if (open.count === seats) {
+        lastClosed = { kind: open.kind, start: open.start };
+        open = null;
+      }
+      return;
+    }
+    if (a.type === 'breakTie' || a.type === 'breakPriorityTie') {
+      const kind = a.type === 'breakTie' ? 'vote' : 'votePriorities';
+      const closed = lastClosed as { kind: string; start: number } | null;
+      starts[i] = closed && closed.kind === kind ? closed.start : i;
+      lastClosed = null;
+      return;
+    }
+    if (a.type === 'note') {
+      starts[i] = i;
+      return;
+    }
+    // Any other action ends a vote in progress (skipCard, a roll after a settled vote...).
+    open = null;
+    if (a.type !== 'injectCard') lastClosed = null;
+    starts[i] = i;
+  });
+  return starts;
+}
+
+/** The record without its last decision (see the module comment); unchanged when there is none. */
+export function undo(_scenario: Scenario, record: SessionRecord): SessionRecord {
+  const starts = decisionStarts(record);
+  for (let i = record.actions.length - 1; i >= 0; i--) {
+    if (DECISIONS.has(record.actions[i].type)) {
+      return { ...record, actions: record.actions.slice(0, starts[i]) };
+    }
+  }
+  return record;
+}
+
+/** Whether the record holds a decision `undo` can take back. */
+export function canUndo(record: SessionRecord): boolean {
+  return record.actions.some((a) => DECISIONS.has(a.type));
+}

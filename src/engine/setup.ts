@@ -1,0 +1,102 @@
+/**
+ * Setup: a new game from a scenario, a seed and the seated players.
+ *
+ * Players are seated in the order given (seat 0 is the chair). A player's chosen role is kept;
+ * the roles nobody chose are shuffled by the `roles` stream and dealt in seat order to the
+ * players without one (more players than roles: the last ones get none; more roles than
+ * players: only the dealt roles are in play). Tokens start on the first space, decks are
+ * shuffled by their own streams, resources and meters are at `start`. Then the automatic steps
+ * run up to the first player action: the council meeting before round 1 when `atStart`, else
+ * round 1's start and the first turn.
+ */
+import type { Scenario } from '../scenario/schema';
+import { setupPiles } from './decks';
+import { beginDraft } from './draft';
+import { run } from './flow';
+import { shuffleInPlace } from './rng';
+import type { GameState, Player, PlayerSetup } from './types';
+
+export interface NewGameOptions {
+  /** The seed every stream derives from; defaults to the scenario's `seed`, else "0". */
+  seed?: string | number;
+  players: PlayerSetup[];
+}
+
+/** A setup the scenario does not allow; `code` is stable for the UI to translate. */
+export class SetupError extends Error {
+  constructor(
+    readonly code: 'player-count' | 'unknown-role' | 'duplicate-role',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function seedOf(scenario: Scenario, seed: string | number | undefined): string {
+  return String(seed ?? scenario.seed ?? '0');
+}
+
+export function newGame(scenario: Scenario, options: NewGameOptions): GameState {
+  const { min, max } = scenario.players;
+  const setups = options.players;
+  if (setups.length < min || setups.length > max) {
+    throw new SetupError('player-count', `this scenario needs ${min}–${max} players, not ${setups.length}`);
+  }
+  const seed = seedOf(scenario, options.seed);
+  const rng: Record<string, number> = {};
+  const players = seatPlayers(scenario, setups, rng, seed);
+  const state: GameState = {
+    version: 1,
+    seed,
+    round: 0,
+    players,
+    resources: Object.fromEntries(scenario.resources.map((r) => [r.id, r.start])),
+    meters: Object.fromEntries(scenario.meters.map((m) => [m.id, m.start])),
+    flags: {},
+    piles: setupPiles(scenario, rng, seed),
+    scheduled: [],
+    invested: [],
+    priorities: [],
+    chosen: {},
+    rng,
+    inject: [],
+    pending: { kind: 'turn', seat: 0 },
+    turnSeat: 0,
+    log: [],
+    ending: null,
+    actions: 0,
+  };
+  const ctx = beginDraft(scenario, state);
+  ctx.seat = null;
+  run(ctx, scenario.council?.atStart ? { to: 'council', after: 0, seat: null } : { to: 'roundStart' });
+  return ctx.s;
+}
+
+function seatPlayers(
+  scenario: Scenario,
+  setups: PlayerSetup[],
+  rng: Record<string, number>,
+  seed: string,
+): Player[] {
+  const known = new Set(scenario.roles.map((r) => r.id));
+  const taken = new Set<string>();
+  for (const s of setups) {
+    if (s.role === undefined) continue;
+    if (!known.has(s.role)) {
+      throw new SetupError(
+        'unknown-role',
+        `unknown role "${s.role}" (known: ${[...known].join(', ') || 'none'})`,
+      );
+    }
+    if (taken.has(s.role)) throw new SetupError('duplicate-role', `role "${s.role}" is chosen twice`);
+    taken.add(s.role);
+  }
+  const free = scenario.roles.map((r) => r.id).filter((id) => !taken.has(id));
+  if (free.length > 1 && setups.some((s) => s.role === undefined)) shuffleInPlace(free, rng, seed, 'roles');
+  return setups.map((s) => ({
+    name: s.name,
+    role: s.role ?? free.shift() ?? null,
+    space: 0,
+    skip: 0,
+  }));
+}
