@@ -1,0 +1,356 @@
+/**
+ * The board: the scenario's spaces around a loop, the players' tokens, the dice and the deck.
+ * It draws what it is given (`setModel`) and animates what already happened (`roll`); it never
+ * changes game state. Input on the canvas is only a shortcut for the HTML buttons.
+ */
+import * as Phaser from 'phaser';
+import { initials, playerColour, playerInk } from '../../ui/players';
+import { SPACE_COLOURS, SPACE_ICONS, svgDataUrl } from '../icons';
+import { type LoopLayout, loopLayout, path } from '../layout';
+
+export interface BoardSpace {
+  id: string;
+  kind: string;
+  name: string;
+  kindLabel: string;
+}
+
+export interface BoardModel {
+  spaces: BoardSpace[] | null;
+  players: { name: string; space: number }[];
+  active: number | null;
+  /** The big line in the middle: whose turn it is. */
+  headline: string;
+  deckLabel: string;
+}
+
+const FONT = '"Atkinson Hyperlegible", system-ui, sans-serif';
+const INK = '#000000';
+
+export class BoardScene extends Phaser.Scene {
+  private model: BoardModel | null = null;
+  private layout: LoopLayout | null = null;
+  private staticLayer!: Phaser.GameObjects.Container;
+  private tokens: Phaser.GameObjects.Container[] = [];
+  private dice!: Phaser.GameObjects.Container;
+  private diceFace = 5;
+  private headline!: Phaser.GameObjects.Text;
+  private moving = false;
+  reducedMotion = false;
+  onDiceClick: (() => void) | null = null;
+  readyFlag = false;
+  private resolveReady: () => void = () => {};
+  /** Resolves once the scene has drawn its first frame's objects. */
+  readonly ready = new Promise<void>((resolve) => {
+    this.resolveReady = resolve;
+  });
+
+  constructor() {
+    super('board');
+  }
+
+  preload(): void {
+    for (const [kind, svg] of Object.entries(SPACE_ICONS)) {
+      this.load.svg(`icon-${kind}`, svgDataUrl(svg), { width: 64, height: 64 });
+    }
+  }
+
+  create(): void {
+    this.reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    this.staticLayer = this.add.container(0, 0);
+    this.headline = this.add
+      .text(0, 0, '', { fontFamily: FONT, fontSize: '32px', color: INK, fontStyle: 'bold', align: 'center' })
+      .setOrigin(0.5)
+      .setResolution(window.devicePixelRatio || 1);
+    this.dice = this.add.container(0, 0);
+    this.scale.on('resize', () => this.relayout());
+    this.relayout();
+    this.readyFlag = true;
+    this.resolveReady();
+  }
+
+  setModel(model: BoardModel): void {
+    const spacesChanged = JSON.stringify(model.spaces) !== JSON.stringify(this.model?.spaces);
+    const playersChanged = model.players.length !== this.tokens.length;
+    this.model = model;
+    if (!this.sys.isActive()) return;
+    if (spacesChanged || playersChanged) this.relayout();
+    else this.placeTokens();
+    this.headline.setText(model.headline);
+  }
+
+  /** Animate a roll that already happened: dice tumble, then the token walks its path. */
+  roll(dice: number[], seat: number, from: number, to: number): Promise<void> {
+    return new Promise((resolve) => {
+      const total = dice.reduce((a, b) => a + b, 0);
+      if (this.reducedMotion || !this.layout) {
+        this.drawDice(Math.min(6, Math.max(1, total)), total);
+        this.placeTokens();
+        resolve();
+        return;
+      }
+      this.moving = true;
+      let tumbles = 0;
+      this.time.addEvent({
+        delay: 70,
+        repeat: 6,
+        callback: () => {
+          tumbles++;
+          this.drawDice(
+            tumbles < 7 ? 1 + Math.floor(Math.random() * 6) : Math.min(6, total),
+            tumbles < 7 ? null : total,
+          );
+          this.dice.setAngle(tumbles < 7 ? (Math.random() - 0.5) * 30 : 0);
+        },
+      });
+      this.time.delayedCall(520, () => {
+        this.drawDice(Math.min(6, Math.max(1, total)), total);
+        this.dice.setAngle(0);
+        const token = this.tokens[seat];
+        const steps = path(from, to, this.layout?.slots.length ?? 0);
+        if (!token || steps.length === 0) {
+          this.moving = false;
+          this.placeTokens();
+          resolve();
+          return;
+        }
+        const tweens = steps.map((space) => {
+          const p = this.tokenSpot(seat, space);
+          return { x: p.x, y: p.y - 6, duration: 150, ease: 'Sine.easeInOut' };
+        });
+        this.tweens.chain({
+          targets: token,
+          tweens,
+          onComplete: () => {
+            this.moving = false;
+            this.placeTokens();
+            resolve();
+          },
+        });
+      });
+    });
+  }
+
+  /** Screen position (CSS pixels inside the canvas) of a token, for tests and focus rings. */
+  tokenPoint(seat: number): { x: number; y: number } | null {
+    const t = this.tokens[seat];
+    return t ? { x: t.x, y: t.y } : null;
+  }
+
+  dicePoint(): { x: number; y: number } {
+    return { x: this.dice.x, y: this.dice.y };
+  }
+
+  private relayout(): void {
+    const { width, height } = this.scale;
+    this.cameras.main.setSize(width, height);
+    this.staticLayer.removeAll(true);
+    for (const t of this.tokens) t.destroy();
+    this.tokens = [];
+    const model = this.model;
+    const spaces = model?.spaces ?? null;
+    this.layout = spaces ? loopLayout(spaces.length, width, height) : null;
+    const slots = this.layout?.slots ?? [];
+    spaces?.forEach((space, i) => {
+      this.drawSpace(space, slots[i]);
+    });
+    const inner = this.layout?.inner ?? { x: 0, y: 0, width, height };
+    const cx = inner.x + inner.width / 2;
+    const cy = inner.y + inner.height / 2;
+    const unit = Math.max(14, Math.min(width, height) / 22);
+    this.headline
+      .setPosition(cx, inner.y + Math.max(unit * 1.2, inner.height * 0.14))
+      .setFontSize(Math.round(unit * 1.25))
+      .setWordWrapWidth(Math.max(100, inner.width * 0.9))
+      .setText(model?.headline ?? '');
+    this.drawDeck(cx - unit * 3, cy + unit * 0.8, unit, model?.deckLabel ?? '');
+    this.dice.setPosition(cx + unit * 3, cy + unit * 0.8);
+    this.drawDice(this.diceFace, null);
+    this.dice.setSize(unit * 3.4, unit * 3.4);
+    this.dice.removeInteractive();
+    if (spaces) {
+      this.dice.setInteractive({ useHandCursor: true });
+      this.dice.on('pointerup', () => this.onDiceClick?.());
+    }
+    this.dice.setVisible(!!spaces);
+    this.tokens = (model?.players ?? []).map((p, seat) => this.makeToken(p.name, seat, unit));
+    this.placeTokens();
+  }
+
+  private drawSpace(space: BoardSpace, slot: { x: number; y: number; size: number }): void {
+    const s = slot.size;
+    const g = this.add.graphics();
+    g.fillStyle(0xffffff, 1);
+    g.fillRoundedRect(slot.x - s / 2, slot.y - s / 2, s, s, s * 0.08);
+    g.fillStyle(SPACE_COLOURS[space.kind] ?? 0x999999, 1);
+    g.fillRoundedRect(slot.x - s / 2, slot.y - s / 2, s, s * 0.3, {
+      tl: s * 0.08,
+      tr: s * 0.08,
+      bl: 0,
+      br: 0,
+    });
+    g.lineStyle(Math.max(1.5, s * 0.025), 0x000000, 1);
+    g.strokeRoundedRect(slot.x - s / 2, slot.y - s / 2, s, s, s * 0.08);
+    this.staticLayer.add(g);
+    const iconBack = this.add
+      .circle(slot.x, slot.y - s * 0.31, s * 0.17, 0xffffff)
+      .setStrokeStyle(Math.max(1, s * 0.015), 0x000000);
+    const icon = this.add
+      .image(slot.x, slot.y - s * 0.31, `icon-${space.kind}`)
+      .setDisplaySize(s * 0.22, s * 0.22);
+    const fontSize = Math.max(12, Math.round(s * 0.16));
+    const name = this.add
+      .text(slot.x, slot.y + s * 0.12, space.name, {
+        fontFamily: FONT,
+        fontSize: `${fontSize}px`,
+        color: INK,
+        fontStyle: 'bold',
+        align: 'center',
+        wordWrap: { width: s * 0.92, useAdvancedWrap: true },
+      })
+      .setOrigin(0.5)
+      .setResolution(window.devicePixelRatio || 1);
+    if (name.height > s * 0.62) name.setScale((s * 0.62) / name.height);
+    this.staticLayer.add([iconBack, icon, name]);
+  }
+
+  private drawDeck(x: number, y: number, unit: number, label: string): void {
+    const w = unit * 3.2;
+    const h = unit * 4.2;
+    const g = this.add.graphics();
+    for (let i = 2; i >= 0; i--) {
+      g.fillStyle(0xffffff, 1);
+      g.lineStyle(2, 0x000000, 1);
+      g.fillRoundedRect(x - w / 2 + i * 5, y - h / 2 - i * 5, w, h, unit * 0.3);
+      g.strokeRoundedRect(x - w / 2 + i * 5, y - h / 2 - i * 5, w, h, unit * 0.3);
+    }
+    g.fillStyle(0x56b4e9, 1);
+    g.fillRoundedRect(
+      x - w / 2 + unit * 0.3,
+      y - h / 2 + unit * 0.3,
+      w - unit * 0.6,
+      h - unit * 0.6,
+      unit * 0.2,
+    );
+    const icon = this.add.image(x, y - unit * 0.5, 'icon-draw').setDisplaySize(unit * 1.4, unit * 1.4);
+    const text = this.add
+      .text(x, y + unit * 1.1, label, {
+        fontFamily: FONT,
+        fontSize: `${Math.round(unit * 0.7)}px`,
+        color: INK,
+        fontStyle: 'bold',
+        align: 'center',
+        wordWrap: { width: w - unit * 0.8 },
+      })
+      .setOrigin(0.5)
+      .setResolution(window.devicePixelRatio || 1);
+    this.staticLayer.add([g, icon, text]);
+  }
+
+  private drawDice(face: number, total: number | null): void {
+    this.diceFace = face;
+    this.dice.removeAll(true);
+    const { width, height } = this.scale;
+    const unit = Math.max(14, Math.min(width, height) / 22);
+    const s = unit * 3;
+    const g = this.add.graphics();
+    g.fillStyle(0xffffff, 1);
+    g.lineStyle(3, 0x000000, 1);
+    g.fillRoundedRect(-s / 2, -s / 2, s, s, s * 0.18);
+    g.strokeRoundedRect(-s / 2, -s / 2, s, s, s * 0.18);
+    g.fillStyle(0x000000, 1);
+    const o = s * 0.27;
+    const pips: Record<number, [number, number][]> = {
+      1: [[0, 0]],
+      2: [
+        [-o, -o],
+        [o, o],
+      ],
+      3: [
+        [-o, -o],
+        [0, 0],
+        [o, o],
+      ],
+      4: [
+        [-o, -o],
+        [o, -o],
+        [-o, o],
+        [o, o],
+      ],
+      5: [
+        [-o, -o],
+        [o, -o],
+        [0, 0],
+        [-o, o],
+        [o, o],
+      ],
+      6: [
+        [-o, -o],
+        [o, -o],
+        [-o, 0],
+        [o, 0],
+        [-o, o],
+        [o, o],
+      ],
+    };
+    for (const [px, py] of pips[face] ?? pips[5]) g.fillCircle(px, py, s * 0.09);
+    this.dice.add(g);
+    if (total !== null && total > 6) {
+      const t = this.add
+        .text(0, s * 0.75, String(total), {
+          fontFamily: FONT,
+          fontSize: `${Math.round(unit)}px`,
+          color: INK,
+          fontStyle: 'bold',
+        })
+        .setOrigin(0.5);
+      this.dice.add(t);
+    }
+  }
+
+  private makeToken(name: string, seat: number, unit: number): Phaser.GameObjects.Container {
+    const r = Math.max(12, (this.layout?.slots[0]?.size ?? unit * 4) * 0.17);
+    const shadow = this.add.circle(2, 4, r, 0x000000, 0.25);
+    const disc = this.add.circle(0, 0, r, Phaser.Display.Color.HexStringToColor(playerColour(seat)).color);
+    disc.setStrokeStyle(Math.max(2, r * 0.14), 0x000000);
+    const label = this.add
+      .text(0, 0, initials(name), {
+        fontFamily: FONT,
+        fontSize: `${Math.round(r * 0.95)}px`,
+        color: playerInk(seat),
+        fontStyle: 'bold',
+      })
+      .setOrigin(0.5)
+      .setResolution(window.devicePixelRatio || 1);
+    const token = this.add.container(0, 0, [shadow, disc, label]);
+    token.setDepth(10);
+    return token;
+  }
+
+  private tokenSpot(seat: number, space: number): { x: number; y: number } {
+    const slot = this.layout?.slots[space];
+    if (!slot) return { x: -100, y: -100 };
+    const count = this.model?.players.length ?? 1;
+    const cols = Math.ceil(Math.sqrt(count));
+    const col = seat % cols;
+    const row = Math.floor(seat / cols);
+    const step = slot.size * 0.32;
+    const x = slot.x + (col - (cols - 1) / 2) * step;
+    const y = slot.y + slot.size * 0.18 + (row - (Math.ceil(count / cols) - 1) / 2) * step * 0.8;
+    return { x, y };
+  }
+
+  private placeTokens(): void {
+    if (this.moving || !this.model) return;
+    this.model.players.forEach((p, seat) => {
+      const token = this.tokens[seat];
+      if (!token) return;
+      const spot = this.tokenSpot(seat, p.space);
+      const active = this.model?.active === seat;
+      token.setPosition(spot.x, spot.y - (active ? 8 : 0));
+      token.setScale(active ? 1.2 : 1);
+      token.setDepth(active ? 20 : 10);
+      token.setVisible(!!this.layout);
+    });
+  }
+}

@@ -1,0 +1,101 @@
+import { currentLang, t } from '../i18n';
+import { localize } from '../scenario/text';
+import type { App, Screen } from './app';
+import { type CatalogEntry, loadCatalog } from './catalog';
+import { h } from './dom';
+
+type Playable = Extract<CatalogEntry, { ok: true }>;
+
+/** The shipped scenarios with title, summary, audience, players and minutes; the flagship first. */
+export function chooseScreen(app: App, onChoose: (entry: Playable) => void, onBack: () => void): Screen {
+  let entries: CatalogEntry[] | null = null;
+  let failure: string | null = null;
+  const screen: Screen = {
+    render() {
+      const lang = currentLang();
+      const list = h('div', { class: 'cards', role: 'list' });
+      if (!entries && !failure) list.append(h('p', {}, t('start.loading')));
+      if (failure) list.append(h('p', { class: 'errors' }, failure));
+      if (entries && entries.length === 0) list.append(h('p', {}, t('choose.none')));
+      for (const entry of entries ?? []) {
+        if (!entry.ok) {
+          list.append(
+            h(
+              'div',
+              { class: 'scenario', role: 'listitem' },
+              h('span', { class: 'title' }, entry.file),
+              h('span', {}, t('choose.broken')),
+              h('span', { class: 'errors' }, entry.errors.slice(0, 5).join('\n')),
+            ),
+          );
+          continue;
+        }
+        const s = entry.scenario;
+        const title = localize(s.title, lang, s.languages);
+        list.append(
+          h(
+            'button',
+            {
+              class: 'scenario',
+              type: 'button',
+              role: 'listitem',
+              'data-key': `scenario-${s.id}`,
+              'data-scenario': s.id,
+              'aria-label': t('choose.play', { title }),
+              onclick: () => onChoose(entry),
+            },
+            h('span', { class: 'title' }, title),
+            h('span', {}, localize(s.summary, lang, s.languages)),
+            s.audience
+              ? h(
+                  'span',
+                  { class: 'meta' },
+                  `${t('choose.audience')}: ${localize(s.audience, lang, s.languages)}`,
+                )
+              : null,
+            h(
+              'span',
+              { class: 'meta' },
+              [
+                t('choose.playersRange', { min: s.players.min, max: s.players.max }),
+                s.minutes ? t('choose.minutes', { count: s.minutes }) : '',
+              ]
+                .filter(Boolean)
+                .join(' · '),
+            ),
+          ),
+        );
+      }
+      return h(
+        'div',
+        { class: 'choose' },
+        h('div', { class: 'row' }, h('h1', {}, t('choose.title')), app.controls()),
+        list,
+        h(
+          'div',
+          { class: 'actions' },
+          h('button', { class: 'btn', type: 'button', onclick: onBack }, t('choose.back')),
+        ),
+      );
+    },
+    onKey(e) {
+      if (e.key === 'Escape') {
+        onBack();
+        return true;
+      }
+      return false;
+    },
+  };
+  loadCatalog().then(
+    (loaded) => {
+      entries = loaded;
+      app.rerender();
+      document.querySelector<HTMLElement>('.scenario[data-scenario]')?.focus();
+    },
+    (error) => {
+      failure = String(error);
+      app.rerender();
+    },
+  );
+  return screen;
+}

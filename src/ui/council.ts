@@ -1,0 +1,241 @@
+/**
+ * Investments offered on their space or at a council meeting (buy or decline), and the council
+ * meeting itself: choose the priorities, move money between budgets when the scenario allows.
+ */
+import { Landmark, PiggyBank } from 'lucide-static';
+import type { Action, GameState } from '../engine/types';
+import { currentLang, t } from '../i18n';
+import { formatMoney } from '../i18n/money';
+import type { Scenario } from '../scenario/schema';
+import { localize } from '../scenario/text';
+import type { KeyedElement } from './card';
+import { h, icon } from './dom';
+import { costText } from './effects-text';
+import type { CouncilShown, InvestShown } from './table';
+
+const txt = (scenario: Scenario) => (v: Parameters<typeof localize>[0]) =>
+  localize(v, currentLang(), scenario.languages);
+
+export function investDialog(
+  scenario: Scenario,
+  shown: InvestShown,
+  send: (a: Action) => void,
+  where: 'space' | 'council',
+): KeyedElement {
+  const text = txt(scenario);
+  const inv = shown.investment;
+  const buy = h(
+    'button',
+    {
+      class: 'btn primary option',
+      type: 'button',
+      'data-key': 'invest',
+      'data-autofocus': shown.allowed,
+      disabled: !shown.allowed,
+      onclick: () => send({ type: 'invest' }),
+    },
+    h('span', { class: 'num', 'aria-hidden': 'true' }, '1'),
+    h('span', { class: 'label' }, t('invest.buy')),
+    h('span', { class: 'cost' }, costText(scenario, shown.money, null)),
+  );
+  const decline = h(
+    'button',
+    {
+      class: 'btn option',
+      type: 'button',
+      'data-key': 'decline',
+      'data-autofocus': !shown.allowed,
+      onclick: () => send({ type: 'decline' }),
+    },
+    h('span', { class: 'num', 'aria-hidden': 'true' }, '2'),
+    h('span', { class: 'label' }, t('invest.decline')),
+  );
+  const el: KeyedElement = h(
+    where === 'space' ? 'section' : 'div',
+    where === 'space'
+      ? { class: 'dialog enter', role: 'dialog', 'aria-labelledby': 'invest-title', 'data-testid': 'invest' }
+      : { 'data-testid': 'invest' },
+    h('div', { class: 'kind' }, icon(PiggyBank), t('kind.invest')),
+    h('h1', { id: 'invest-title' }, `${t('invest.title')} ${text(inv.name)}`),
+    inv.text ? h('p', {}, text(inv.text)) : null,
+    shown.allowed ? null : h('p', {}, t('invest.cannot')),
+    h('div', { class: 'options' }, buy, decline),
+  );
+  el.onKey = (e) => {
+    if (e.key === '1' && shown.allowed) {
+      send({ type: 'invest' });
+      return true;
+    }
+    if (e.key === '2') {
+      send({ type: 'decline' });
+      return true;
+    }
+    return false;
+  };
+  return el;
+}
+
+export function councilDialog(
+  scenario: Scenario,
+  state: GameState,
+  shown: CouncilShown,
+  send: (a: Action) => void,
+): KeyedElement {
+  const text = txt(scenario);
+  const body: (HTMLElement | null)[] = [];
+  let onKey: ((e: KeyboardEvent) => boolean) | undefined;
+  if (shown.step === 'priorities') {
+    const voter = shown.vote && !shown.tie ? shown.votes.indexOf(null) : -1;
+    const candidates = shown.tie ? shown.tie.tied : shown.priorities.map((p) => p.id);
+    const need = shown.tie ? shown.choose - shown.tie.chosen.length : shown.choose;
+    const boxes = shown.priorities
+      .filter((p) => candidates.includes(p.id))
+      .map((p, i) =>
+        h(
+          'label',
+          { class: 'check' },
+          h('input', {
+            type: 'checkbox',
+            value: p.id,
+            'data-key': `priority-${p.id}`,
+            checked: state.priorities.includes(p.id) && !shown.tie,
+          }),
+          h('span', { 'aria-hidden': 'true' }, `${i + 1}`),
+          h('span', {}, text(p.name)),
+          p.text ? h('span', { class: 'meta' }, ` — ${text(p.text)}`) : null,
+        ),
+      );
+    const status = h('p', { 'aria-live': 'polite' });
+    const form = h('div', { class: 'stack' }, boxes);
+    const picked = () => [...form.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
+    const confirm = h(
+      'button',
+      {
+        class: 'btn primary',
+        type: 'button',
+        'data-key': 'confirm-priorities',
+        onclick: () => {
+          const set = picked();
+          if (set.length !== need) {
+            status.textContent = t('council.priorities', { count: need });
+            return;
+          }
+          if (shown.tie) send({ type: 'breakPriorityTie', priorities: set });
+          else if (voter >= 0) send({ type: 'votePriorities', seat: voter, priorities: set });
+          else send({ type: 'setPriorities', priorities: set });
+        },
+      },
+      t('council.confirm'),
+    );
+    const first = form.querySelector<HTMLElement>('input');
+    first?.setAttribute('data-autofocus', '');
+    body.push(
+      h('h2', {}, t('council.priorities', { count: need })),
+      voter >= 0
+        ? h(
+            'p',
+            { 'data-testid': 'priority-voter' },
+            t('card.voteFor', { name: state.players[voter]?.name ?? '' }),
+          )
+        : null,
+      shown.tie ? h('p', {}, t('card.tie', { name: state.players[0]?.name ?? '' })) : null,
+      form,
+      status,
+      h('div', { class: 'actions' }, confirm),
+    );
+    onKey = (e) => {
+      if (/^[1-9]$/.test(e.key)) {
+        const box = boxes[Number(e.key) - 1]?.querySelector('input');
+        if (box) box.checked = !box.checked;
+        return true;
+      }
+      if (e.key === 'Enter') {
+        confirm.click();
+        return true;
+      }
+      return false;
+    };
+  } else if (shown.step === 'transfers') {
+    const options = (selected: string) =>
+      scenario.resources.map((r) =>
+        h(
+          'option',
+          { value: r.id, selected: r.id === selected },
+          `${text(r.name)} (${formatMoney(state.resources[r.id] ?? 0)})`,
+        ),
+      );
+    const from = h(
+      'select',
+      { 'data-key': 'transfer-from', 'aria-label': t('council.from') },
+      options(scenario.resources[0]?.id ?? ''),
+    );
+    const to = h(
+      'select',
+      { 'data-key': 'transfer-to', 'aria-label': t('council.to') },
+      options(scenario.resources[1]?.id ?? ''),
+    );
+    const amount = h('input', {
+      type: 'number',
+      min: 1,
+      step: 1000,
+      'data-key': 'transfer-amount',
+      'aria-label': t('council.amount'),
+      value: '',
+    });
+    const done = h(
+      'button',
+      {
+        class: 'btn primary',
+        type: 'button',
+        'data-key': 'end-transfers',
+        'data-autofocus': true,
+        onclick: () => send({ type: 'endTransfers' }),
+      },
+      t('council.doneTransfers'),
+    );
+    body.push(
+      h('h2', {}, t('council.transfers')),
+      h(
+        'div',
+        { class: 'row' },
+        h('label', { class: 'field' }, t('council.from'), from),
+        h('label', { class: 'field' }, t('council.to'), to),
+        h('label', { class: 'field' }, t('council.amount'), amount),
+        h(
+          'button',
+          {
+            class: 'btn',
+            type: 'button',
+            'data-key': 'transfer',
+            onclick: () => {
+              const value = Math.round(Number(amount.value));
+              if (value > 0) send({ type: 'transfer', from: from.value, to: to.value, amount: value });
+            },
+          },
+          t('council.transfer'),
+        ),
+      ),
+      h(
+        'p',
+        {},
+        scenario.resources
+          .map((r) => `${text(r.name)}: max ${formatMoney(shown.limits[r.id] ?? 0)}`)
+          .join(' · '),
+      ),
+      h('div', { class: 'actions' }, done),
+    );
+  } else if (shown.offer) {
+    const offer = investDialog(scenario, shown.offer, send, 'council');
+    body.push(h('h2', {}, t('council.investments')), offer);
+    onKey = offer.onKey;
+  }
+  const el: KeyedElement = h(
+    'section',
+    { class: 'dialog enter', role: 'dialog', 'aria-labelledby': 'council-title', 'data-testid': 'council' },
+    h('div', { class: 'kind' }, icon(Landmark), t('kind.council')),
+    h('h1', { id: 'council-title' }, t('council.title')),
+    body,
+  );
+  el.onKey = onKey;
+  return el;
+}

@@ -1,0 +1,130 @@
+/**
+ * The debrief (loaded lazily): charts of every budget and meter per round from the log, the
+ * timeline of decisions with the options not chosen, split votes and the delayed consequences
+ * linked to their cause, the roles (hidden ones revealed), and the reflection questions.
+ */
+import type { LogEntry } from '../engine/types';
+import { currentLang, t } from '../i18n';
+import { formatMeter, formatMoney } from '../i18n/money';
+import { localize } from '../scenario/text';
+import type { Screen } from './app';
+import { charts } from './debrief-charts';
+import { h } from './dom';
+import { changeChips } from './effects-text';
+import { roundText } from './hud';
+import type { StageContext } from './stage';
+import { engineFacts } from './table-engine';
+
+export function debriefScreen(ctx: StageContext): Screen {
+  const { scenario, state, app } = ctx;
+  return {
+    render() {
+      const lang = currentLang();
+      const text = (v: Parameters<typeof localize>[0]) => localize(v, lang, scenario.languages);
+      const facts = engineFacts(scenario, state);
+      const log = state.log;
+      const decisions = log
+        .map((e, i) => [e, i] as const)
+        .filter((x): x is [Extract<LogEntry, { kind: 'decision' }>, number] => x[0].kind === 'decision');
+      /** The decision that scheduled the card drawn at log index i, if any. */
+      const causeOf = (i: number): string | null => {
+        for (let j = i - 1; j >= 0; j--) {
+          const d = log[j];
+          if (d.kind === 'draw') {
+            if (d.cause === undefined) return null;
+            const sched = log[d.cause];
+            const causeIndex = sched?.kind === 'schedule' ? sched.cause : d.cause;
+            const cause = log[causeIndex];
+            return cause?.kind === 'decision' ? text(facts.card(cause.card).title) : null;
+          }
+          if (d.kind === 'decision') return null;
+        }
+        return null;
+      };
+      const timeline = decisions.map(([e, i]) => {
+        const card = facts.card(e.card);
+        const label = (id: string | null) => text(card.options?.find((o) => o.id === id)?.label ?? id ?? '');
+        const notChosen = (card.options ?? []).filter((o) => o.id !== e.option).map((o) => text(o.label));
+        const split = e.votes ? new Set(e.votes.filter(Boolean)).size > 1 : false;
+        const cause = causeOf(i);
+        const consequences = e.scheduled.some((k) => log[k]?.kind === 'schedule');
+        return h(
+          'li',
+          { 'data-testid': 'timeline-item', 'data-card': e.card },
+          h(
+            'div',
+            { class: 'when' },
+            `${roundText(scenario, e.at)}${e.seat !== null ? ` · ${state.players[e.seat]?.name ?? ''}` : ''}`,
+          ),
+          h('strong', {}, text(card.title)),
+          h('div', {}, `${t('card.chosen')}: ${e.option ? label(e.option) : '—'}`),
+          notChosen.length > 0
+            ? h('div', { class: 'not-chosen' }, t('debrief.notChosen', { options: notChosen.join(' · ') }))
+            : null,
+          split && e.votes
+            ? h(
+                'div',
+                { 'data-testid': 'split' },
+                `${t('debrief.split')}: ${e.votes.map((v, s) => `${state.players[s]?.name ?? ''} → ${label(v)}`).join(' · ')}`,
+              )
+            : null,
+          cause ? h('div', { 'data-testid': 'caused-by' }, t('debrief.causedBy', { card: cause })) : null,
+          consequences ? h('div', {}, t('debrief.caused')) : null,
+          h('div', { class: 'outcome' }, changeChips(scenario, e.deltas, 'timeline')),
+          card.reflect ? h('p', { class: 'answer' }, text(card.reflect)) : null,
+        );
+      });
+      const questions = (scenario.debrief?.questions ?? []).map((q) => h('li', {}, text(q)));
+      const roles = state.players
+        .map((p) => {
+          const role = scenario.roles.find((r) => r.id === p.role);
+          return role
+            ? h('li', {}, h('strong', {}, `${p.name} — ${text(role.name)}: `), text(role.brief))
+            : null;
+        })
+        .filter((x) => x !== null);
+      return h(
+        'div',
+        { class: 'debrief' },
+        h(
+          'div',
+          { class: 'row' },
+          h('h1', {}, `${t('debrief.title')}: ${text(scenario.title)}`),
+          app.controls(),
+        ),
+        h(
+          'section',
+          {},
+          h('h2', {}, t('debrief.charts')),
+          charts(scenario, log, lang, text, formatMoney, formatMeter),
+        ),
+        h(
+          'section',
+          {},
+          h('h2', {}, t('debrief.timeline')),
+          timeline.length > 0
+            ? h('ol', { class: 'timeline', 'data-testid': 'timeline' }, timeline)
+            : h('p', {}, t('debrief.noDecisions')),
+        ),
+        roles.length > 0 ? h('section', {}, h('h2', {}, t('debrief.roles')), h('ul', {}, roles)) : null,
+        questions.length > 0
+          ? h(
+              'section',
+              {},
+              h('h2', {}, t('debrief.questions')),
+              h('ol', { 'data-testid': 'questions' }, questions),
+            )
+          : null,
+        h(
+          'div',
+          { class: 'actions' },
+          h(
+            'button',
+            { class: 'btn primary', type: 'button', 'data-key': 'again', onclick: ctx.exit },
+            t('debrief.again'),
+          ),
+        ),
+      );
+    },
+  };
+}

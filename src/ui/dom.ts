@@ -1,0 +1,57 @@
+/**
+ * A tiny DOM builder. Every piece of text goes in as a text node, so scenario and player text
+ * is always shown as text and never parsed as markup (DESIGN, quality 3).
+ */
+type Child = Node | string | number | null | undefined | false;
+type Attrs = Record<string, string | number | boolean | EventListener | undefined | null>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Child | Child[])[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith('on') && typeof value === 'function') {
+      el.addEventListener(key.slice(2).toLowerCase(), value);
+    } else if (key === 'class') {
+      el.className = String(value);
+    } else if (value === true) {
+      el.setAttribute(key, '');
+    } else {
+      el.setAttribute(key, String(value));
+    }
+  }
+  append(el, children);
+  return el;
+}
+
+export function append(el: Element, children: (Child | Child[])[]): void {
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(typeof child === 'object' ? child : String(child));
+  }
+}
+
+/** An icon from lucide-static as an <img>, so the SVG string is never parsed into the page. */
+export function icon(svg: string, label = '', className = 'icon'): HTMLImageElement {
+  const colored = svg.replace(/currentColor/g, '#000000');
+  const img = h('img', {
+    class: className,
+    src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(colored)}`,
+    alt: label,
+  });
+  if (!label) img.setAttribute('aria-hidden', 'true');
+  return img;
+}
+
+export function clear(el: Element): void {
+  el.replaceChildren();
+}
+
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} missing from index.html`);
+  return el as T;
+}

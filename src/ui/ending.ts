@@ -1,0 +1,58 @@
+/** The ending: which ending, its text, each role's goal met or not; then on to the debrief. */
+import { CircleCheck, CircleX } from 'lucide-static';
+import { currentLang, t } from '../i18n';
+import { localize } from '../scenario/text';
+import type { Screen } from './app';
+import { h, icon } from './dom';
+import type { StageContext } from './stage';
+
+export function endingScreen(ctx: StageContext): Screen {
+  const { scenario, state, app } = ctx;
+  const openDebrief = () => {
+    void import('./debrief').then(({ debriefScreen }) => app.show(debriefScreen(ctx)));
+  };
+  return {
+    render() {
+      const text = (v: Parameters<typeof localize>[0]) => localize(v, currentLang(), scenario.languages);
+      const ending = scenario.endings.find((e) => e.id === state.ending?.id);
+      const goals = state.players
+        .map((p) => {
+          const role = scenario.roles.find((r) => r.id === p.role);
+          if (!role?.goal) return null;
+          const met = state.ending?.goals[role.id] === true;
+          return h(
+            'li',
+            { class: 'goal', 'data-testid': `goal-${role.id}` },
+            icon(met ? CircleCheck : CircleX, met ? t('ending.met') : t('ending.notMet'), 'icon big'),
+            h('span', {}, `${p.name} — ${text(role.name)}: `),
+            h('span', { class: 'mark' }, met ? t('ending.met') : t('ending.notMet')),
+          );
+        })
+        .filter((x) => x !== null);
+      return h(
+        'div',
+        { class: 'ending' },
+        h('div', { class: 'row' }, h('h1', {}, t('ending.title')), app.controls()),
+        h('h2', { 'data-testid': 'ending-title' }, ending ? text(ending.title) : ''),
+        ending ? h('p', { 'data-testid': 'ending-text' }, text(ending.text)) : null,
+        goals.length > 0 ? [h('h2', {}, t('ending.goals')), h('ul', { class: 'stack' }, goals)] : null,
+        h(
+          'div',
+          { class: 'actions' },
+          h(
+            'button',
+            { class: 'btn primary', type: 'button', 'data-key': 'debrief', onclick: openDebrief },
+            t('ending.debrief'),
+          ),
+        ),
+      );
+    },
+    onKey(e) {
+      if (e.key === 'Enter' || e.key === ' ') {
+        openDebrief();
+        return true;
+      }
+      return false;
+    },
+  };
+}

@@ -1,0 +1,231 @@
+/**
+ * The session controller: runs the engine's session actor, and on every snapshot redraws the
+ * board, the HUD, the top bar and the dialog of the moment. Buttons and keys become events
+ * sent to the actor; nothing here changes game state or decides a rule.
+ */
+import { createActor, type SnapshotFrom } from 'xstate';
+import type { Cue } from '../audio/port';
+import { sessionMachine } from '../engine/machine';
+import type { Action, GameState, LogEntry, PlayerSetup } from '../engine/types';
+import type { BoardModel, BoardScene } from '../game/scenes/BoardScene';
+import { currentLang, t } from '../i18n';
+import type { Scenario } from '../scenario/schema';
+import { localize } from '../scenario/text';
+import type { App } from './app';
+import { byId, h } from './dom';
+import { renderHud, renderTopbar } from './hud';
+import { changesOf, seriesFromLog } from './series';
+import { renderStage, type StageContext } from './stage';
+
+export type SessionSnapshot = SnapshotFrom<typeof sessionMachine>;
+
+export interface Session {
+  send(action: Action): void;
+  continue(): void;
+  snapshot(): SessionSnapshot;
+  stop(): void;
+}
+
+export function startSession(
+  app: App,
+  board: BoardScene,
+  scenario: Scenario,
+  scenarioHash: string,
+  seed: string,
+  players: PlayerSetup[],
+  onExit: () => void,
+): Session {
+  const actor = createActor(sessionMachine, { input: { scenario, scenarioHash } });
+  const appEl = byId('app');
+  let animatedOutcome = -1;
+  let animating = false;
+  let soundedLog = 0;
+  let lastFocusKey = '';
+  let stopped = false;
+
+  const session: Session = {
+    send: (action) => actor.send({ type: 'ACT', action }),
+    continue: () => actor.send({ type: 'CONTINUE' }),
+    snapshot: () => actor.getSnapshot(),
+    stop() {
+      stopped = true;
+      actor.stop();
+      releaseKeys();
+      releaseRender();
+      byId('topbar').replaceChildren();
+      byId('hud').replaceChildren();
+      byId('stage').replaceChildren();
+      appEl.classList.add('no-game');
+    },
+  };
+
+  const text = (v: Parameters<typeof localize>[0]) => localize(v, currentLang(), scenario.languages);
+
+  function boardModel(state: GameState): BoardModel {
+    const seat =
+      'seat' in state.pending && typeof state.pending.seat === 'number' ? state.pending.seat : null;
+    const spaces =
+      scenario.board?.spaces.map((s) => ({
+        id: s.id,
+        kind: s.kind,
+        name: text(s.name),
+        kindLabel: t(`kind.${s.kind}`),
+      })) ?? null;
+    const turnDeck = scenario.decks.find((d) => d.id === scenario.turnDeck) ?? scenario.decks[0];
+    return {
+      spaces,
+      players: state.players.map((p) => ({ name: p.name, space: p.space })),
+      active: seat,
+      headline: seat !== null && state.players[seat] ? t('hud.turn', { name: state.players[seat].name }) : '',
+      deckLabel: turnDeck ? text(turnDeck.name) : '',
+    };
+  }
+
+  function newEntries(snap: SessionSnapshot): LogEntry[] {
+    const { state, outcome } = snap.context;
+    return state && outcome ? state.log.slice(outcome.from) : [];
+  }
+
+  function playSounds(state: GameState): void {
+    if (soundedLog > state.log.length) soundedLog = state.log.length; // after undo
+    const fresh = state.log.slice(soundedLog);
+    soundedLog = state.log.length;
+    const cues = new Set<Cue>();
+    for (const e of fresh) {
+      if (e.kind === 'roll') cues.add('dice');
+      else if (e.kind === 'draw') cues.add(e.scheduled ? 'consequence' : 'card');
+      else if (e.kind === 'roundStart' && e.round > 1) cues.add('round');
+      else if (e.kind === 'ending') cues.add('ending');
+      else if (e.kind === 'invest') cues.add('coin');
+    }
+    const change = changesOf(fresh.filter((e) => e.kind === 'decision' || e.kind === 'event'));
+    const money = Object.values(change.resources).reduce((a, b) => a + b, 0);
+    if (money < 0) cues.add('loss');
+    else if (money > 0) cues.add('gain');
+    for (const cue of cues) app.sound.play(cue);
+  }
+
+  function render(): void {
+    if (stopped) return;
+    const snap = actor.getSnapshot();
+    const state = snap.context.state;
+    if (!state) return;
+    const entries = newEntries(snap);
+    const inOutcome = snap.matches({ playing: 'outcome' });
+    const roll = inOutcome ? entries.find((e) => e.kind === 'roll') : undefined;
+    const outcomeKey = snap.context.outcome?.from ?? -1;
+
+    if (roll && roll.kind === 'roll' && animatedOutcome !== outcomeKey) {
+      animatedOutcome = outcomeKey;
+      animating = true;
+      const seat = roll.seat ?? 0;
+      const done = board.roll(roll.dice, seat, roll.from, roll.to);
+      board.setModel(boardModel(state));
+      done.then(() => {
+        animating = false;
+        const now = actor.getSnapshot();
+        if (now.matches({ playing: 'outcome' }) && !needsReading(newEntries(now)))
+          actor.send({ type: 'CONTINUE' });
+        else render();
+      });
+    } else if (!animating) {
+      board.setModel(boardModel(state));
+    }
+
+    byId('topbar').replaceChildren(...renderTopbar(scenario, state, app.controls()));
+    byId('hud').replaceChildren(
+      renderHud({
+        scenario,
+        state,
+        series: seriesFromLog(scenario, state.log, true),
+        changes: inOutcome ? changesOf(entries) : null,
+      }),
+    );
+
+    const stage = byId('stage');
+    const ctx: StageContext = {
+      app,
+      scenario,
+      snapshot: snap,
+      state,
+      entries: inOutcome ? entries : [],
+      animating,
+      send: session.send,
+      continue: session.continue,
+      exit: () => {
+        session.stop();
+        onExit();
+      },
+    };
+    const focused = (document.activeElement as HTMLElement | null)?.dataset?.key;
+    const { element, focusKey, ending } = renderStage(ctx);
+    if (ending) {
+      stage.replaceChildren();
+      app.show(ending);
+      return;
+    }
+    stage.replaceChildren(...(element ? [element] : []));
+    // A new moment gets focus on its main control; a redraw of the same moment keeps focus.
+    const target =
+      focusKey !== lastFocusKey
+        ? stage.querySelector<HTMLElement>('[data-autofocus]')
+        : focused
+          ? stage.querySelector<HTMLElement>(`[data-key="${CSS.escape(focused)}"]`)
+          : null;
+    lastFocusKey = focusKey;
+    (target ?? null)?.focus({ preventScroll: true });
+  }
+
+  const releaseKeys = app.pushKeys((e) => {
+    const target = e.target as HTMLElement | null;
+    if (
+      target &&
+      (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA')
+    )
+      return false;
+    if (document.querySelector('.help')) return false;
+    const handler = (
+      byId('stage').firstElementChild as (HTMLElement & { onKey?: (e: KeyboardEvent) => boolean }) | null
+    )?.onKey;
+    if (handler?.(e)) return true;
+    return false;
+  });
+  const releaseRender = app.onRender(render);
+
+  actor.subscribe((snap) => {
+    if (snap.context.state) playSounds(snap.context.state);
+    render();
+  });
+  board.onDiceClick = () => {
+    const snap = actor.getSnapshot();
+    if (snap.matches({ playing: 'turn' })) session.send({ type: 'roll' });
+  };
+  actor.start();
+  app.hideScreen();
+  appEl.classList.remove('no-game');
+  window.dispatchEvent(new Event('resize'));
+  actor.send({ type: 'START', seed, players });
+  app.announce(text(scenario.title));
+  void h;
+  return session;
+}
+
+/** Whether the new log entries hold something the table should read before play goes on. */
+export function needsReading(entries: readonly LogEntry[]): boolean {
+  return entries.some((e) =>
+    [
+      'decision',
+      'event',
+      'invest',
+      'decline',
+      'priorities',
+      'skipCard',
+      'inject',
+      'drawNothing',
+      'skipTurn',
+      'ending',
+      'roundStart',
+      'log',
+    ].includes(e.kind),
+  );
+}

@@ -1,0 +1,255 @@
+/**
+ * Setup: how many players, their names, roles chosen or dealt by the seed, the decision mode,
+ * and the seed itself (editable, so another table can play the same game). Role briefs are
+ * shown to the table, or one player at a time for hidden roles.
+ */
+import { newGame } from '../engine/setup';
+import type { PlayerSetup } from '../engine/types';
+import { currentLang, t } from '../i18n';
+import type { Scenario } from '../scenario/schema';
+import { localize } from '../scenario/text';
+import type { App, Screen } from './app';
+import { h } from './dom';
+import { initials, playerColour, playerInk } from './players';
+
+interface SetupState {
+  count: number;
+  names: string[];
+  roles: string[]; // '' = dealt by the seed
+  seed: string;
+  revealed: number | null;
+}
+
+export function defaultSeed(scenario: Scenario): string {
+  return scenario.seed !== undefined
+    ? String(scenario.seed)
+    : String(Math.floor(Math.random() * 900000) + 100000);
+}
+
+export function setupScreen(
+  app: App,
+  scenario: Scenario,
+  onPlay: (seed: string, players: PlayerSetup[]) => void,
+  onBack: () => void,
+): Screen {
+  const max = scenario.players.max;
+  const s: SetupState = {
+    count: Math.min(max, Math.max(scenario.players.min, Math.min(4, max))),
+    names: [],
+    roles: [],
+    seed: defaultSeed(scenario),
+    revealed: null,
+  };
+  const lang = () => currentLang();
+  const text = (v: Parameters<typeof localize>[0]) => localize(v, lang(), scenario.languages);
+  const name = (i: number) => s.names[i]?.trim() || t('setup.defaultName', { n: i + 1 });
+  const players = (): PlayerSetup[] =>
+    Array.from({ length: s.count }, (_, i) =>
+      s.roles[i] ? { name: name(i), role: s.roles[i] } : { name: name(i) },
+    );
+
+  /** Who gets which role: the core deals them, so the preview is exactly what the game will use. */
+  const dealt = (): (string | null)[] => {
+    try {
+      return newGame(scenario, { seed: s.seed, players: players() }).players.map((p) => p.role);
+    } catch {
+      return players().map((p) => p.role ?? null);
+    }
+  };
+  const rerender = () => app.rerender();
+  const play = () => onPlay(s.seed.trim() || defaultSeed(scenario), players());
+
+  const screen: Screen = {
+    render() {
+      const roleOf = dealt();
+      const rows = Array.from({ length: s.count }, (_, i) => {
+        const roleSelect =
+          scenario.roles.length > 0
+            ? h(
+                'label',
+                {},
+                t('setup.role'),
+                h(
+                  'select',
+                  {
+                    'data-key': `role-${i}`,
+                    onchange: (e: Event) => {
+                      s.roles[i] = (e.target as HTMLSelectElement).value;
+                      rerender();
+                    },
+                  },
+                  h('option', { value: '', selected: !s.roles[i] }, t('setup.dealt')),
+                  scenario.roles.map((r) =>
+                    h('option', { value: r.id, selected: s.roles[i] === r.id }, text(r.name)),
+                  ),
+                ),
+              )
+            : null;
+        return h(
+          'div',
+          { class: 'player-card' },
+          h(
+            'label',
+            { class: 'row' },
+            h(
+              'span',
+              {
+                class: 'swatch',
+                style: `background:${playerColour(i)};color:${playerInk(i)}`,
+                'aria-hidden': 'true',
+              },
+              initials(name(i)),
+            ),
+            t('setup.name', { n: i + 1 }),
+          ),
+          h('input', {
+            type: 'text',
+            value: s.names[i] ?? '',
+            placeholder: t('setup.defaultName', { n: i + 1 }),
+            'aria-label': t('setup.name', { n: i + 1 }),
+            'data-key': `name-${i}`,
+            maxlength: 40,
+            onchange: (e: Event) => {
+              s.names[i] = (e.target as HTMLInputElement).value;
+              rerender();
+            },
+          }),
+          roleSelect,
+        );
+      });
+
+      const briefs = roleOf.map((roleId, i) => {
+        const role = scenario.roles.find((r) => r.id === roleId);
+        if (!role) return null;
+        if (!role.hidden) {
+          return h(
+            'div',
+            { class: 'brief' },
+            h('h3', {}, `${name(i)} — ${text(role.name)}`),
+            h('p', {}, text(role.brief)),
+          );
+        }
+        if (s.revealed === i) {
+          return h(
+            'div',
+            { class: 'brief' },
+            h('h3', {}, `${name(i)} — ${text(role.name)}`),
+            h('p', {}, text(role.brief)),
+            h(
+              'button',
+              {
+                class: 'btn',
+                type: 'button',
+                'data-key': `hide-${i}`,
+                onclick: () => {
+                  s.revealed = null;
+                  rerender();
+                },
+              },
+              t('setup.hideBrief'),
+            ),
+          );
+        }
+        return h(
+          'div',
+          { class: 'brief' },
+          h('h3', {}, name(i)),
+          h('p', {}, `${t('setup.hiddenRole')} ${t('setup.privateHint', { name: name(i) })}`),
+          h(
+            'button',
+            {
+              class: 'btn',
+              type: 'button',
+              'data-key': `show-${i}`,
+              onclick: () => {
+                s.revealed = i;
+                rerender();
+              },
+            },
+            t('setup.showBrief', { name: name(i) }),
+          ),
+        );
+      });
+
+      return h(
+        'div',
+        { class: 'setup' },
+        h(
+          'div',
+          { class: 'row' },
+          h('h1', {}, `${text(scenario.title)} — ${t('setup.title')}`),
+          app.controls(),
+        ),
+        h(
+          'div',
+          { class: 'row' },
+          h(
+            'label',
+            { class: 'field' },
+            t('setup.count'),
+            h(
+              'select',
+              {
+                'data-key': 'count',
+                onchange: (e: Event) => {
+                  s.count = Number((e.target as HTMLSelectElement).value);
+                  rerender();
+                },
+              },
+              Array.from({ length: max - scenario.players.min + 1 }, (_, k) => scenario.players.min + k).map(
+                (n) => h('option', { value: n, selected: n === s.count }, String(n)),
+              ),
+            ),
+          ),
+          h(
+            'label',
+            { class: 'field' },
+            t('setup.seed'),
+            h('input', {
+              type: 'text',
+              value: s.seed,
+              'data-key': 'seed',
+              'data-testid': 'seed',
+              maxlength: 40,
+              onchange: (e: Event) => {
+                s.seed = (e.target as HTMLInputElement).value;
+                rerender();
+              },
+            }),
+          ),
+          h(
+            'div',
+            { class: 'field' },
+            h('strong', {}, t('setup.decision')),
+            h('span', {}, scenario.decision === 'vote' ? t('setup.decisionVote') : t('setup.decisionGroup')),
+          ),
+        ),
+        h('div', { class: 'setup-grid' }, rows),
+        scenario.roles.length > 0 ? h('h2', {}, t('setup.briefs')) : null,
+        h('div', { class: 'setup-grid' }, briefs),
+        h(
+          'div',
+          { class: 'actions' },
+          h('button', { class: 'btn', type: 'button', onclick: onBack }, t('setup.back')),
+          h(
+            'button',
+            { class: 'btn primary', type: 'button', 'data-key': 'play', onclick: play },
+            t('setup.play'),
+          ),
+        ),
+      );
+    },
+    onKey(e) {
+      if (e.key === 'Escape') {
+        onBack();
+        return true;
+      }
+      if (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement)) {
+        play();
+        return true;
+      }
+      return false;
+    },
+  };
+  return screen;
+}

@@ -1,0 +1,106 @@
+/**
+ * Which moment is on the table, from the session's state: the turn (roll or draw), a card, an
+ * investment offer, a council meeting, the consequence of the last action, the pause, the end.
+ */
+import { Dice5, Layers } from 'lucide-static';
+import type { Action, GameState, LogEntry } from '../engine/types';
+import { t } from '../i18n';
+import type { Scenario } from '../scenario/schema';
+import type { App, Screen } from './app';
+import { cardDialog, type KeyedElement } from './card';
+import { councilDialog, investDialog } from './council';
+import { h, icon } from './dom';
+import { endingScreen } from './ending';
+import { outcomePanel } from './outcome';
+import type { SessionSnapshot } from './session';
+import { cardShown, councilShown, investShown } from './table';
+
+export interface StageContext {
+  app: App;
+  scenario: Scenario;
+  snapshot: SessionSnapshot;
+  state: GameState;
+  entries: LogEntry[];
+  animating: boolean;
+  send(action: Action): void;
+  continue(): void;
+  exit(): void;
+}
+
+export interface StageResult {
+  element: KeyedElement | null;
+  /** Changes when a new moment begins, so its main control gets focus. */
+  focusKey: string;
+  ending?: Screen;
+}
+
+export function renderStage(ctx: StageContext): StageResult {
+  const { snapshot: snap, scenario, state } = ctx;
+  if (snap.matches('ended')) {
+    return { element: null, focusKey: 'ended', ending: endingScreen(ctx) };
+  }
+  if (snap.matches('paused')) {
+    return { element: h('div', { class: 'banner', role: 'status' }, 'Pauze'), focusKey: 'paused' };
+  }
+  if (snap.matches({ playing: 'outcome' })) {
+    if (ctx.animating) return { element: null, focusKey: `anim:${snap.context.outcome?.from}` };
+    return {
+      element: outcomePanel(scenario, state, ctx.entries, ctx.continue),
+      focusKey: `outcome:${snap.context.outcome?.from}`,
+    };
+  }
+  const p = state.pending;
+  if (p.kind === 'turn') {
+    const player = state.players[p.seat];
+    const board = !!scenario.board;
+    const act: Action = board ? { type: 'roll' } : { type: 'draw' };
+    const button = h(
+      'button',
+      {
+        class: 'btn primary',
+        type: 'button',
+        'data-key': 'turn',
+        'data-autofocus': true,
+        onclick: () => ctx.send(act),
+      },
+      icon(board ? Dice5 : Layers, '', 'icon big'),
+      board ? t('turn.roll') : t('turn.draw'),
+    );
+    const panel: KeyedElement = h(
+      'div',
+      { class: 'turn-panel', role: 'group', 'aria-label': t('hud.turn', { name: player?.name ?? '' }) },
+      h('span', { 'data-testid': 'turn-player' }, t('hud.turn', { name: player?.name ?? '' })),
+      button,
+    );
+    panel.onKey = (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        ctx.send(act);
+        return true;
+      }
+      return false;
+    };
+    return { element: panel, focusKey: `turn:${state.actions}` };
+  }
+  if (p.kind === 'card') {
+    const shown = cardShown(scenario, state);
+    if (!shown) return { element: null, focusKey: 'none' };
+    return {
+      element: cardDialog(scenario, state, shown, ctx.send),
+      focusKey: `card:${state.log.length - p.asked.length}:${p.copy.card}`,
+    };
+  }
+  if (p.kind === 'invest') {
+    const shown = investShown(scenario, state, p.investment);
+    if (!shown) return { element: null, focusKey: 'none' };
+    return { element: investDialog(scenario, shown, ctx.send, 'space'), focusKey: `invest:${state.actions}` };
+  }
+  if (p.kind === 'council') {
+    const shown = councilShown(scenario, state);
+    if (!shown) return { element: null, focusKey: 'none' };
+    return {
+      element: councilDialog(scenario, state, shown, ctx.send),
+      focusKey: `council:${p.after}:${p.step}:${p.offer ?? ''}`,
+    };
+  }
+  return { element: null, focusKey: 'none' };
+}

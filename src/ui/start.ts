@@ -1,0 +1,35 @@
+import { t } from '../i18n';
+import type { App } from './app';
+import { h } from './dom';
+
+/** The first screen: title, language, sound, and "Start workshop" (which unlocks audio). */
+export function startScreen(app: App, onStart: () => void) {
+  return {
+    render: () =>
+      h(
+        'div',
+        { class: 'start' },
+        h('h1', {}, t('app.title')),
+        h('p', { class: 'tagline' }, t('app.tagline')),
+        h(
+          'div',
+          { class: 'row' },
+          h(
+            'button',
+            {
+              class: 'btn primary',
+              type: 'button',
+              'data-key': 'start',
+              'data-testid': 'start-workshop',
+              onclick: () => {
+                app.sound.play('card');
+                onStart();
+              },
+            },
+            t('start.begin'),
+          ),
+        ),
+        app.controls(),
+      ),
+  };
+}

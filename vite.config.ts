@@ -1,0 +1,22 @@
+import { defineConfig } from 'vite';
+
+/**
+ * base './' so the built game also runs from a sub-folder or a USB stick. Phaser gets its own
+ * chunk (it changes rarely and is the bulk of the download); the scenario loader and the debrief
+ * are imported dynamically by the code that needs them, so the start screen loads little.
+ */
+export default defineConfig({
+  base: './',
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1600,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: 'phaser', test: /node_modules[\\/]phaser/ }],
+        },
+      },
+    },
+  },
+  server: { port: 5173 },
+});
