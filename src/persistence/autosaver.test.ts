@@ -116,7 +116,8 @@ describe('createAutosaver', () => {
     });
     saver.save(step(1));
     const report = await saver.flush();
-    expect(report?.result.ok ? 'ok' : report?.result.error.code).toBe('failed');
+    const result = report?.result;
+    expect(result && !result.ok && result.error.code).toBe('failed');
     saver.save(step(2));
     expect((await saver.flush())?.result.ok).toBe(true);
   });

@@ -1,13 +1,10 @@
 /**
- * The scenario content hash a session record carries. Until the scenario loader exports its own
- * `scenarioHash`, this is FNV-1a (32-bit) over the UTF-16 code units of the source text, as
- * 8 hex digits — enough to notice an edited file, not a security measure.
+ * The scenario content hash a session record carries: the loader's `scenarioHash` over the text
+ * the loader hashes (a leading byte-order mark is dropped, as `loadScenario` does), so a save's
+ * embedded source can be checked without loading the scenario.
  */
+import { scenarioHash } from '../scenario/hash';
+
 export function sourceHash(source: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < source.length; i++) {
-    h ^= source.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return scenarioHash(source.charCodeAt(0) === 0xfeff ? source.slice(1) : source);
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makeSession } from './fixtures';
 import { sourceHash } from './hash';
 import { parseSavedSession, serializeSession } from './session-format';
+import { newSessionId } from './session-id';
 
 function problemOf(text: string) {
   const r = parseSavedSession(text);
@@ -155,5 +156,13 @@ describe('parseSavedSession', () => {
         expect(typeof parseSavedSession(s).ok).toBe('boolean');
       }),
     );
+  });
+});
+
+describe('newSessionId', () => {
+  it('makes distinct ids that are valid storage keys', () => {
+    const ids = new Set(Array.from({ length: 200 }, () => newSessionId()));
+    expect(ids.size).toBe(200);
+    for (const id of ids) expect(parseSavedSession(serializeSession(makeSession({ id }))).ok).toBe(true);
   });
 });
