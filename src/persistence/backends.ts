@@ -142,7 +142,10 @@ export async function openIndexedDbBackend(
     try {
       return await fn(await db());
     } catch (e) {
-      if ((e as { name?: string })?.name !== 'InvalidStateError') throw e;
+      // InvalidStateError: our connection was closed; UnknownError: Safari's "connection to
+      // Indexed Database server lost". A fresh connection fixes both; anything else is reported.
+      const name = (e as { name?: string })?.name;
+      if (name !== 'InvalidStateError' && name !== 'UnknownError') throw e;
       current = null;
       return fn(await db());
     }

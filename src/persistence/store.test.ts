@@ -199,6 +199,23 @@ describe('storage full', () => {
   });
 });
 
+describe('the IndexedDB connection', () => {
+  it('reopens when the database is deleted or upgraded under it, and saving goes on', async () => {
+    const factory = new IDBFactory();
+    const store = createTextStore(await openIndexedDbBackend(factory, 'herstart'), 'ok');
+    await store.save(makeSession());
+    await new Promise<void>((resolve, reject) => {
+      const req = factory.deleteDatabase('herstart');
+      req.onsuccess = () => resolve();
+      req.onerror = () => reject(req.error);
+    });
+    const after = makeSession({ id: 'na-herstart' });
+    expect(await store.save(after)).toEqual({ ok: true, value: undefined });
+    const list = await store.list();
+    expect(list.ok && list.value.map((e) => e.id)).toEqual(['na-herstart']);
+  });
+});
+
 describe('openSessionStore', () => {
   it('uses IndexedDB when it works, and sessions survive a reopen', async () => {
     const indexedDB = new IDBFactory();
