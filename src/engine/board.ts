@@ -8,7 +8,7 @@
  * landed on is then resolved by the flow (see flow.ts).
  */
 import type { Space } from '../scenario/schema';
-import { type Ctx, emptyDeltas, log, random } from './draft';
+import { type Ctx, emptyDeltas, log, playerOf, random } from './draft';
 import { applyEffects } from './effects';
 import type { Seat } from './types';
 
@@ -31,7 +31,7 @@ export function rollAndMove(ctx: Ctx, seat: Seat): Space {
   if (!board) throw new Error('rollAndMove without a board');
   const dice = throwDice(ctx);
   const sum = dice.reduce((a, b) => a + b, 0);
-  const player = ctx.s.players[seat];
+  const player = playerOf(ctx, seat);
   const from = player.space;
   const { to, passedStart } = moveBy(from, sum, board.spaces.length);
   player.space = to;

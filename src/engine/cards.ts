@@ -99,8 +99,12 @@ export function settleCard(ctx: Ctx, card: Card, s: Settlement): void {
   if (s.option !== null) {
     const option = card.options?.find((o) => o.id === s.option);
     if (option) {
-      const before = ctx.s.chosen[card.id];
-      if (!before?.includes(option.id)) ctx.s.chosen[card.id] = before ? [...before, option.id] : [option.id];
+      const key = ctx.p.choiceKey.get(option) ?? `${card.id}/${option.id}`;
+      if (!ctx.s.chosen.includes(key)) {
+        const chosen = ctx.s.chosen.slice();
+        chosen.push(key);
+        ctx.s.chosen = chosen;
+      }
       applyEffects(ctx, option.effects, {
         deltas,
         factor: optionFactor(ctx, ctx.s, option),

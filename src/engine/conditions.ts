@@ -78,8 +78,8 @@ function build(c: Condition): Test {
     return (s) => ok(s.round);
   }
   if ('chose' in c) {
-    const { card, option } = c.chose;
-    return (s) => s.chosen[card]?.includes(option) ?? false;
+    const key = `${c.chose.card}/${c.chose.option}`;
+    return (s) => s.chosen.includes(key);
   }
   if ('invested' in c) {
     const id = c.invested;

@@ -1,15 +1,15 @@
 /**
- * The working copy one `step` mutates. A step never changes the state it was given: it starts a
- * draft that shallow-copies the small records (resources, meters, flags, players, streams) and
- * the log array, copies a deck's piles only when that deck is touched, and replaces — never
- * mutates — `pending`, `scheduled`, `invested`, `priorities`, `inject` and the arrays in
- * `chosen`. So per step the cost is a handful of small copies plus one log copy (O(log length),
- * a few hundred entries at most in a workshop game; measured in bench/).
+ * The working copy one `step` mutates. A step never changes the state it was given: the draft
+ * is a shallow copy whose records (resources, meters, flags, streams, the log, each
+ * player, each deck's piles) are copied on their first write (`own`, `playerOf`, `pileOf`),
+ * and whose `pending`, `scheduled`, `invested`, `priorities`, `inject` and `chosen` are
+ * replaced, never mutated. The log is copied once per step that logs (O(length):
+ * a few hundred entries at most in a workshop game; the bench measures it).
  */
 import type { Scenario } from '../scenario/schema';
 import { type Prepared, prepare } from './prepare';
 import { draw } from './rng';
-import type { GameState, LogEntry, Pile, Seat } from './types';
+import type { GameState, LogEntry, Pile, Player, Seat } from './types';
 
 /** Distributes `Omit` over a union, so each log entry kind keeps its own fields. */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -21,22 +21,91 @@ export interface Ctx {
   s: GameState;
   /** The active seat for log entries and `move`: the turn's player, or null outside a turn. */
   seat: Seat | null;
-  touchedPiles: Set<string> | null;
+  /** Decks whose piles this draft already copied. */
+  touchedPiles: string[] | null;
+  /** Which records of `s` are already this draft's own copies (copy on first write). */
+  owned: Owned;
+}
+
+interface Owned {
+  resources: boolean;
+  meters: boolean;
+  flags: boolean;
+  rng: boolean;
+  log: boolean;
+  players: boolean[] | null;
 }
 
 export function beginDraft(scenario: Scenario, state: GameState): Ctx {
+  // An explicit literal: much faster than a spread in the hot path (see bench/).
   const s: GameState = {
-    ...state,
-    players: state.players.map((pl) => ({ ...pl })),
-    resources: { ...state.resources },
-    meters: { ...state.meters },
-    flags: { ...state.flags },
-    piles: { ...state.piles },
-    chosen: { ...state.chosen },
-    rng: { ...state.rng },
-    log: state.log.slice(),
+    version: state.version,
+    seed: state.seed,
+    round: state.round,
+    players: state.players,
+    resources: state.resources,
+    meters: state.meters,
+    flags: state.flags,
+    piles: state.piles,
+    scheduled: state.scheduled,
+    invested: state.invested,
+    priorities: state.priorities,
+    chosen: state.chosen,
+    rng: state.rng,
+    inject: state.inject,
+    pending: state.pending,
+    turnSeat: state.turnSeat,
+    log: state.log,
+    ending: state.ending,
+    actions: state.actions,
   };
-  return { scenario, p: prepare(scenario), s, seat: activeSeat(state), touchedPiles: null };
+  const owned: Owned = {
+    resources: false,
+    meters: false,
+    flags: false,
+    rng: false,
+    log: false,
+    players: null,
+  };
+  return { scenario, p: prepare(scenario), s, seat: activeSeat(state), touchedPiles: null, owned };
+}
+
+type OwnedRecord = 'resources' | 'meters' | 'flags' | 'rng';
+
+/**
+ * A record of the draft, copied on first write so the given state stays untouched. One copy
+ * function per record keeps each copy site monomorphic (fast in V8).
+ */
+export function own<K extends OwnedRecord>(ctx: Ctx, key: K): GameState[K] {
+  if (!ctx.owned[key]) {
+    const s = ctx.s;
+    if (key === 'resources') s.resources = copyNumbers(s.resources);
+    else if (key === 'meters') s.meters = copyNumbers(s.meters);
+    else if (key === 'rng') s.rng = copyNumbers(s.rng);
+    else s.flags = { ...s.flags };
+    ctx.owned[key] = true;
+  }
+  return ctx.s[key];
+}
+
+function copyNumbers(record: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k in record) out[k] = record[k];
+  return out;
+}
+
+/** A player of the draft, copied on first write. */
+export function playerOf(ctx: Ctx, seat: Seat): Player {
+  let mine = ctx.owned.players;
+  if (!mine) {
+    ctx.s.players = ctx.s.players.slice();
+    mine = ctx.owned.players = ctx.s.players.map(() => false);
+  }
+  if (!mine[seat]) {
+    ctx.s.players[seat] = { ...ctx.s.players[seat] };
+    mine[seat] = true;
+  }
+  return ctx.s.players[seat];
 }
 
 /** The seat whose turn is running, or null at a council meeting between rounds / at the end. */
@@ -56,24 +125,35 @@ export function activeSeat(state: GameState): Seat | null {
 
 /** A deck's piles, copied into the draft on first touch. */
 export function pileOf(ctx: Ctx, deck: string): Pile {
-  if (!ctx.touchedPiles) ctx.touchedPiles = new Set();
+  if (!ctx.touchedPiles) {
+    ctx.touchedPiles = [];
+    ctx.s.piles = { ...ctx.s.piles };
+  }
   const current = ctx.s.piles[deck];
-  if (ctx.touchedPiles.has(deck)) return current;
+  if (ctx.touchedPiles.includes(deck)) return current;
   const copy: Pile = { draw: current.draw.slice(), discard: current.discard.slice() };
   ctx.s.piles[deck] = copy;
-  ctx.touchedPiles.add(deck);
+  ctx.touchedPiles.push(deck);
   return copy;
 }
 
 /** Appends a log entry stamped with the round and active seat; returns its index. */
 export function log(ctx: Ctx, entry: NewLogEntry): number {
-  ctx.s.log.push({ at: ctx.s.round, seat: ctx.seat, ...entry } as LogEntry);
+  if (!ctx.owned.log) {
+    ctx.s.log = ctx.s.log.slice();
+    ctx.owned.log = true;
+  }
+  // The entry is always a fresh object literal of the caller: stamping it avoids a copy.
+  const stamped = entry as LogEntry;
+  stamped.at = ctx.s.round;
+  stamped.seat = ctx.seat;
+  ctx.s.log.push(stamped);
   return ctx.s.log.length - 1;
 }
 
 /** One number in [0, 1) from a named stream of the draft. */
 export function random(ctx: Ctx, stream: string): number {
-  return draw(ctx.s.rng, ctx.s.seed, stream);
+  return draw(own(ctx, 'rng'), ctx.s.seed, stream);
 }
 
 export function emptyDeltas(): { resources: Record<string, number>; meters: Record<string, number> } {

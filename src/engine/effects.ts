@@ -16,7 +16,7 @@
 import type { Effect } from '../scenario/schema';
 import { holds } from './conditions';
 import { addCardCopy, removeCardCopies } from './decks';
-import { type Ctx, log, random } from './draft';
+import { type Ctx, log, own, playerOf, random } from './draft';
 import type { Deltas, GameState } from './types';
 
 export interface EffectEnv {
@@ -55,7 +55,7 @@ function applyEffect(ctx: Ctx, e: Effect, env: EffectEnv): void {
     const current = ctx.s.meters[e.meter] ?? 0;
     setMeter(ctx, e.meter, 'add' in e ? current + e.add : e.set, env.deltas);
   } else if ('flag' in e) {
-    ctx.s.flags[e.flag] = e.set;
+    if (ctx.s.flags[e.flag] !== e.set) own(ctx, 'flags')[e.flag] = e.set;
   } else if ('schedule' in e) {
     schedule(ctx, e.schedule.card, e.schedule.deck, e.schedule.after, env);
   } else if ('addCard' in e) {
@@ -65,7 +65,7 @@ function applyEffect(ctx: Ctx, e: Effect, env: EffectEnv): void {
   } else if ('move' in e) {
     const index = ctx.p.spaces.get(e.move);
     if (index !== undefined && ctx.seat !== null && ctx.s.players[ctx.seat])
-      ctx.s.players[ctx.seat].space = index;
+      playerOf(ctx, ctx.seat).space = index;
   } else if ('chance' in e) {
     const r = random(ctx, 'chance');
     if (r < e.chance) applyEffects(ctx, e.effects, env);
@@ -90,7 +90,7 @@ export function setResource(ctx: Ctx, id: string, next: number, deltas: Deltas):
     log(ctx, { kind: 'refused', resource: id, amount: next - current, floor });
     return false;
   }
-  ctx.s.resources[id] = next;
+  own(ctx, 'resources')[id] = next;
   deltas.resources[id] = (deltas.resources[id] ?? 0) + (next - current);
   return true;
 }
@@ -105,7 +105,7 @@ export function setMeter(ctx: Ctx, id: string, value: number, deltas: Deltas): v
   if (meter.max !== undefined && v > meter.max) v = meter.max;
   v = round2(v);
   if (v === current) return;
-  ctx.s.meters[id] = v;
+  own(ctx, 'meters')[id] = v;
   deltas.meters[id] = round2((deltas.meters[id] ?? 0) + (v - current));
 }
 

@@ -11,7 +11,7 @@
 import { applyEventEffects, offeredOptions, settleCard } from './cards';
 import { firstStep } from './council';
 import { discardCopy, drawFrom, putOnTop } from './decks';
-import { type Ctx, emptyDeltas, log } from './draft';
+import { type Ctx, emptyDeltas, log, playerOf } from './draft';
 import { applyEffects, setMeter, setResource } from './effects';
 import { checkImmediate, endFinal } from './endings';
 import { cardById } from './prepare';
@@ -46,8 +46,8 @@ function exec(ctx: Ctx, n: Next): Next | null {
       ctx.seat = n.seat;
       const player = s.players[n.seat];
       if (player.skip > 0) {
-        player.skip -= 1;
-        log(ctx, { kind: 'skipTurn', left: player.skip });
+        playerOf(ctx, n.seat).skip -= 1;
+        log(ctx, { kind: 'skipTurn', left: s.players[n.seat].skip });
         return { to: 'nextSeat' };
       }
       return { to: 'turnReady' };

@@ -22,6 +22,8 @@ export interface Prepared {
   spaces: Map<string, number>;
   /** The tags of an option for `costFactor`: the card's plus the option's. */
   optionTags: WeakMap<Option, string[]>;
+  /** The `chosen` key of an option, `"<card>/<option>"`: one string per option, so lookups compare cheaply. */
+  choiceKey: WeakMap<Option, string>;
   /** The deck a facilitator's injected card goes to when none is named. */
   defaultDeck: string;
 }
@@ -34,10 +36,12 @@ export function prepare(scenario: Scenario): Prepared {
   const cards = new Map<string, Card>();
   const homeDeck = new Map<string, string>();
   const optionTags = new WeakMap<Option, string[]>();
+  const choiceKey = new WeakMap<Option, string>();
   const addCard = (card: Card) => {
     if (!cards.has(card.id)) cards.set(card.id, card);
     for (const option of card.options ?? []) {
       optionTags.set(option, [...new Set([...card.tags, ...option.tags])]);
+      choiceKey.set(option, `${card.id}/${option.id}`);
     }
   };
   const decks = new Map<string, Deck>();
@@ -71,6 +75,7 @@ export function prepare(scenario: Scenario): Prepared {
     priorities: new Map((scenario.priorities?.options ?? []).map((p) => [p.id, p])),
     spaces: new Map((scenario.board?.spaces ?? []).map((s, i) => [s.id, i])),
     optionTags,
+    choiceKey,
     defaultDeck: scenario.turnDeck ?? scenario.decks[0].id,
   };
   cache.set(scenario, prepared);

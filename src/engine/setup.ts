@@ -57,7 +57,7 @@ export function newGame(scenario: Scenario, options: NewGameOptions): GameState 
     scheduled: [],
     invested: [],
     priorities: [],
-    chosen: {},
+    chosen: [],
     rng,
     inject: [],
     pending: { kind: 'turn', seat: 0 },

@@ -19,7 +19,7 @@ import { rollAndMove } from './board';
 import { offeredOptions, settleCard, tally } from './cards';
 import { affordable, firstStep, inFileOrder, investmentFactor, nextOffer, tallyPriorities } from './council';
 import { discardCopy } from './decks';
-import { beginDraft, type Ctx, emptyDeltas, log } from './draft';
+import { beginDraft, type Ctx, emptyDeltas, log, playerOf } from './draft';
 import { applyEffects, setResource } from './effects';
 import { checkImmediate, endFinal } from './endings';
 import { afterCard, afterCouncil, drawCard, type Next, run } from './flow';
@@ -147,7 +147,7 @@ function resolveSpace(ctx: Ctx, seat: number): Next | null {
     case 'council':
       return { to: 'council', after: ctx.s.round, seat };
     case 'wait':
-      ctx.s.players[seat].skip = space.turns;
+      playerOf(ctx, seat).skip = space.turns;
       return { to: 'afterTurnAction' };
     default:
       return { to: 'afterTurnAction' };

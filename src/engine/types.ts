@@ -173,8 +173,8 @@ export interface GameState {
   scheduled: ScheduledCard[];
   invested: string[];
   priorities: string[];
-  /** Every (card id → option ids) chosen so far, for `chose` conditions. */
-  chosen: Record<string, string[]>;
+  /** Every card/option pair chosen so far, as `"<card id>/<option id>"` (ids never hold a slash), for `chose` conditions. */
+  chosen: string[];
   /** Random streams by name (`dice`, `chance`, `roles`, `deck:<id>`), created when first used. */
   rng: Record<string, RngState>;
   /** Cards a facilitator injected that wait for the table (see step.ts, `injectCard`). */
