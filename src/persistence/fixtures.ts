@@ -32,3 +32,32 @@ export function makeSession(overrides: Partial<SavedSession> = {}, source = SMAL
     ...overrides,
   };
 }
+
+/** A localStorage stand-in with the real one's interface and an optional size limit (in characters). */
+export class FakeStorage implements Storage {
+  private items = new Map<string, string>();
+  constructor(private readonly limit = Number.POSITIVE_INFINITY) {}
+  get length() {
+    return this.items.size;
+  }
+  key(i: number) {
+    return [...this.items.keys()][i] ?? null;
+  }
+  getItem(k: string) {
+    return this.items.get(k) ?? null;
+  }
+  setItem(k: string, v: string) {
+    let used = 0;
+    for (const [key, val] of this.items) if (key !== k) used += key.length + val.length;
+    if (used + k.length + v.length > this.limit) {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }
+    this.items.set(k, String(v));
+  }
+  removeItem(k: string) {
+    this.items.delete(k);
+  }
+  clear() {
+    this.items.clear();
+  }
+}

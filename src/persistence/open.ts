@@ -1,9 +1,10 @@
 /**
- * Opening storage with fallbacks: IndexedDB, else localStorage, else memory — and the status the
- * UI shows. This never fails: the worst answer is a memory store with status `unavailable`, so a
+ * Opening storage with fallbacks: IndexedDB (with localStorage underneath, see layered.ts), else
+ * localStorage, else memory — and the status the UI shows. This never fails: the worst answer is a memory store with status `unavailable`, so a
  * workshop in a locked-down browser still plays (and is told its session will not survive a reload).
  */
 import { localStorageBackend, memoryBackend, openIndexedDbBackend, probeLocalStorage } from './backends';
+import { layeredBackend } from './layered';
 import type { SessionStore } from './port';
 import { createTextStore } from './text-store';
 
@@ -16,6 +17,16 @@ export interface OpenOptions {
   dbName?: string;
   /** How long to wait for IndexedDB to open before falling back (ms). */
   timeoutMs?: number;
+}
+
+function usableLocalStorage(storage: Storage | undefined): Storage | undefined {
+  if (!storage) return undefined;
+  try {
+    probeLocalStorage(storage);
+    return storage;
+  } catch {
+    return undefined;
+  }
 }
 
 function message(e: unknown): string {
@@ -46,7 +57,8 @@ export async function openSessionStore(
   if (env.indexedDB) {
     try {
       const backend = await openIndexedDbBackend(env.indexedDB, options.dbName, options.timeoutMs);
-      return createTextStore(backend, 'ok');
+      const under = usableLocalStorage(env.localStorage);
+      return createTextStore(under ? layeredBackend(backend, localStorageBackend(under)) : backend, 'ok');
     } catch (e) {
       reasons.push(`IndexedDB: ${message(e)}`);
     }

@@ -2,40 +2,11 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { localStorageBackend, memoryBackend, openIndexedDbBackend } from './backends';
-import { makeSession } from './fixtures';
+import { FakeStorage, makeSession } from './fixtures';
 import { openSessionStore } from './open';
 import type { SessionStore } from './port';
 import { serializeSession } from './session-format';
 import { createTextStore, type TextBackend } from './text-store';
-
-/** A localStorage stand-in with the real one's interface and an optional size limit (in characters). */
-class FakeStorage implements Storage {
-  private items = new Map<string, string>();
-  constructor(private readonly limit = Number.POSITIVE_INFINITY) {}
-  get length() {
-    return this.items.size;
-  }
-  key(i: number) {
-    return [...this.items.keys()][i] ?? null;
-  }
-  getItem(k: string) {
-    return this.items.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    let used = 0;
-    for (const [key, val] of this.items) if (key !== k) used += key.length + val.length;
-    if (used + k.length + v.length > this.limit) {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    }
-    this.items.set(k, String(v));
-  }
-  removeItem(k: string) {
-    this.items.delete(k);
-  }
-  clear() {
-    this.items.clear();
-  }
-}
 
 type Maker = () => Promise<{ store: SessionStore; backend: TextBackend }>;
 const makers: [string, Maker][] = [
