@@ -29,9 +29,12 @@ export function checkTexts(data: Record<string, unknown>, report: Reporter): voi
   const fallback = languages[0] ?? '';
 
   const checkText = (value: unknown, path: PathSegment[]) => {
-    if (!isObj(value) || languages.length === 0) return;
+    if (!isObj(value)) return;
     const keys = Object.keys(value);
-    if (!keys.every((k) => typeof value[k] === 'string')) return; // the schema reports the shape
+    // zod's record skips a "__proto__" key silently; it is still a wrong language code.
+    if (keys.includes('__proto__'))
+      report([...path, '__proto__'], 'bad-language', { value: '__proto__' }, 'error', true);
+    if (languages.length === 0 || !keys.every((k) => typeof value[k] === 'string')) return; // the schema reports the shape
     for (const lang of languages) {
       if (!keys.includes(lang)) {
         report(path, 'missing-translation', { lang, languages: languages.join(', '), fallback }, 'warning');

@@ -250,8 +250,12 @@ export function checkScenario(
       effects(own(option, 'effects'), [...oPath, 'effects'], true);
       const stances = own(option, 'stances');
       if (isObj(stances)) {
-        for (const role of Object.keys(stances))
-          ref('role', role, [...oPath, 'stances', role], roles.keys(), true);
+        for (const role of Object.keys(stances)) {
+          const at = [...oPath, 'stances', role];
+          // zod's record skips a "__proto__" key silently; it is still no role id.
+          if (role === '__proto__') report(at, 'bad-id', { value: role }, 'error', true);
+          else ref('role', role, at, roles.keys(), true);
+        }
       }
     }
   }

@@ -76,7 +76,8 @@ const en: Record<string, (p: MessageParams) => string> = {
   'card-effects-event-only': (p) =>
     `only event cards have card effects; this is a ${p.kind} card: put the effects on its options`,
   'players-min-max': (p) => `players.min (${p.min}) is more than players.max (${p.max})`,
-  'priorities-choose': (p) => `the table must choose ${p.choose} priorities, but only ${p.count} are offered`,
+  'priorities-choose': (p) =>
+    `the table must choose ${p.choose} priorities, but only ${p.count} ${p.count === 1 ? 'is' : 'are'} offered`,
   'no-fallback-ending': () =>
     'exactly one ending must have no "when": it is the fallback when no other ending applies; there is none',
   'extra-fallback-ending': (p) =>

@@ -18,7 +18,9 @@ export const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 export const LANGUAGE_PATTERN = /^[a-z]{2,3}$/;
 
 export const Id = describe(
-  z.string().regex(ID_PATTERN, { error: 'an id is lower-case letters, digits and hyphens, starting with a letter' }),
+  z
+    .string()
+    .regex(ID_PATTERN, { error: 'an id is lower-case letters, digits and hyphens, starting with a letter' }),
   'An id: lower-case letters, digits and hyphens, starting with a letter (e.g. "mevrouw-de-vries").',
   'Een id: kleine letters, cijfers en streepjes, beginnend met een letter (bijv. "mevrouw-de-vries").',
 );
@@ -40,10 +42,26 @@ const Bound = z.number();
 // ---------------------------------------------------------------- conditions
 
 const NumberBounds = {
-  atLeast: describe(Bound.optional(), 'Holds when the value is at least this.', 'Waar als de waarde minstens dit is.'),
-  atMost: describe(Bound.optional(), 'Holds when the value is at most this.', 'Waar als de waarde hoogstens dit is.'),
-  above: describe(Bound.optional(), 'Holds when the value is more than this.', 'Waar als de waarde hoger is dan dit.'),
-  below: describe(Bound.optional(), 'Holds when the value is less than this.', 'Waar als de waarde lager is dan dit.'),
+  atLeast: describe(
+    Bound.optional(),
+    'Holds when the value is at least this.',
+    'Waar als de waarde minstens dit is.',
+  ),
+  atMost: describe(
+    Bound.optional(),
+    'Holds when the value is at most this.',
+    'Waar als de waarde hoogstens dit is.',
+  ),
+  above: describe(
+    Bound.optional(),
+    'Holds when the value is more than this.',
+    'Waar als de waarde hoger is dan dit.',
+  ),
+  below: describe(
+    Bound.optional(),
+    'Holds when the value is less than this.',
+    'Waar als de waarde lager is dan dit.',
+  ),
 };
 
 export type Condition =
@@ -143,7 +161,11 @@ export const Resource = z.strictObject({
   id: Id,
   name: Text,
   start: describe(Money, 'Euros at the start of the game.', 'Euro’s bij de start van het spel.'),
-  income: describe(Money.default(0), 'Added at the start of every round.', 'Komt erbij aan het begin van elke ronde.'),
+  income: describe(
+    Money.default(0),
+    'Added at the start of every round.',
+    'Komt erbij aan het begin van elke ronde.',
+  ),
   floor: describe(
     Money.nullable().optional(),
     'The lowest allowed balance; leave out (or null) to allow a deficit.',
@@ -157,7 +179,11 @@ export const Meter = z.strictObject({
   min: z.number(),
   start: z.number(),
   max: z.number().optional(),
-  drift: describe(z.number().default(0), 'Added at every round end.', 'Komt erbij aan het eind van elke ronde.'),
+  drift: describe(
+    z.number().default(0),
+    'Added at every round end.',
+    'Komt erbij aan het eind van elke ronde.',
+  ),
   unit: z.enum(['percent', 'count', 'score']).default('score'),
   good: describe(
     z.enum(['high', 'low']).default('high'),
@@ -308,7 +334,11 @@ export const ScenarioSchema = z.strictObject({
   players: z.strictObject({ min: z.number().int().min(1).max(8), max: z.number().int().min(1).max(8) }),
   rounds: z.strictObject({
     count: z.number().int().min(1),
-    label: describe(Text, 'Round label with {{n}}, e.g. "Kwartaal {{n}}".', 'Rondenaam met {{n}}, bijv. "Kwartaal {{n}}".'),
+    label: describe(
+      Text,
+      'Round label with {{n}}, e.g. "Kwartaal {{n}}".',
+      'Rondenaam met {{n}}, bijv. "Kwartaal {{n}}".',
+    ),
   }),
   decision: z.enum(['group', 'vote']).default('group'),
   reveal: z.enum(['cost', 'all', 'none']).default('cost'),

@@ -18,6 +18,8 @@ describe('localize', () => {
 
 describe('roundLabel', () => {
   it('fills in the round number', () => {
-    expect(roundLabel({ nl: 'Kwartaal {{n}}', en: 'Quarter {{n}}' }, 2, 'nl', ['nl', 'en'])).toBe('Kwartaal 2');
+    expect(roundLabel({ nl: 'Kwartaal {{n}}', en: 'Quarter {{n}}' }, 2, 'nl', ['nl', 'en'])).toBe(
+      'Kwartaal 2',
+    );
   });
 });

@@ -32,6 +32,8 @@ const EXPECTED: Record<string, string> = {
   record: 'a map',
 };
 
+const TEXT_EXPECTED = 'text (or a map of language to text, like { nl: "…", en: "…" })';
+
 const UNION_KIND_HELP: Record<string, string> = {
   effect:
     'an effect is one of { resource: ID, add: N }, { meter: ID, set: N }, { flag: ID, set: true }, { schedule: … }, { addCard: … }, { removeCard: … }, { move: SPACE }, { chance: P, effects: […] }, { when: CONDITION, effects: […] }, { log: TEXT }',
@@ -75,6 +77,16 @@ function mapIssue(ctx: Ctx, issue: Issue, path: PathSegment[]) {
   const field = fieldName(path);
   switch (issue.code) {
     case 'invalid_union': {
+      if (raw === undefined && path.length > 0) {
+        return push(
+          ctx,
+          path,
+          'missing-field',
+          { field: String(path[path.length - 1]) },
+          true,
+          path.slice(0, -1),
+        );
+      }
       if ('discriminator' in issue && issue.discriminator) {
         const parent = path.slice(0, -1);
         if (raw === undefined) return push(ctx, path, 'missing-field', { field: 'kind' }, true, parent);
@@ -195,6 +207,9 @@ function explainUnion(ctx: Ctx, path: PathSegment[], raw: unknown, branches: Iss
   }
   if (kind === 'text' && (typeof raw === 'number' || typeof raw === 'boolean')) {
     return push(ctx, path, 'quote-string', { field, value: String(raw), got: typeWord(raw) });
+  }
+  if (kind === 'text' && !isObj(raw)) {
+    return push(ctx, path, 'wrong-type', { field, expected: TEXT_EXPECTED, got: describeValue(raw) });
   }
   const picked = union ? pickBranches(union, raw) : [];
   if (picked.length === 0) {
