@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { type CliIo, EXIT, nodeIo, type Verb } from './io';
 import { newVerb } from './new';
 import { schemaVerb } from './schema-cmd';
+import { simulateVerb } from './simulate';
 import { validateVerb } from './validate';
 
 export { type CliIo, EXIT, type ExitCode, nodeIo, parseArgs, type Verb } from './io';
@@ -15,6 +16,7 @@ export const verbs: Record<string, Verb> = {
   validate: validateVerb,
   schema: schemaVerb,
   new: newVerb,
+  simulate: simulateVerb,
 };
 
 function help(io: CliIo): void {

@@ -1,0 +1,245 @@
+import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { ScenarioSchema } from '../scenario/schema';
+import { legalActions } from './legal';
+import { sessionMachine } from './machine';
+import { replay } from './record';
+import { newGame } from './setup';
+import { step } from './step';
+import type { Action, GameState } from './types';
+
+/** A small boardless game: two players, two rounds, a deck of requests, a council that sets priorities. */
+const scenario = ScenarioSchema.parse({
+  format: 1,
+  id: 'machine-test',
+  title: 'Machine test',
+  summary: 'Two rounds of requests.',
+  languages: ['nl'],
+  players: { min: 2, max: 3 },
+  rounds: { count: 2, label: 'Ronde {{n}}' },
+  resources: [{ id: 'wmo', name: 'Wmo', start: 10_000 }],
+  meters: [{ id: 'welzijn', name: 'Welzijn', min: 0, max: 10, start: 5 }],
+  turnDeck: 'aanvragen',
+  council: { every: 1 },
+  priorities: {
+    choose: 1,
+    options: [
+      { id: 'preventie', name: 'Preventie', modifiers: [{ tag: 'preventie', costFactor: 0.5 }] },
+      { id: 'zorg', name: 'Zorg', modifiers: [{ meter: 'welzijn', drift: 1 }] },
+    ],
+  },
+  decks: [
+    {
+      id: 'aanvragen',
+      name: 'Aanvragen',
+      cards: [1, 2, 3, 4].map((n) => ({
+        id: `vraag-${n}`,
+        kind: 'request',
+        title: `Vraag ${n}`,
+        conversation: [{ ask: 'Wie helpt?', reveals: 'De buren.', cost: [{ meter: 'welzijn', add: -0.5 }] }],
+        options: [
+          {
+            id: 'duur',
+            label: 'Duur',
+            tags: ['preventie'],
+            effects: [
+              { resource: 'wmo', add: -1000 * n },
+              { meter: 'welzijn', add: 1 },
+            ],
+          },
+          {
+            id: 'goedkoop',
+            label: 'Goedkoop',
+            effects: [
+              { resource: 'wmo', add: -100 },
+              { meter: 'welzijn', add: -1 },
+            ],
+          },
+        ],
+      })),
+    },
+  ],
+  endings: [{ id: 'einde', title: 'Einde', text: 'Klaar.' }],
+});
+
+const players = [{ name: 'Anna' }, { name: 'Bram' }];
+
+function start(timerMs = 0) {
+  const actor = createActor(sessionMachine, { input: { scenario, scenarioHash: 'test', timerMs } }).start();
+  actor.send({ type: 'START', seed: 'zeewijk', players });
+  return actor;
+}
+
+/** Plays by always taking the first legal action; the machine needs CONTINUE after every outcome. */
+function playThrough(actor: ReturnType<typeof start>, pick: (legal: Action[]) => Action = (l) => l[0]) {
+  const sent: Action[] = [];
+  for (let n = 0; n < 500; n++) {
+    const snap = actor.getSnapshot();
+    if (snap.matches('ended')) return sent;
+    if (snap.matches({ playing: 'outcome' })) {
+      actor.send({ type: 'CONTINUE' });
+      continue;
+    }
+    const state = snap.context.state as GameState;
+    const action = pick(legalActions(scenario, state));
+    sent.push(action);
+    actor.send({ type: 'ACT', action });
+  }
+  throw new Error('the game did not end');
+}
+
+describe('session machine', () => {
+  it('starts in setup and enters play when the table is seated', () => {
+    const actor = createActor(sessionMachine, { input: { scenario, scenarioHash: 'test' } }).start();
+    expect(actor.getSnapshot().value).toBe('setup');
+    actor.send({ type: 'START', seed: 'zeewijk', players });
+    expect(actor.getSnapshot().matches('playing')).toBe(true);
+    expect(actor.getSnapshot().context.record?.seed).toBe('zeewijk');
+  });
+
+  it('mirrors the core: the state after every action equals the core stepping the same actions', () => {
+    const actor = start();
+    const sent = playThrough(actor);
+    let state = newGame(scenario, { seed: 'zeewijk', players });
+    for (const action of sent) state = step(scenario, state, action);
+    expect(actor.getSnapshot().context.state).toEqual(state);
+    expect(actor.getSnapshot().context.record?.actions).toEqual(sent);
+    expect(replay(scenario, actor.getSnapshot().context.record!)).toEqual(state);
+  });
+
+  it('shows the consequences of a decision before play goes on', () => {
+    const actor = start();
+    // Boardless: the council meets after round 1 only; first a turn: draw, then choose.
+    playUntil(actor, (s) => s.matches({ playing: 'card' }));
+    const card = actor.getSnapshot().context.state!;
+    const choose = legalActions(scenario, card).find((a) => a.type === 'choose')!;
+    actor.send({ type: 'ACT', action: choose });
+    const snap = actor.getSnapshot();
+    expect(snap.matches({ playing: 'outcome' })).toBe(true);
+    const fresh = snap.context.state!.log.slice(snap.context.outcome!.from);
+    expect(fresh.some((e) => e.kind === 'decision')).toBe(true);
+    // The table cannot act while the outcome is shown...
+    const before = snap.context.state;
+    actor.send({ type: 'ACT', action: { type: 'draw' } });
+    expect(actor.getSnapshot().context.state).toBe(before);
+    // ...until someone presses continue.
+    actor.send({ type: 'CONTINUE' });
+    expect(actor.getSnapshot().matches({ playing: 'outcome' })).toBe(false);
+  });
+
+  it('refuses an action the rules do not allow, keeps the state, and says why', () => {
+    const actor = start();
+    playUntil(actor, (s) => s.matches({ playing: 'turn' }));
+    const before = actor.getSnapshot().context.state;
+    actor.send({ type: 'ACT', action: { type: 'choose', option: 'duur' } });
+    expect(actor.getSnapshot().context.state).toBe(before);
+    expect(actor.getSnapshot().context.refused).toEqual(expect.any(String));
+  });
+
+  it('pauses: input and the timer freeze, and resume returns to the same moment', () => {
+    const actor = start(60_000);
+    playUntil(actor, (s) => s.matches({ playing: 'card' }));
+    actor.send({ type: 'TICK', ms: 10_000 });
+    expect(actor.getSnapshot().context.timer.remainingMs).toBe(50_000);
+    actor.send({ type: 'PAUSE' });
+    expect(actor.getSnapshot().value).toBe('paused');
+    actor.send({ type: 'TICK', ms: 10_000 });
+    actor.send({ type: 'ACT', action: { type: 'ask', question: 0 } });
+    expect(actor.getSnapshot().context.timer.remainingMs).toBe(50_000);
+    expect(actor.getSnapshot().context.record?.actions.at(-1)?.type).toBe('draw');
+    actor.send({ type: 'RESUME' });
+    expect(actor.getSnapshot().matches({ playing: 'card' })).toBe(true);
+  });
+
+  it('restarts the discussion timer for each new decision and never lets it go below zero', () => {
+    const actor = start(30_000);
+    playUntil(actor, (s) => s.matches({ playing: 'card' }));
+    actor.send({ type: 'TICK', ms: 45_000 });
+    expect(actor.getSnapshot().context.timer.remainingMs).toBe(0);
+    // The timer never decides for the table: the card is still waiting.
+    expect(actor.getSnapshot().matches({ playing: 'card' })).toBe(true);
+    const choose = legalActions(scenario, actor.getSnapshot().context.state!).find(
+      (a) => a.type === 'choose',
+    )!;
+    actor.send({ type: 'ACT', action: choose });
+    actor.send({ type: 'CONTINUE' });
+    playUntil(actor, (s) => s.matches({ playing: 'card' }));
+    expect(actor.getSnapshot().context.timer.remainingMs).toBe(30_000);
+  });
+
+  it('undoes the last decision and lands on the same card again', () => {
+    const actor = start();
+    playUntil(actor, (s) => s.matches({ playing: 'card' }));
+    const atCard = actor.getSnapshot().context.state;
+    const choose = legalActions(scenario, atCard!).find((a) => a.type === 'choose')!;
+    actor.send({ type: 'ACT', action: choose });
+    actor.send({ type: 'UNDO' });
+    const snap = actor.getSnapshot();
+    expect(snap.matches({ playing: 'card' })).toBe(true);
+    expect(snap.context.state).toEqual(atCard);
+  });
+
+  it('resumes a saved session from its record at the same decision', () => {
+    const actor = start();
+    playUntil(actor, (s) => s.matches({ playing: 'card' }));
+    const { record, state } = actor.getSnapshot().context;
+    const resumed = createActor(sessionMachine, {
+      input: { scenario, scenarioHash: 'test', record: record! },
+    }).start();
+    expect(resumed.getSnapshot().matches({ playing: 'card' })).toBe(true);
+    expect(resumed.getSnapshot().context.state).toEqual(state);
+  });
+
+  it('lets the facilitator write a note while the consequences are shown', () => {
+    const actor = start();
+    playUntil(actor, (s) => s.matches({ playing: 'card' }));
+    const choose = legalActions(scenario, actor.getSnapshot().context.state!).find(
+      (a) => a.type === 'choose',
+    )!;
+    actor.send({ type: 'ACT', action: choose });
+    actor.send({ type: 'ACT', action: { type: 'note', text: 'De tafel koos voor zekerheid.' } });
+    const snap = actor.getSnapshot();
+    expect(snap.matches({ playing: 'outcome' })).toBe(true);
+    expect(snap.context.state!.log.at(-1)).toMatchObject({
+      kind: 'note',
+      text: 'De tafel koos voor zekerheid.',
+    });
+  });
+
+  it('ends in the ended state with an ending chosen', () => {
+    const actor = start();
+    playThrough(actor);
+    const snap = actor.getSnapshot();
+    expect(snap.value).toBe('ended');
+    expect(snap.context.state!.ending?.id).toBe('einde');
+  });
+
+  it('persists as plain JSON and restores to the same snapshot', () => {
+    const actor = start();
+    playUntil(actor, (s) => s.matches({ playing: 'card' }));
+    const persisted = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
+    const restored = createActor(sessionMachine, {
+      snapshot: persisted,
+      input: { scenario, scenarioHash: 'test' },
+    }).start();
+    expect(restored.getSnapshot().value).toEqual(actor.getSnapshot().value);
+    expect(restored.getSnapshot().context.state).toEqual(actor.getSnapshot().context.state);
+  });
+});
+
+function playUntil(
+  actor: ReturnType<typeof start>,
+  done: (snap: ReturnType<ReturnType<typeof start>['getSnapshot']>) => boolean,
+): void {
+  for (let n = 0; n < 200; n++) {
+    const snap = actor.getSnapshot();
+    if (done(snap)) return;
+    if (snap.matches({ playing: 'outcome' })) {
+      actor.send({ type: 'CONTINUE' });
+      continue;
+    }
+    const legal = legalActions(scenario, snap.context.state!);
+    actor.send({ type: 'ACT', action: legal[0] });
+  }
+  throw new Error('state never reached');
+}
