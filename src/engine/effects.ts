@@ -39,7 +39,8 @@ export function round2(value: number): number {
 /** Whole euros after a costFactor: round half up of the magnitude, tolerant of binary noise. */
 export function discounted(amount: number, factor: number): number {
   if (factor === 1 || amount >= 0) return amount;
-  return -Math.floor(Math.abs(amount) * factor + 0.5 + 1e-9);
+  const magnitude = Math.floor(Math.abs(amount) * factor + 0.5 + 1e-9);
+  return magnitude === 0 ? 0 : -magnitude;
 }
 
 export function applyEffects(ctx: Ctx, effects: readonly Effect[], env: EffectEnv): void {

@@ -4,6 +4,9 @@
  * engine imports this.
  */
 import { type Scenario, type ScenarioInput, ScenarioSchema } from '../scenario/schema';
+import { setupPiles } from './decks';
+import { beginDraft, type Ctx } from './draft';
+import type { GameState } from './types';
 
 export function scenario(input: Partial<ScenarioInput> & Record<string, unknown>): Scenario {
   return ScenarioSchema.parse({
@@ -327,4 +330,35 @@ export function boardGame(decision: 'group' | 'vote' = 'vote'): Scenario {
       { id: 'gewoon', title: 'G', text: 'g' },
     ],
   });
+}
+
+/** A state at setup (decks shuffled, nothing run yet), for unit tests of single rules. */
+export function bareState(sc: Scenario, seed = 'seed', players = 2): GameState {
+  const rng: Record<string, number> = {};
+  return {
+    version: 1,
+    seed,
+    round: 1,
+    players: Array.from({ length: players }, (_, i) => ({ name: `P${i}`, role: null, space: 0, skip: 0 })),
+    resources: Object.fromEntries(sc.resources.map((r) => [r.id, r.start])),
+    meters: Object.fromEntries(sc.meters.map((m) => [m.id, m.start])),
+    flags: {},
+    piles: setupPiles(sc, rng, seed),
+    scheduled: [],
+    invested: [],
+    priorities: [],
+    chosen: [],
+    rng,
+    inject: [],
+    pending: { kind: 'turn', seat: 0 },
+    turnSeat: 0,
+    log: [],
+    ending: null,
+    actions: 0,
+  };
+}
+
+/** A draft over `bareState` (or a given state) for applying single rules in tests. */
+export function draftOf(sc: Scenario, state: GameState = bareState(sc)): Ctx {
+  return beginDraft(sc, state);
 }
