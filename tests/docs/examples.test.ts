@@ -8,6 +8,8 @@
  *   <!-- excerpt: docs/examples/x.yaml -->   the block is a run of lines of that file (indentation may shift)
  *   <!-- broken: docs/examples/broken/x.yaml -->  the whole file, which must fail to load; the
  *      next ```text block lists its problems as `file:line:col …`, positions as the loader gives them
+ *   <!-- report: docs/examples/x.yaml -->   a ```json simulator report of that file, with the fields,
+ *      endings, budgets, meters and cards a real report of it has
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +17,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runNew } from '../../src/cli/new';
+import { simulate } from '../../src/engine/simulate';
 import { formatProblem, loadScenario } from '../../src/scenario/index';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -49,7 +52,7 @@ function blocksOf(guide: string): Block[] {
     while (end < lines.length && lines[end] !== '```') end++;
     let prev = i - 1;
     while (prev >= 0 && lines[prev].trim() === '') prev--;
-    const m = prev >= 0 ? /^<!-- (example|excerpt|broken): (\S+) -->$/.exec(lines[prev].trim()) : null;
+    const m = prev >= 0 ? /^<!-- (example|excerpt|broken|report): (\S+) -->$/.exec(lines[prev].trim()) : null;
     blocks.push({
       guide,
       line: i + 1,
@@ -77,6 +80,25 @@ function isExcerpt(block: string, file: string): boolean {
       return true;
   }
   return false;
+}
+
+/** The guide's report has exactly the shape a real one of that scenario has, and adds up. */
+function expectReportShape(json: string, path: string): void {
+  const shown = JSON.parse(json);
+  const result = loadScenario(read(path), path);
+  if (!result.ok) throw new Error(`${path} does not load`);
+  const real = simulate(result.scenario, { games: 50, seed: shown.seed, players: shown.players });
+  const keys = (o: object) => Object.keys(o).sort();
+  expect(keys(shown)).toEqual(keys(real));
+  for (const part of ['endings', 'resources', 'meters', 'cards'] as const) {
+    expect(keys(shown[part]), part).toEqual(keys(real[part]));
+  }
+  for (const spread of [...Object.values(shown.resources), ...Object.values(shown.meters)]) {
+    expect(keys(spread as object)).toEqual(['max', 'min', 'p10', 'p50', 'p90']);
+  }
+  const endings = Object.values(shown.endings as Record<string, number>).reduce((a, b) => a + b, 0);
+  expect(endings + shown.errors).toBe(shown.games);
+  expect(shown.scenario).toBe(result.scenario.id);
 }
 
 describe('docs/examples', () => {
@@ -134,6 +156,10 @@ describe('the authoring guides', () => {
       const { kind, path } = block.marker!;
       it(`${guide}:${block.line} shows ${kind} ${path} as it is on disk`, () => {
         const file = read(path);
+        if (kind === 'report') {
+          expectReportShape(block.body, path);
+          return;
+        }
         if (kind === 'excerpt') expect(isExcerpt(block.body, file), 'not found in the file').toBe(true);
         else expect(block.body).toBe(file);
         if (kind === 'broken') {
