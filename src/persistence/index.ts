@@ -15,6 +15,7 @@ export type {
   StoreResult,
 } from './port';
 export { summarize } from './port';
+export { damagedSaveFile, type ResumeResult, resumeSession } from './resume';
 export {
   type CheckedSession,
   type CheckResult,
