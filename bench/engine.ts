@@ -72,70 +72,87 @@ export function playCore(scenario: Scenario, seed: string): number {
 
 // ---------------------------------------------------------------- the hand-written reducer
 
-interface HandCard {
-  options: { resource: number; add: number; meter: number; delta: number }[];
+/**
+ * The same game as an idiomatic hand-written reducer that knows only this game: immutable state
+ * keyed by ids, one action per turn, a log of decisions, a seeded shuffle — what a developer would
+ * write for one fixed game without an engine. The baseline the core is measured against.
+ */
+interface HandOption {
+  resource: string;
+  add: number;
+  meter: string;
+  delta: number;
 }
 
 interface HandState {
-  resources: number[];
-  meters: number[];
-  order: number[];
-  next: number;
+  round: number;
+  seat: number;
+  resources: Record<string, number>;
+  meters: Record<string, number>;
+  draw: string[];
+  discard: string[];
+  log: { round: number; seat: number; card: string; option: number }[];
 }
 
-/** The same game as a reducer that knows only this game: the fastest an engine could be. */
-export function handCards(scenario: Scenario): HandCard[] {
-  return scenario.decks[0].cards.map((card) => ({
-    options: (card.options ?? []).map((o) => {
-      const money = o.effects[0] as { resource: string; add: number };
-      const meter = o.effects[1] as { meter: string; add: number };
-      return {
-        resource: RESOURCES.indexOf(money.resource),
-        add: money.add,
-        meter: METERS.indexOf(meter.meter),
-        delta: meter.add,
-      };
-    }),
-  }));
+type HandAction = { type: 'decide'; option: number };
+
+export function handCards(scenario: Scenario): Record<string, HandOption[]> {
+  return Object.fromEntries(
+    scenario.decks[0].cards.map((card) => [
+      card.id,
+      (card.options ?? []).map((o) => {
+        const money = o.effects[0] as { resource: string; add: number };
+        const meter = o.effects[1] as { meter: string; add: number };
+        return { resource: money.resource, add: money.add, meter: meter.meter, delta: meter.add };
+      }),
+    ]),
+  );
 }
 
-function shuffle(order: number[], random: Random): void {
-  for (let i = order.length - 1; i > 0; i--) {
+const clampMeter = (value: number) => Math.round(Math.min(100, Math.max(0, value)) * 100) / 100;
+
+function shuffled(ids: string[], random: Random): string[] {
+  const out = ids.slice();
+  for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random.next() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
+    [out[i], out[j]] = [out[j], out[i]];
   }
+  return out;
 }
 
-function handDecide(cards: HandCard[], s: HandState, pick: number): HandState {
-  const card = cards[s.order[s.next % s.order.length]];
-  const option = card.options[pick % card.options.length];
-  const resources = s.resources.slice();
-  const meters = s.meters.slice();
-  resources[option.resource] += option.add;
-  meters[option.meter] =
-    Math.round(Math.min(100, Math.max(0, meters[option.meter] + option.delta)) * 100) / 100;
-  return { resources, meters, order: s.order, next: s.next + 1 };
+function handReduce(cards: Record<string, HandOption[]>, s: HandState, action: HandAction): HandState {
+  const [card, ...draw] = s.draw.length > 0 ? s.draw : s.discard;
+  const option = cards[card][action.option];
+  const resources = { ...s.resources, [option.resource]: s.resources[option.resource] + option.add };
+  let meters = { ...s.meters, [option.meter]: clampMeter(s.meters[option.meter] + option.delta) };
+  const discard = s.draw.length > 0 ? [...s.discard, card] : [card];
+  const log = [...s.log, { round: s.round, seat: s.seat, card, option: action.option }];
+  let { round, seat } = s;
+  seat++;
+  if (seat === PLAYERS) {
+    seat = 0;
+    round++;
+    meters = Object.fromEntries(METERS.map((id, k) => [id, clampMeter(meters[id] + k - 1)]));
+  }
+  return { round, seat, resources, meters, draw, discard, log };
 }
 
-function handRoundEnd(s: HandState): HandState {
-  const meters = s.meters.map((m, k) => Math.round(Math.min(100, Math.max(0, m + k - 1)) * 100) / 100);
-  return { ...s, meters };
-}
-
-export function playHand(cards: HandCard[], seed: string): number {
-  const deck = createRandom(`${seed}/deck`);
+export function playHand(cards: Record<string, HandOption[]>, seed: string): number {
   const strategy = createRandom(`${seed}/strategy`);
-  const order = cards.map((_, i) => i);
-  shuffle(order, deck);
-  let s: HandState = { resources: [500_000, 500_000, 500_000], meters: [50, 50, 50], order, next: 0 };
-  for (let r = 0; r < ROUNDS; r++) {
-    for (let p = 0; p < PLAYERS; p++) {
-      const card = cards[s.order[s.next % s.order.length]];
-      s = handDecide(cards, s, Math.floor(strategy.next() * card.options.length));
-    }
-    s = handRoundEnd(s);
+  let s: HandState = {
+    round: 0,
+    seat: 0,
+    resources: Object.fromEntries(RESOURCES.map((id) => [id, 500_000])),
+    meters: Object.fromEntries(METERS.map((id) => [id, 50])),
+    draw: shuffled(Object.keys(cards), createRandom(`${seed}/deck`)),
+    discard: [],
+    log: [],
+  };
+  while (s.round < ROUNDS) {
+    const card = s.draw.length > 0 ? s.draw[0] : s.discard[0];
+    s = handReduce(cards, s, { type: 'decide', option: Math.floor(strategy.next() * cards[card].length) });
   }
-  return s.resources[0];
+  return s.resources.wmo;
 }
 
 // ---------------------------------------------------------------- measuring
