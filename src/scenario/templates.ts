@@ -59,7 +59,7 @@ export function scenarioTemplate(options: TemplateOptions): string {
       'The languages every text is written in; the first is the fallback.',
     ),
     `languages: [${languages.join(', ')}]`,
-    'players: { min: 1, max: 6 }',
+    'players: { min: 2, max: 4 }',
     'rounds:',
     '  count: 4',
     `  label: ${t('Kwartaal {{n}}', 'Quarter {{n}}')}`,
@@ -71,7 +71,8 @@ export function scenarioTemplate(options: TemplateOptions): string {
     'resources:',
     '  - id: budget',
     `    name: ${t('Budget', 'Budget')}`,
-    '    start: 20000',
+    // A board draws a card on some turns only, so it needs less money for the same tension.
+    `    start: ${kind === 'board' ? 10000 : 15000}`,
     '',
     c(
       "Meters: wat de tafel ziet bewegen. 'good: low' als meer slechter is (werkdruk).",
@@ -98,6 +99,7 @@ export function scenarioTemplate(options: TemplateOptions): string {
       `    - { id: dorp, kind: draw, deck: hulpvragen, name: ${t('Het dorp', 'The village')} }`,
       `    - { id: bankje, kind: rest, name: ${t('Bankje', 'Bench')} }`,
       `    - { id: haven, kind: draw, deck: hulpvragen, name: ${t('De haven', 'The harbour')} }`,
+      `    - { id: polder, kind: draw, deck: hulpvragen, name: ${t('De polder', 'The polder')} }`,
       '',
     );
   } else {
