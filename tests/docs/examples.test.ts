@@ -11,7 +11,7 @@
  *   <!-- report: docs/examples/x.yaml -->   a ```json simulator report of that file, with the fields,
  *      endings, budgets, meters and cards a real report of it has
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -173,6 +173,27 @@ describe('the authoring guides', () => {
         }
       });
     }
+
+    it(`${guide}: every link goes to a heading or a file that exists`, () => {
+      const text = read(guide);
+      // GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens.
+      const anchors = new Set(
+        [...text.matchAll(/^#+ (.+)$/gm)].map((m) =>
+          m[1]
+            .toLowerCase()
+            .replace(/[^\p{L}\p{N} -]/gu, '')
+            .replace(/ /g, '-'),
+        ),
+      );
+      const broken: string[] = [];
+      for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^https?:/.test(target)) continue;
+        if (target.startsWith('#')) {
+          if (!anchors.has(target.slice(1))) broken.push(target);
+        } else if (!existsSync(join(root, 'docs', target))) broken.push(target);
+      }
+      expect(broken).toEqual([]);
+    });
 
     it(`${guide} shows part of every tutorial step and links every example file`, () => {
       const text = read(guide);
