@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { affordable, firstStep, inFileOrder, nextOffer, prioritySetBlock, tallyPriorities, transferLimit } from './council';
+import {
+  affordable,
+  firstStep,
+  inFileOrder,
+  nextOffer,
+  prioritySetBlock,
+  tallyPriorities,
+  transferLimit,
+} from './council';
 import { bareState, scenario } from './fixtures';
 import { entries, play, start } from './play';
 import { prepare } from './prepare';
@@ -76,10 +84,16 @@ describe('a council meeting', () => {
     expect(take(s)).toEqual({ kind: 'turn', seat: 0 });
     expect(s.round).toBe(1);
     expect(entries(s, 'invest')).toEqual([
-      expect.objectContaining({ investment: 'buurthuis', where: 'council', deltas: { resources: { wmo: -4000 }, meters: {} } }),
+      expect.objectContaining({
+        investment: 'buurthuis',
+        where: 'council',
+        deltas: { resources: { wmo: -4000 }, meters: {} },
+      }),
       expect.objectContaining({ investment: 'netwerk', where: 'council' }),
     ]);
-    expect(entries(s, 'decline')).toEqual([expect.objectContaining({ investment: 'duur', where: 'council' })]);
+    expect(entries(s, 'decline')).toEqual([
+      expect.objectContaining({ investment: 'duur', where: 'council' }),
+    ]);
   });
 
   it('skips an investment that became unaffordable and ends when none is left', () => {
@@ -104,7 +118,11 @@ describe('a council meeting', () => {
       else s = play(sc, s, { type: 'choose', option: 'b' });
     }
     expect(meetings).toEqual([2, 4]);
-    const withFour = councilGame({ rounds: { count: 4, label: 'R' }, council: { every: 2 }, investments: [] });
+    const withFour = councilGame({
+      rounds: { count: 4, label: 'R' },
+      council: { every: 2 },
+      investments: [],
+    });
     let t = start(withFour, 1);
     const later: number[] = [];
     while (t.pending.kind !== 'ended') {
@@ -138,8 +156,17 @@ describe('a council meeting', () => {
   });
 
   it('counts as round R for a schedule made at the meeting after round R', () => {
-    const sc = councilGame({ investments: [{ id: 'plan', name: 'P', cost: [{ schedule: { card: 'later', deck: 'stapel', after: 1 } }] }] });
-    let s = play(sc, start(sc, 1), { type: 'setPriorities', priorities: ['zorg', 'werk'] }, { type: 'endTransfers' });
+    const sc = councilGame({
+      investments: [
+        { id: 'plan', name: 'P', cost: [{ schedule: { card: 'later', deck: 'stapel', after: 1 } }] },
+      ],
+    });
+    let s = play(
+      sc,
+      start(sc, 1),
+      { type: 'setPriorities', priorities: ['zorg', 'werk'] },
+      { type: 'endTransfers' },
+    );
     expect(s.pending).toMatchObject({ offer: 'plan' });
     s = play(sc, s, { type: 'invest' });
     expect(entries(s, 'schedule')[0]).toMatchObject({ round: 1, arrives: true });
@@ -153,8 +180,14 @@ describe('priorities', () => {
   it('refuses a set of the wrong size, with duplicates or unknown ids', () => {
     const sc = councilGame();
     const s = start(sc, 1);
-    expect(canStep(sc, s, { type: 'setPriorities', priorities: ['zorg'] })).toEqual({ ok: false, reason: 'wrong-count' });
-    expect(canStep(sc, s, { type: 'setPriorities', priorities: ['zorg', 'zorg'] })).toEqual({ ok: false, reason: 'duplicate' });
+    expect(canStep(sc, s, { type: 'setPriorities', priorities: ['zorg'] })).toEqual({
+      ok: false,
+      reason: 'wrong-count',
+    });
+    expect(canStep(sc, s, { type: 'setPriorities', priorities: ['zorg', 'zorg'] })).toEqual({
+      ok: false,
+      reason: 'duplicate',
+    });
     expect(canStep(sc, s, { type: 'setPriorities', priorities: ['zorg', 'x'] })).toEqual({
       ok: false,
       reason: 'unknown-priority',
@@ -168,7 +201,10 @@ describe('priorities', () => {
   it('in vote mode: each seat votes a set; the most voted win', () => {
     const sc = councilGame({ decision: 'vote' });
     let s = start(sc, 3);
-    expect(canStep(sc, s, { type: 'setPriorities', priorities: ['zorg', 'werk'] })).toEqual({ ok: false, reason: 'wrong-mode' });
+    expect(canStep(sc, s, { type: 'setPriorities', priorities: ['zorg', 'werk'] })).toEqual({
+      ok: false,
+      reason: 'wrong-mode',
+    });
     s = play(
       sc,
       s,
@@ -188,7 +224,11 @@ describe('priorities', () => {
     expect(s.priorities).toEqual(['zorg', 'werk']);
     expect(entries(s, 'priorities')[0]).toMatchObject({
       chosen: ['zorg', 'werk'],
-      votes: [['zorg', 'werk'], ['preventie', 'werk'], ['zorg', 'sober']],
+      votes: [
+        ['zorg', 'werk'],
+        ['preventie', 'werk'],
+        ['zorg', 'sober'],
+      ],
       tieBrokenBy: null,
     });
   });
@@ -203,7 +243,10 @@ describe('priorities', () => {
     );
     // zorg 2 is in; werk 1 and sober 1 tie for the last place.
     expect(s.pending).toMatchObject({ kind: 'council', tie: { chosen: ['zorg'], tied: ['werk', 'sober'] } });
-    expect(canStep(sc, s, { type: 'breakPriorityTie', priorities: ['preventie'] })).toEqual({ ok: false, reason: 'not-tied' });
+    expect(canStep(sc, s, { type: 'breakPriorityTie', priorities: ['preventie'] })).toEqual({
+      ok: false,
+      reason: 'not-tied',
+    });
     expect(canStep(sc, s, { type: 'breakPriorityTie', priorities: ['werk', 'sober'] })).toEqual({
       ok: false,
       reason: 'wrong-count',
@@ -226,12 +269,27 @@ describe('transfers', () => {
     expect(transferLimit(p, s, 'wmo')).toBe(10000);
     expect(transferLimit(p, s, 'werk')).toBe(200);
     expect(transferLimit(p, s, 'jeugd')).toBe(500);
-    expect(canStep(sc, s, { type: 'transfer', from: 'werk', to: 'wmo', amount: 201 })).toEqual({ ok: false, reason: 'over-limit' });
+    expect(canStep(sc, s, { type: 'transfer', from: 'werk', to: 'wmo', amount: 201 })).toEqual({
+      ok: false,
+      reason: 'over-limit',
+    });
     expect(canStep(sc, s, { type: 'transfer', from: 'werk', to: 'wmo', amount: 200 })).toEqual({ ok: true });
-    expect(canStep(sc, s, { type: 'transfer', from: 'wmo', to: 'wmo', amount: 1 })).toEqual({ ok: false, reason: 'same-resource' });
-    expect(canStep(sc, s, { type: 'transfer', from: 'wmo', to: 'x', amount: 1 })).toEqual({ ok: false, reason: 'unknown-resource' });
-    expect(canStep(sc, s, { type: 'transfer', from: 'wmo', to: 'jeugd', amount: 0 })).toEqual({ ok: false, reason: 'bad-amount' });
-    expect(canStep(sc, s, { type: 'transfer', from: 'wmo', to: 'jeugd', amount: 1.5 })).toEqual({ ok: false, reason: 'bad-amount' });
+    expect(canStep(sc, s, { type: 'transfer', from: 'wmo', to: 'wmo', amount: 1 })).toEqual({
+      ok: false,
+      reason: 'same-resource',
+    });
+    expect(canStep(sc, s, { type: 'transfer', from: 'wmo', to: 'x', amount: 1 })).toEqual({
+      ok: false,
+      reason: 'unknown-resource',
+    });
+    expect(canStep(sc, s, { type: 'transfer', from: 'wmo', to: 'jeugd', amount: 0 })).toEqual({
+      ok: false,
+      reason: 'bad-amount',
+    });
+    expect(canStep(sc, s, { type: 'transfer', from: 'wmo', to: 'jeugd', amount: 1.5 })).toEqual({
+      ok: false,
+      reason: 'bad-amount',
+    });
   });
 
   it('never takes from a resource in deficit', () => {
@@ -267,14 +325,25 @@ describe('helpers', () => {
   const p = { p: prepare(sc) };
 
   it('tallyPriorities: no tie when the cut-off is clear', () => {
-    expect(tallyPriorities(sc, [['zorg', 'werk'], ['zorg', 'werk'], ['sober', 'preventie']])).toEqual({
+    expect(
+      tallyPriorities(sc, [
+        ['zorg', 'werk'],
+        ['zorg', 'werk'],
+        ['sober', 'preventie'],
+      ]),
+    ).toEqual({
       chosen: ['zorg', 'werk'],
       tied: null,
     });
   });
 
   it('tallyPriorities: everyone tied means the chair picks among all of them', () => {
-    expect(tallyPriorities(sc, [['zorg', 'werk'], ['sober', 'preventie']])).toEqual({
+    expect(
+      tallyPriorities(sc, [
+        ['zorg', 'werk'],
+        ['sober', 'preventie'],
+      ]),
+    ).toEqual({
       chosen: [],
       tied: ['preventie', 'zorg', 'werk', 'sober'],
     });
@@ -284,7 +353,10 @@ describe('helpers', () => {
     const bare = scenario({ council: { transfers: true }, resources: [{ id: 'geld', name: 'G', start: 1 }] });
     expect(firstStep(bare, { p: prepare(bare) }, bareState(bare), 'priorities')).toBeNull();
     expect(firstStep(sc, p, bareState(sc), 'transfers')).toEqual({ step: 'transfers', offer: null });
-    expect(firstStep(sc, p, bareState(sc), 'investments')).toEqual({ step: 'investments', offer: 'buurthuis' });
+    expect(firstStep(sc, p, bareState(sc), 'investments')).toEqual({
+      step: 'investments',
+      offer: 'buurthuis',
+    });
   });
 
   it('nextOffer and affordable follow floors and purchases', () => {

@@ -52,14 +52,41 @@ describe('setupPiles', () => {
   it('gives each deck its own stream, so one deck never changes another', () => {
     const one = scenario({
       decks: [
-        { id: 'x', name: 'X', cards: Array.from({ length: 8 }, (_, i) => ({ id: `x${i}`, kind: 'event', title: 'x', effects: [] })) },
+        {
+          id: 'x',
+          name: 'X',
+          cards: Array.from({ length: 8 }, (_, i) => ({
+            id: `x${i}`,
+            kind: 'event',
+            title: 'x',
+            effects: [],
+          })),
+        },
       ],
       turnDeck: 'x',
     });
     const two = scenario({
       decks: [
-        { id: 'w', name: 'W', cards: Array.from({ length: 8 }, (_, i) => ({ id: `w${i}`, kind: 'event', title: 'w', effects: [] })) },
-        { id: 'x', name: 'X', cards: Array.from({ length: 8 }, (_, i) => ({ id: `x${i}`, kind: 'event', title: 'x', effects: [] })) },
+        {
+          id: 'w',
+          name: 'W',
+          cards: Array.from({ length: 8 }, (_, i) => ({
+            id: `w${i}`,
+            kind: 'event',
+            title: 'w',
+            effects: [],
+          })),
+        },
+        {
+          id: 'x',
+          name: 'X',
+          cards: Array.from({ length: 8 }, (_, i) => ({
+            id: `x${i}`,
+            kind: 'event',
+            title: 'x',
+            effects: [],
+          })),
+        },
       ],
       turnDeck: 'x',
     });
@@ -110,7 +137,9 @@ describe('drawFrom', () => {
   it('with reshuffle, puts the discards under the pile in discard order (unshuffled deck) and draws from them', () => {
     const sc = deckScenario(['a', 'b', 'c', 'late-1']);
     const ctx = draftOf(sc);
-    ctx.s.piles = { stapel: { draw: [{ card: 'late-1' }], discard: [{ card: 'a' }, { card: 'b' }, { card: 'c' }] } };
+    ctx.s.piles = {
+      stapel: { draw: [{ card: 'late-1' }], discard: [{ card: 'a' }, { card: 'b' }, { card: 'c' }] },
+    };
     expect(drawFrom(ctx, 'stapel')?.card).toBe('a');
     expect(topDown(ctx.s)).toEqual(['late-1', 'b', 'c']);
     expect(ctx.s.piles.stapel.discard).toEqual([]);
@@ -119,7 +148,12 @@ describe('drawFrom', () => {
   it('with reshuffle, checks each former discard once and sends failing ones to the bottom', () => {
     const sc = deckScenario(['flag-1', 'flag-2', 'b', 'late-1']);
     const ctx = draftOf(sc);
-    ctx.s.piles = { stapel: { draw: [{ card: 'late-1' }], discard: [{ card: 'flag-1' }, { card: 'flag-2' }, { card: 'b' }] } };
+    ctx.s.piles = {
+      stapel: {
+        draw: [{ card: 'late-1' }],
+        discard: [{ card: 'flag-1' }, { card: 'flag-2' }, { card: 'b' }],
+      },
+    };
     expect(drawFrom(ctx, 'stapel')?.card).toBe('b');
     expect(topDown(ctx.s)).toEqual(['late-1', 'flag-1', 'flag-2']);
   });
@@ -139,7 +173,9 @@ describe('drawFrom', () => {
     );
     const order = (seed: string) => {
       const ctx = draftOf(sc, { ...bareState(sc, seed) });
-      ctx.s.piles = { stapel: { draw: [], discard: Array.from({ length: 10 }, (_, i) => ({ card: `k${i}` })) } };
+      ctx.s.piles = {
+        stapel: { draw: [], discard: Array.from({ length: 10 }, (_, i) => ({ card: `k${i}` })) },
+      };
       const drawn = [];
       for (let i = 0; i < 10; i++) drawn.push(drawFrom(ctx, 'stapel')?.card);
       return drawn;
@@ -191,7 +227,10 @@ describe('putOnTop', () => {
   it('puts the first copy on top, so it is drawn first', () => {
     const sc = deckScenario(['a', 'b']);
     const ctx = draftOf(sc);
-    putOnTop(ctx, 'stapel', [{ card: 'x', once: true }, { card: 'y', once: true }]);
+    putOnTop(ctx, 'stapel', [
+      { card: 'x', once: true },
+      { card: 'y', once: true },
+    ]);
     expect(topDown(ctx.s)).toEqual(['x', 'y', 'a', 'b']);
   });
 });

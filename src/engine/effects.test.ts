@@ -4,8 +4,8 @@ import { emptyDeltas } from './draft';
 import {
   applyEffects,
   costFactor,
-  discounted,
   discountEffects,
+  discounted,
   type EffectEnv,
   keepsFloors,
   moneyPreview,
@@ -55,7 +55,9 @@ describe('money', () => {
     expect(state.meters.welzijn).toBe(51);
     expect(deltas.resources).toEqual({ wmo: -5000 });
     const refused = state.log.filter((e) => e.kind === 'refused');
-    expect(refused).toEqual([expect.objectContaining({ kind: 'refused', resource: 'wmo', amount: -25000, floor: 0 })]);
+    expect(refused).toEqual([
+      expect.objectContaining({ kind: 'refused', resource: 'wmo', amount: -25000, floor: 0 }),
+    ]);
   });
 
   it('allows reaching the floor exactly', () => {
@@ -150,7 +152,11 @@ describe('round2 and discounted', () => {
 
 describe('flags', () => {
   it('sets and clears flags', () => {
-    const { state } = run([{ flag: 'a', set: true }, { flag: 'b', set: true }, { flag: 'b', set: false }]);
+    const { state } = run([
+      { flag: 'a', set: true },
+      { flag: 'b', set: true },
+      { flag: 'b', set: false },
+    ]);
     expect(state.flags).toEqual({ a: true, b: false });
   });
 });
@@ -166,9 +172,13 @@ describe('chance', () => {
   });
 
   it('P 1 always takes the branch, P 0 always the else', () => {
-    const one = run([{ chance: 1, effects: [{ flag: 'yes', set: true }], else: [{ flag: 'no', set: true }] }]);
+    const one = run([
+      { chance: 1, effects: [{ flag: 'yes', set: true }], else: [{ flag: 'no', set: true }] },
+    ]);
     expect(one.state.flags).toEqual({ yes: true });
-    const zero = run([{ chance: 0, effects: [{ flag: 'yes', set: true }], else: [{ flag: 'no', set: true }] }]);
+    const zero = run([
+      { chance: 0, effects: [{ flag: 'yes', set: true }], else: [{ flag: 'no', set: true }] },
+    ]);
     expect(zero.state.flags).toEqual({ no: true });
   });
 
@@ -183,7 +193,15 @@ describe('chance', () => {
   });
 
   it('draws one number per nested chance reached', () => {
-    const { state } = run([{ chance: 1, effects: [{ chance: 1, effects: [] }, { chance: 0, effects: [] }] }]);
+    const { state } = run([
+      {
+        chance: 1,
+        effects: [
+          { chance: 1, effects: [] },
+          { chance: 0, effects: [] },
+        ],
+      },
+    ]);
     const ref: Record<string, number> = {};
     for (let i = 0; i < 3; i++) draw(ref, state.seed, 'chance');
     expect(state.rng.chance).toBe(ref.chance);
@@ -230,10 +248,20 @@ describe('when', () => {
 describe('schedule', () => {
   it('queues the card for round R + after, logs it with its cause and collects the log index', () => {
     const scheduled: number[] = [];
-    const { state } = run([{ schedule: { card: 'overbelast', deck: 'aanvragen', after: 2 } }], { cause: 7, scheduled });
+    const { state } = run([{ schedule: { card: 'overbelast', deck: 'aanvragen', after: 2 } }], {
+      cause: 7,
+      scheduled,
+    });
     expect(state.scheduled).toEqual([{ card: 'overbelast', deck: 'aanvragen', round: 3, cause: 7 }]);
     expect(state.log).toEqual([
-      expect.objectContaining({ kind: 'schedule', card: 'overbelast', deck: 'aanvragen', round: 3, arrives: true, cause: 7 }),
+      expect.objectContaining({
+        kind: 'schedule',
+        card: 'overbelast',
+        deck: 'aanvragen',
+        round: 3,
+        arrives: true,
+        cause: 7,
+      }),
     ]);
     expect(scheduled).toEqual([0]);
   });
@@ -265,13 +293,22 @@ describe('addCard and removeCard', () => {
     const streamBefore = ctx.s.rng['deck:aanvragen'];
     applyEffects(ctx, [{ addCard: { card: 'overbelast', deck: 'aanvragen' } }], env());
     expect(ctx.s.piles.aanvragen.draw).toHaveLength(before + 1);
-    expect(ctx.s.piles.aanvragen.draw.filter((c) => c.card === 'overbelast')).toEqual([{ card: 'overbelast' }]);
+    expect(ctx.s.piles.aanvragen.draw.filter((c) => c.card === 'overbelast')).toEqual([
+      { card: 'overbelast' },
+    ]);
     expect(ctx.s.rng['deck:aanvragen']).not.toBe(streamBefore);
   });
 
   it('puts an added copy at the bottom when the deck is not shuffled', () => {
     const s = scenario({
-      decks: [{ id: 'stapel', name: 'S', shuffle: false, cards: [{ id: 'a', kind: 'event', title: 'A', effects: [] }] }],
+      decks: [
+        {
+          id: 'stapel',
+          name: 'S',
+          shuffle: false,
+          cards: [{ id: 'a', kind: 'event', title: 'A', effects: [] }],
+        },
+      ],
       reserveCards: [{ id: 'r', kind: 'event', title: 'R', effects: [] }],
     });
     const ctx = draftOf(s);
@@ -282,7 +319,12 @@ describe('addCard and removeCard', () => {
 
   it('removes every copy from draw and discard piles', () => {
     const ctx = draftOf(sc);
-    ctx.s.piles = { aanvragen: { draw: [{ card: 'storm' }, { card: 'baan' }, { card: 'storm' }], discard: [{ card: 'storm' }] } };
+    ctx.s.piles = {
+      aanvragen: {
+        draw: [{ card: 'storm' }, { card: 'baan' }, { card: 'storm' }],
+        discard: [{ card: 'storm' }],
+      },
+    };
     applyEffects(ctx, [{ removeCard: { card: 'storm', deck: 'aanvragen' } }], env());
     expect(ctx.s.piles.aanvragen).toEqual({ draw: [{ card: 'baan' }], discard: [] });
   });
@@ -298,7 +340,11 @@ describe('addCard and removeCard', () => {
     const state = bareState(sc);
     const snapshot = JSON.stringify(state);
     const ctx = draftOf(sc, state);
-    applyEffects(ctx, [{ addCard: { card: 'overbelast', deck: 'aanvragen' } }, { resource: 'wmo', add: -5 }], env());
+    applyEffects(
+      ctx,
+      [{ addCard: { card: 'overbelast', deck: 'aanvragen' } }, { resource: 'wmo', add: -5 }],
+      env(),
+    );
     expect(JSON.stringify(state)).toBe(snapshot);
   });
 });
@@ -326,7 +372,9 @@ describe('move', () => {
 describe('log', () => {
   it('adds a log line with the text as data', () => {
     const { state } = run([{ log: { nl: 'Hallo', en: 'Hello' } }]);
-    expect(state.log).toEqual([expect.objectContaining({ kind: 'log', text: { nl: 'Hallo', en: 'Hello' }, at: 1 })]);
+    expect(state.log).toEqual([
+      expect.objectContaining({ kind: 'log', text: { nl: 'Hallo', en: 'Hello' }, at: 1 }),
+    ]);
   });
 });
 
@@ -352,7 +400,14 @@ describe('costFactor', () => {
       priorities: {
         choose: 2,
         options: [
-          { id: 'a', name: 'A', modifiers: [{ tag: 'x', costFactor: 0.5 }, { tag: 'y', costFactor: 0.9 }] },
+          {
+            id: 'a',
+            name: 'A',
+            modifiers: [
+              { tag: 'x', costFactor: 0.5 },
+              { tag: 'y', costFactor: 0.9 },
+            ],
+          },
           { id: 'b', name: 'B', modifiers: [{ tag: 'x', costFactor: 0.8 }] },
           { id: 'c', name: 'C', modifiers: [{ tag: 'z', costFactor: 2 }] },
         ],
@@ -376,14 +431,36 @@ describe('keepsFloors', () => {
     expect(keepsFloors(p, state, [{ resource: 'wmo', add: -20000 }], 1)).toBe(true);
     expect(keepsFloors(p, state, [{ resource: 'wmo', add: -20001 }], 1)).toBe(false);
     expect(keepsFloors(p, state, [{ resource: 'wmo', add: -30000 }], 0.5)).toBe(true);
-    expect(keepsFloors(p, state, [{ resource: 'wmo', add: -15000 }, { resource: 'wmo', add: -6000 }], 1)).toBe(false);
-    expect(keepsFloors(p, state, [{ resource: 'wmo', add: 5000 }, { resource: 'wmo', add: -25000 }], 1)).toBe(true);
+    expect(
+      keepsFloors(
+        p,
+        state,
+        [
+          { resource: 'wmo', add: -15000 },
+          { resource: 'wmo', add: -6000 },
+        ],
+        1,
+      ),
+    ).toBe(false);
+    expect(
+      keepsFloors(
+        p,
+        state,
+        [
+          { resource: 'wmo', add: 5000 },
+          { resource: 'wmo', add: -25000 },
+        ],
+        1,
+      ),
+    ).toBe(true);
   });
 
   it('ignores resources without a floor and effects inside chance/when', () => {
     expect(keepsFloors(p, state, [{ resource: 'jeugd', add: -1e9 }], 1)).toBe(true);
     expect(keepsFloors(p, state, [{ chance: 1, effects: [{ resource: 'wmo', add: -1e9 }] }], 1)).toBe(true);
-    expect(keepsFloors(p, state, [{ when: { flag: 'x' }, effects: [{ resource: 'wmo', add: -1e9 }] }], 1)).toBe(true);
+    expect(
+      keepsFloors(p, state, [{ when: { flag: 'x' }, effects: [{ resource: 'wmo', add: -1e9 }] }], 1),
+    ).toBe(true);
   });
 
   it('checks a `set` too', () => {
@@ -393,7 +470,9 @@ describe('keepsFloors', () => {
 
   it('is always true without floors', () => {
     const plain = scenario({});
-    expect(keepsFloors({ p: prepare(plain) }, bareState(plain), [{ resource: 'geld', add: -1e9 }], 1)).toBe(true);
+    expect(keepsFloors({ p: prepare(plain) }, bareState(plain), [{ resource: 'geld', add: -1e9 }], 1)).toBe(
+      true,
+    );
   });
 });
 

@@ -27,7 +27,10 @@ export function start(scenario: Scenario, players = 2, seed = 'seed'): GameState
 }
 
 /** The log entries of one kind. */
-export function entries<K extends LogEntry['kind']>(state: GameState, kind: K): Extract<LogEntry, { kind: K }>[] {
+export function entries<K extends LogEntry['kind']>(
+  state: GameState,
+  kind: K,
+): Extract<LogEntry, { kind: K }>[] {
   return state.log.filter((e): e is Extract<LogEntry, { kind: K }> => e.kind === kind);
 }
 

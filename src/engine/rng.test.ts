@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  advance,
-  createRandom,
-  draw,
-  drawInt,
-  output,
-  RNG_VERSION,
-  shuffleInPlace,
-  streamSeed,
-} from './rng';
+import { advance, createRandom, draw, drawInt, output, RNG_VERSION, shuffleInPlace, streamSeed } from './rng';
 
 describe('streamSeed', () => {
   it('is the FNV-1a hash of seed, NUL and name (pinned: recorded sessions depend on it)', () => {

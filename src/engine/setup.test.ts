@@ -34,9 +34,14 @@ describe('newGame: players', () => {
 describe('newGame: roles', () => {
   it('keeps chosen roles and deals the rest by the roles stream', () => {
     const sc = cardGame();
-    const s = newGame(sc, { seed: 'x', players: [{ name: 'A', role: 'oppositie' }, { name: 'B' }, { name: 'C' }] });
+    const s = newGame(sc, {
+      seed: 'x',
+      players: [{ name: 'A', role: 'oppositie' }, { name: 'B' }, { name: 'C' }],
+    });
     expect(s.players[0].role).toBe('oppositie');
-    expect(new Set(s.players.map((p) => p.role))).toEqual(new Set(['oppositie', 'wethouder', 'professional']));
+    expect(new Set(s.players.map((p) => p.role))).toEqual(
+      new Set(['oppositie', 'wethouder', 'professional']),
+    );
   });
 
   it('deals the same roles for the same seed and can deal differently for another', () => {
@@ -67,7 +72,9 @@ describe('newGame: roles', () => {
 
   it('refuses an unknown or twice chosen role', () => {
     const sc = cardGame();
-    expect(() => newGame(sc, { seed: 'x', players: [{ name: 'A', role: 'koning' }] })).toThrow(/unknown role "koning"/);
+    expect(() => newGame(sc, { seed: 'x', players: [{ name: 'A', role: 'koning' }] })).toThrow(
+      /unknown role "koning"/,
+    );
     expect(() =>
       newGame(sc, {
         seed: 'x',

@@ -93,7 +93,13 @@ describe('the order of play', () => {
 
   it('counts player actions', () => {
     const sc = flowGame();
-    const s = play(sc, start(sc, 1), { type: 'draw' }, { type: 'note', text: 'x' }, { type: 'choose', option: 'b' });
+    const s = play(
+      sc,
+      start(sc, 1),
+      { type: 'draw' },
+      { type: 'note', text: 'x' },
+      { type: 'choose', option: 'b' },
+    );
     expect(s.actions).toBe(3);
   });
 
@@ -101,7 +107,12 @@ describe('the order of play', () => {
     const sc = flowGame({
       meters: [{ id: 'm', name: 'M', min: 0, max: 100, start: 10, drift: 1 }],
       investments: [
-        { id: 'eerste', name: 'E', cost: [], perRound: [{ when: { meter: 'm', atLeast: 13 }, effects: [{ flag: 'e', set: true }] }] },
+        {
+          id: 'eerste',
+          name: 'E',
+          cost: [],
+          perRound: [{ when: { meter: 'm', atLeast: 13 }, effects: [{ flag: 'e', set: true }] }],
+        },
         { id: 'tweede', name: 'T', cost: [], perRound: [{ meter: 'm', add: 10 }] },
       ],
       upkeep: [{ when: { meter: 'm', atLeast: 23 }, effects: [{ flag: 'u', set: true }] }],
@@ -133,8 +144,24 @@ describe('cards', () => {
           name: 'S',
           shuffle: false,
           cards: [
-            { id: 'storm', kind: 'event', title: 'Storm', effects: [{ resource: 'geld', add: -300 }, { meter: 'm', add: 1 }] },
-            { id: 'k', kind: 'request', title: 'K', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] },
+            {
+              id: 'storm',
+              kind: 'event',
+              title: 'Storm',
+              effects: [
+                { resource: 'geld', add: -300 },
+                { meter: 'm', add: 1 },
+              ],
+            },
+            {
+              id: 'k',
+              kind: 'request',
+              title: 'K',
+              options: [
+                { id: 'a', label: 'A' },
+                { id: 'b', label: 'B' },
+              ],
+            },
           ],
         },
       ],
@@ -218,7 +245,10 @@ describe('cards', () => {
       ],
     });
     const s = play(sc, start(sc, 1), { type: 'draw' });
-    expect(canStep(sc, s, { type: 'choose', option: 'b' })).toEqual({ ok: false, reason: 'option-not-offered' });
+    expect(canStep(sc, s, { type: 'choose', option: 'b' })).toEqual({
+      ok: false,
+      reason: 'option-not-offered',
+    });
     expect(canStep(sc, s, { type: 'choose', option: 'zz' })).toEqual({ ok: false, reason: 'unknown-option' });
     expect(canStep(sc, s, { type: 'choose', option: 'a' })).toEqual({ ok: true });
   });
@@ -226,7 +256,10 @@ describe('cards', () => {
   it('does not offer an option whose money effects would cross a floor', () => {
     const sc = flowGame({ resources: [{ id: 'geld', name: 'G', start: 50, floor: 0 }] });
     const s = play(sc, start(sc, 1), { type: 'draw' });
-    expect(canStep(sc, s, { type: 'choose', option: 'a' })).toEqual({ ok: false, reason: 'option-not-offered' });
+    expect(canStep(sc, s, { type: 'choose', option: 'a' })).toEqual({
+      ok: false,
+      reason: 'option-not-offered',
+    });
     expect(() => step(sc, s, { type: 'choose', option: 'a' })).toThrow(ActionRefused);
   });
 
@@ -308,7 +341,9 @@ describe('questions', () => {
     const s = play(sc, start(sc, 1), { type: 'draw' }, { type: 'ask', question: 0 });
     expect(s.meters.m).toBe(5.5);
     expect(s.pending).toMatchObject({ kind: 'card', asked: [0] });
-    expect(entries(s, 'ask')).toEqual([expect.objectContaining({ card: 'k', question: 0, deltas: { resources: {}, meters: { m: 0.5 } } })]);
+    expect(entries(s, 'ask')).toEqual([
+      expect.objectContaining({ card: 'k', question: 0, deltas: { resources: {}, meters: { m: 0.5 } } }),
+    ]);
   });
 
   it('refuses a question asked twice, an unknown one, and one whose cost crosses a floor', () => {
@@ -321,7 +356,13 @@ describe('questions', () => {
 
   it('lists the questions asked in the decision', () => {
     const sc = talk();
-    const s = play(sc, start(sc, 1), { type: 'draw' }, { type: 'ask', question: 0 }, { type: 'choose', option: 'b' });
+    const s = play(
+      sc,
+      start(sc, 1),
+      { type: 'draw' },
+      { type: 'ask', question: 0 },
+      { type: 'choose', option: 'b' },
+    );
     expect(entries(s, 'decision')[0].asked).toEqual([0]);
   });
 
@@ -338,7 +379,10 @@ describe('costFactor on options', () => {
   it('discounts negative money adds of options whose card or option tags match a chosen priority', () => {
     const sc = flowGame({
       council: { atStart: true },
-      priorities: { choose: 1, options: [{ id: 'p', name: 'P', modifiers: [{ tag: 'zorg', costFactor: 0.75 }] }] },
+      priorities: {
+        choose: 1,
+        options: [{ id: 'p', name: 'P', modifiers: [{ tag: 'zorg', costFactor: 0.75 }] }],
+      },
       decks: [
         {
           id: 'stapel',
@@ -351,7 +395,14 @@ describe('costFactor on options', () => {
               title: 'K',
               tags: ['zorg'],
               options: [
-                { id: 'a', label: 'A', effects: [{ resource: 'geld', add: -101 }, { resource: 'geld', set: 2000 }] },
+                {
+                  id: 'a',
+                  label: 'A',
+                  effects: [
+                    { resource: 'geld', add: -101 },
+                    { resource: 'geld', set: 2000 },
+                  ],
+                },
                 { id: 'b', label: 'B' },
               ],
             },
@@ -368,7 +419,13 @@ describe('costFactor on options', () => {
         },
       ],
     });
-    let s = play(sc, start(sc, 2), { type: 'setPriorities', priorities: ['p'] }, { type: 'draw' }, { type: 'choose', option: 'a' });
+    let s = play(
+      sc,
+      start(sc, 2),
+      { type: 'setPriorities', priorities: ['p'] },
+      { type: 'draw' },
+      { type: 'choose', option: 'a' },
+    );
     expect(entries(s, 'decision')[0].deltas.resources).toEqual({ geld: -76 + (2000 - (1010 - 76)) });
     s = play(sc, s, { type: 'draw' }, { type: 'choose', option: 'b' });
     expect(entries(s, 'decision')[1].deltas.resources).toEqual({ geld: -101 });
@@ -405,7 +462,10 @@ describe('refusals', () => {
 
   it('refuses an empty note', () => {
     const sc = flowGame();
-    expect(canStep(sc, start(sc, 1), { type: 'note', text: '  ' })).toEqual({ ok: false, reason: 'empty-note' });
+    expect(canStep(sc, start(sc, 1), { type: 'note', text: '  ' })).toEqual({
+      ok: false,
+      reason: 'empty-note',
+    });
   });
 
   it('refuses council actions outside a meeting and card actions without a card', () => {
@@ -447,9 +507,26 @@ describe('facilitator actions', () => {
   });
 
   it('injectCard while waiting for a draw: the card is on the table now, and the player still draws after it', () => {
-    const sc = flowGame({ reserveCards: [{ id: 'extra', kind: 'request', title: 'E', options: [{ id: 'x', label: 'X' }, { id: 'y', label: 'Y' }] }] });
+    const sc = flowGame({
+      reserveCards: [
+        {
+          id: 'extra',
+          kind: 'request',
+          title: 'E',
+          options: [
+            { id: 'x', label: 'X' },
+            { id: 'y', label: 'Y' },
+          ],
+        },
+      ],
+    });
     let s = play(sc, start(sc, 2), { type: 'injectCard', card: 'extra' });
-    expect(s.pending).toMatchObject({ kind: 'card', seat: 0, copy: { card: 'extra', once: true }, resume: 'turn' });
+    expect(s.pending).toMatchObject({
+      kind: 'card',
+      seat: 0,
+      copy: { card: 'extra', once: true },
+      resume: 'turn',
+    });
     expect(entries(s, 'inject')).toEqual([expect.objectContaining({ card: 'extra', deck: 'stapel' })]);
     s = play(sc, s, { type: 'choose', option: 'x' });
     expect(s.pending).toEqual({ kind: 'turn', seat: 0 });
@@ -464,7 +541,12 @@ describe('facilitator actions', () => {
     let s = play(sc, start(sc, 2), { type: 'draw' }, { type: 'injectCard', card: 'k5' });
     expect(onTable(s)).toBe('k1');
     s = play(sc, s, { type: 'choose', option: 'b' });
-    expect(s.pending).toMatchObject({ kind: 'card', seat: 0, copy: { card: 'k5', once: true }, resume: 'endTurn' });
+    expect(s.pending).toMatchObject({
+      kind: 'card',
+      seat: 0,
+      copy: { card: 'k5', once: true },
+      resume: 'endTurn',
+    });
     s = play(sc, s, { type: 'choose', option: 'b' });
     expect(s.pending).toEqual({ kind: 'turn', seat: 1 });
     // The deck's own k5 is still in the draw pile.
@@ -474,8 +556,14 @@ describe('facilitator actions', () => {
   it('injectCard refuses an unknown card or deck', () => {
     const sc = flowGame();
     const s = start(sc, 1);
-    expect(canStep(sc, s, { type: 'injectCard', card: 'nope' })).toEqual({ ok: false, reason: 'unknown-card' });
-    expect(canStep(sc, s, { type: 'injectCard', card: 'k1', deck: 'nope' })).toEqual({ ok: false, reason: 'unknown-deck' });
+    expect(canStep(sc, s, { type: 'injectCard', card: 'nope' })).toEqual({
+      ok: false,
+      reason: 'unknown-card',
+    });
+    expect(canStep(sc, s, { type: 'injectCard', card: 'k1', deck: 'nope' })).toEqual({
+      ok: false,
+      reason: 'unknown-deck',
+    });
   });
 
   it('endNow: straight to the final ending and goals', () => {
