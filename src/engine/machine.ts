@@ -13,7 +13,7 @@
  */
 import { assign, setup } from 'xstate';
 import type { Scenario } from '../scenario/schema';
-import { appendAction, replay, undo } from './record';
+import { appendAction, canUndo, newRecord, replay, undo } from './record';
 import { newGame } from './setup';
 import { canStep, step } from './step';
 import type { Action, GameState, LogEntry, PlayerSetup, SessionRecord } from './types';
@@ -105,7 +105,7 @@ function isDecision(state: GameState | null): boolean {
 }
 
 function hasDecisionToUndo(record: SessionRecord | null): boolean {
-  return !!record && record.actions.length > 0;
+  return !!record && canUndo(record);
 }
 
 // ------------------------------------------------------------------ the machine
@@ -137,13 +137,12 @@ export const sessionMachine = setup({
     startGame: assign(({ context, event }) => {
       if (event.type !== 'START') return {};
       const state = newGame(context.scenario, { seed: event.seed, players: event.players });
-      const record: SessionRecord = {
-        version: 1,
-        scenario: { id: context.scenario.id, hash: context.scenarioHash },
-        seed: event.seed,
-        players: state.players.map((p) => ({ name: p.name, role: p.role ?? undefined })),
-        actions: [],
-      };
+      const record = newRecord(
+        context.scenario,
+        context.scenarioHash,
+        event.seed,
+        state.players.map((p) => ({ name: p.name, ...(p.role ? { role: p.role } : {}) })),
+      );
       return { state, record, outcome: null, refused: null, timer: restartTimer(context.timer) };
     }),
     applyAction: assign(({ context, event }) => {
