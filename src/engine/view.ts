@@ -128,7 +128,7 @@ export function view(scenario: Scenario, state: GameState): View {
     const kind: ActionType = scenario.decision === 'group' ? 'choose' : 'vote';
     if (pending.tie !== null) refused[kind] = 'tie-pending';
   } else if (pending.kind === 'invest') {
-    invest = investView(scenario, p, state, pending.investment, 'space');
+    invest = investView(p, state, pending.investment, 'space');
     if (!invest.affordable) refused.invest = 'unaffordable';
   } else if (pending.kind === 'council') {
     council = councilView(scenario, p, state, pending);
@@ -240,17 +240,10 @@ function cardView(
   };
 }
 
-function investView(
-  scenario: Scenario,
-  p: Prepared,
-  state: GameState,
-  id: string,
-  where: 'space' | 'council',
-): InvestView {
+function investView(p: Prepared, state: GameState, id: string, where: 'space' | 'council'): InvestView {
   const r = { p };
   const inv = p.investments.get(id)!.investment;
   const factor = investmentFactor(r, state, inv);
-  void scenario;
   return {
     investment: id,
     where,
@@ -287,8 +280,6 @@ function councilView(
         ? Object.fromEntries(scenario.resources.map((res) => [res.id, transferLimit(r, state, res.id)]))
         : null,
     offer:
-      pending.step === 'investments' && pending.offer
-        ? investView(scenario, p, state, pending.offer, 'council')
-        : null,
+      pending.step === 'investments' && pending.offer ? investView(p, state, pending.offer, 'council') : null,
   };
 }
