@@ -120,4 +120,10 @@ describe('new', () => {
     const { result } = loadWritten('x.yaml');
     expect(result.ok && result.scenario.languages).toEqual(['en']);
   });
+
+  it('explains itself with --help and writes nothing', () => {
+    expect(runNew(['--help'], io())).toBe(0);
+    expect(out[0]).toContain('npm run scenario -- new ID');
+    expect(existsSync(join(cwd, 'scenarios'))).toBe(false);
+  });
 });

@@ -34,6 +34,16 @@ export function runNew(args: readonly string[], io: NewIo): number {
   const first = langArg?.split(',')[0]?.trim();
   const say: Say = (nl, en) => (first === 'en' ? en : nl);
 
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(`${say('Gebruik', 'Usage')}: ${NEW_USAGE}`);
+    io.out(
+      say(
+        'Schrijft scenarios/ID.yaml: een klein geldig scenario met uitleg. --board (standaard) of --deck; --lang nl (standaard), en, nl,en of en,nl.',
+        'Writes scenarios/ID.yaml: a small valid scenario with explanations. --board (default) or --deck; --lang nl (default), en, nl,en or en,nl.',
+      ),
+    );
+    return EXIT.ok;
+  }
   const parsed = parse(args, say);
   if (typeof parsed === 'string') {
     io.err(parsed);
