@@ -4,7 +4,7 @@ import { createAutosaver, localIso } from './autosaver';
 import { memoryBackend } from './backends';
 import { makeSession } from './fixtures';
 import type { SessionStore, StoreResult } from './port';
-import type { SavedSession } from './session-format';
+import { type SavedSession, sessionDraft } from './session-format';
 import { createTextStore } from './text-store';
 
 /** A store whose writes take `delayMs` of (fake) time and that records overlap and order. */
@@ -156,5 +156,17 @@ describe('localIso', () => {
     const iso = localIso(ms);
     expect(iso).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d$/);
     expect(Date.parse(iso)).toBe(ms);
+  });
+});
+
+describe('sessionDraft', () => {
+  it('is what the shell hands to the autosaver: format and version filled, savedAt stamped on save', async () => {
+    const { store, inner } = slowStore(0);
+    const saver = createAutosaver(store, clock);
+    const { id, record, scenario, ui } = makeSession();
+    saver.save(sessionDraft({ id, record, scenario, ui }));
+    expect((await saver.flush())?.result.ok).toBe(true);
+    const back = await inner.load(id);
+    expect(back.ok && back.value.format).toBe('dd-session');
   });
 });

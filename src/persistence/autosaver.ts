@@ -5,7 +5,7 @@
  * up behind a slow disk, and the last action is always the last thing written.
  */
 import type { SessionStore, StoreResult } from './port';
-import type { SavedSession } from './session-format';
+import type { SavedSession, SessionDraft } from './session-format';
 
 /** Anything with `now()` in epoch ms — `Date` itself qualifies; tests pass a fake. */
 export interface Clock {
@@ -20,7 +20,7 @@ export interface SaveReport {
 
 export interface Autosaver {
   /** Stamps `savedAt` from the clock now and writes (or queues as the one pending write). */
-  save(session: Omit<SavedSession, 'savedAt'> & { savedAt?: string }): void;
+  save(session: SessionDraft): void;
   /** Resolves once nothing is running or pending, with the last write's report (null if none yet). */
   flush(): Promise<SaveReport | null>;
   /** The last finished write's report: the UI shows a warning when it is not ok. */

@@ -34,9 +34,11 @@ export {
   type SavedSession,
   SESSION_FORMAT,
   SESSION_VERSION,
+  type SessionDraft,
   type SessionProblem,
   type SessionProblemCode,
   type SessionUi,
   serializeSession,
+  sessionDraft,
 } from './session-format';
 export { newSessionId } from './session-id';

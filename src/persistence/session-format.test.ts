@@ -133,6 +133,12 @@ describe('parseSavedSession', () => {
     expect(problemOf(serializeSession(other)).path).toBe('record.scenario.hash');
   });
 
+  it('refuses a huge file unread', () => {
+    expect(problemOf(`{"format": "dd-session", "x": "${'a'.repeat(20_000_001)}"}`).message).toMatch(
+      /too large/,
+    );
+  });
+
   it('refuses a session id that cannot be a storage key', () => {
     expect(problemOf(serializeSession(makeSession({ id: '../etc' }))).path).toBe('id');
   });

@@ -16,6 +16,8 @@ export const SESSION_FORMAT = 'dd-session';
 export const SESSION_VERSION = 1;
 /** A scenario of a thousand cards is well under this; a save bigger than it is not ours. */
 export const MAX_SOURCE_CHARS = 5_000_000;
+/** Scenario plus a long session's actions stay far below this; anything bigger is refused unread. */
+export const MAX_SESSION_CHARS = 20_000_000;
 
 export const SessionIdSchema = z
   .string()
@@ -110,6 +112,12 @@ export function parseSavedSession(text: string): ParseResult {
 
 function parseUnsafe(text: string): ParseResult {
   if (typeof text !== 'string') return fail({ code: 'not-a-session', message: 'this is not text' });
+  if (text.length > MAX_SESSION_CHARS) {
+    return fail({
+      code: 'not-a-session',
+      message: `this file is too large to be a saved session (${Math.round(text.length / 1e6)} million characters)`,
+    });
+  }
   const start = text.search(/\S/);
   if (start < 0) return fail({ code: 'truncated', message: 'the save is empty', line: 1, col: 1 });
   if (text[start] !== '{') {
@@ -185,6 +193,13 @@ function issueText(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys')
     return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   return issue.message;
+}
+
+/** A session without its save time: what the shell hands to the autosaver, which stamps `savedAt`. */
+export type SessionDraft = Omit<SavedSession, 'savedAt'> & { savedAt?: string };
+
+export function sessionDraft(parts: Pick<SavedSession, 'id' | 'record' | 'scenario' | 'ui'>): SessionDraft {
+  return { format: SESSION_FORMAT, version: SESSION_VERSION, ...parts };
 }
 
 /** The text that is stored and exported: indented, so a located error points somewhere useful. */
