@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { simulate } from '../engine/simulate';
 import { formatProblem, loadScenario } from '../scenario/index';
 import { runNew } from './new';
 
@@ -126,4 +127,19 @@ describe('new', () => {
     expect(out[0]).toContain('npm run scenario -- new ID');
     expect(existsSync(join(cwd, 'scenarios'))).toBe(false);
   });
+
+  for (const kind of kinds) {
+    it(`writes a ${kind.slice(2)} game in which every ending can happen`, () => {
+      expect(runNew(['balans', kind], io())).toBe(0);
+      const { result } = loadWritten('scenarios/balans.yaml');
+      if (!result.ok) throw new Error('does not load');
+      for (const players of [result.scenario.players.min, result.scenario.players.max]) {
+        const report = simulate(result.scenario, { games: 300, seed: 'new', players });
+        expect(report.errors).toBe(0);
+        // A deficit is possible, but not certain: the template is a game, not a foregone conclusion.
+        expect(report.endings.tekort).toBeGreaterThan(0);
+        expect(report.endings.gewoon).toBeGreaterThan(0);
+      }
+    });
+  }
 });

@@ -142,6 +142,28 @@ describe('docs/examples', () => {
   });
 });
 
+describe('the balance the guides ask for', () => {
+  // The finished tutorial and every recipe practise what the guide preaches: no game gets
+  // stuck and every ending is reached at the smallest or the largest table.
+  const balanced = exampleFiles.filter((f) => f.startsWith('cookbook-') || f === 'tutorial-6.yaml');
+  for (const file of balanced) {
+    it(`${file}: no errors, every ending reached`, () => {
+      const path = `docs/examples/${file}`;
+      const result = loadScenario(read(path), path);
+      if (!result.ok) throw new Error(`${path} does not load`);
+      const { min, max } = result.scenario.players;
+      const reports = [...new Set([min, max])].map((players) =>
+        simulate(result.scenario, { games: 300, seed: 'docs', players }),
+      );
+      for (const r of reports) expect(r.errors).toBe(0);
+      const never = result.scenario.endings
+        .map((e) => e.id)
+        .filter((id) => reports.every((r) => r.endings[id] === 0));
+      expect(never).toEqual([]);
+    });
+  }
+});
+
 describe('the authoring guides', () => {
   for (const guide of guides) {
     const blocks = blocksOf(guide);
