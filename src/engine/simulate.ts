@@ -7,13 +7,20 @@
  */
 import type { Scenario } from '../scenario/schema';
 import { legalActions } from './legal';
+import { prepare } from './prepare';
 import { createRandom, type Random } from './rng';
 import { newGame } from './setup';
 import { step } from './step';
-import type { Action, GameState } from './types';
+import { ruledStrategy, type Strategy, type StrategyName, strategiesFor } from './strategies';
+import type { GameState } from './types';
 
-export type StrategyName = 'random';
-export const STRATEGIES: readonly StrategyName[] = ['random'];
+export { isStrategyShape, type Strategy, type StrategyName, strategiesFor } from './strategies';
+
+/**
+ * The strategies every scenario has. `best-<meter>` exists for each meter of a scenario: use
+ * `strategiesFor(scenario)` for the full list.
+ */
+export const STRATEGIES: readonly StrategyName[] = ['random', 'cheapest'];
 
 export interface SimulateOptions {
   games: number;
@@ -25,6 +32,8 @@ export interface SimulateOptions {
   onProgress?: (played: number) => void;
   /** A clock for the report's speed figures only; never used by the games themselves. */
   now?: () => number;
+  /** Called with every finished game's final state (the balance analysis reads the logs). */
+  onGame?: (state: GameState, game: number) => void;
 }
 
 export interface Spread {
@@ -57,11 +66,6 @@ export interface SimulationReport {
   /** Games the core could not finish (a bug in the engine or scenario); 0 in a healthy scenario. */
   errors: number;
   warnings: string[];
-}
-
-/** A strategy picks one of the legal actions; it owns its own random stream, never the game's. */
-export interface Strategy {
-  pick(state: GameState, legal: Action[]): Action;
 }
 
 /**
@@ -165,8 +169,10 @@ export function simulate(scenario: Scenario, options: SimulateOptions): Simulati
   let errors = 0;
   let finished = 0;
 
+  if (!strategiesFor(scenario).includes(strategyName))
+    throw new Error(`unknown strategy "${strategyName}" (known: ${strategiesFor(scenario).join(', ')})`);
   for (let g = 0; g < options.games; g++) {
-    const strategy = randomStrategy(createRandom(`${options.seed}/strategy/${g}`));
+    const strategy = createStrategy(scenario, strategyName, `${options.seed}/strategy/${g}`);
     let result: GameResult;
     try {
       result = playGame(scenario, `${options.seed}/${g}`, players, strategy);
@@ -186,7 +192,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions): Simulati
     }
     if (deficit) deficitGames++;
     for (const m of scenario.meters) meterValues[m.id].push(state.meters[m.id]);
-    countCards(state, cards, warnings);
+    countCards(scenario, state, cards, warnings);
+    options.onGame?.(state, g);
     if (options.onProgress && g % 100 === 99) options.onProgress(g + 1);
   }
 
@@ -215,7 +222,21 @@ function statsOf(cards: Record<string, CardStats>, card: string): CardStats {
   return cards[card];
 }
 
-function countCards(state: GameState, cards: Record<string, CardStats>, warnings: Set<string>): void {
+/**
+ * A strategy's own stream for game `seed`: stream name = the strategy's name, so `random` keeps
+ * the stream it always had and the others never share it.
+ */
+export function createStrategy(scenario: Scenario, name: StrategyName, seed: string): Strategy {
+  const random = createRandom(seed, name);
+  return name === 'random' ? randomStrategy(random) : ruledStrategy(scenario, name, random);
+}
+
+function countCards(
+  scenario: Scenario,
+  state: GameState,
+  cards: Record<string, CardStats>,
+  warnings: Set<string>,
+): void {
   for (const entry of state.log) {
     if (entry.kind === 'decision') {
       const stats = statsOf(cards, entry.card);
@@ -223,7 +244,8 @@ function countCards(state: GameState, cards: Record<string, CardStats>, warnings
       if (entry.option !== null) stats.options[entry.option] = (stats.options[entry.option] ?? 0) + 1;
       else if (entry.offered.length === 0)
         warnings.add(`card "${entry.card}" was settled without a choice: no option was offered`);
-    } else if (entry.kind === 'event') {
+    } else if (entry.kind === 'event' && !hasOptions(scenario, entry.card)) {
+      // An event with options is counted by its decision entry: count each card once.
       statsOf(cards, entry.card).drawn++;
     } else if (entry.kind === 'schedule' && !entry.arrives) {
       warnings.add(
@@ -231,6 +253,10 @@ function countCards(state: GameState, cards: Record<string, CardStats>, warnings
       );
     }
   }
+}
+
+function hasOptions(scenario: Scenario, card: string): boolean {
+  return (prepare(scenario).cards.get(card)?.options?.length ?? 0) > 0;
 }
 
 function mapValues<T, U>(record: Record<string, T>, fn: (value: T) => U): Record<string, U> {
