@@ -3,12 +3,13 @@
  * format's defaults), independent of the loader and the shipped files. Test-only: nothing in the
  * engine imports this.
  */
-import { type Scenario, type ScenarioInput, ScenarioSchema } from '../scenario/schema';
+import { type Scenario, ScenarioSchema } from '../scenario/schema';
 import { setupPiles } from './decks';
 import { beginDraft, type Ctx } from './draft';
 import type { GameState } from './types';
 
-export function scenario(input: Partial<ScenarioInput> & Record<string, unknown>): Scenario {
+/** A scenario from a loose test input: the schema parses (and so checks) it, with the format's defaults. */
+export function scenario(input: Record<string, unknown>): Scenario {
   return ScenarioSchema.parse({
     format: 1,
     id: 'test',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scenario } from './fixtures';
 import { entries, onTable, play, start } from './play';
 import { canStep, step } from './step';
-import { ActionRefused } from './types';
+import { type Action, ActionRefused } from './types';
 
 /** Unshuffled deck of simple requests: k1, k2, ... each `a` costs 100 and `b` is free. */
 function flowGame(extra: Record<string, unknown> = {}, cards = 8) {
@@ -471,7 +471,7 @@ describe('refusals', () => {
   it('refuses council actions outside a meeting and card actions without a card', () => {
     const sc = flowGame();
     const s = start(sc, 1);
-    for (const action of [
+    const actions: Action[] = [
       { type: 'setPriorities', priorities: [] },
       { type: 'transfer', from: 'geld', to: 'geld', amount: 1 },
       { type: 'endTransfers' },
@@ -480,7 +480,8 @@ describe('refusals', () => {
       { type: 'ask', question: 0 },
       { type: 'breakTie', option: 'a' },
       { type: 'skipCard' },
-    ] as const) {
+    ];
+    for (const action of actions) {
       expect(canStep(sc, s, action)).toEqual({ ok: false, reason: 'wrong-phase' });
     }
   });
