@@ -3,7 +3,7 @@
  * survive a reload, and the fallbacks when IndexedDB or both storages are blocked. The
  * persistence module is bundled on its own (no game), served, and driven through `window.P`.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -24,9 +24,10 @@ declare global {
 const ROOT = resolve(import.meta.dirname, '..', '..');
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
+let outDir = '';
 
 beforeAll(async () => {
-  const outDir = mkdtempSync(join(tmpdir(), 'dd-persistence-'));
+  outDir = mkdtempSync(join(tmpdir(), 'dd-persistence-'));
   const [, b] = await Promise.all([
     build({
       configFile: false,
@@ -56,6 +57,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
 async function open(page: Page, blocked: 'none' | 'indexeddb' | 'both' = 'none') {
