@@ -38,6 +38,7 @@ export function scenarioTemplate(options: TemplateOptions): string {
   // Comments follow the first language: that is the trainer's own.
   const c = (nl: string, en: string) => `# ${lang === 'nl' ? nl : en}`;
   const schemaPath = options.schemaPath ?? '../schema/scenario.schema.json';
+  const file = options.filePath ?? `scenarios/${id}.yaml`;
 
   const lines: string[] = [
     `# yaml-language-server: $schema=${schemaPath}`,
@@ -45,7 +46,7 @@ export function scenarioTemplate(options: TemplateOptions): string {
       'Een nieuw scenario. Controleer het na elke wijziging met:',
       'A new scenario. Check it after every change with:',
     ),
-    `#   npm run scenario -- validate ${options.filePath ?? `scenarios/${id}.yaml`}`,
+    `#   npm run scenario -- validate ${file}`,
     c(
       'Uitleg van elk veld: docs/authoring.md. Ids: kleine letters, cijfers en streepjes.',
       'Every field explained: docs/authoring.en.md. Ids: lower-case letters, digits and hyphens.',
@@ -156,6 +157,24 @@ export function scenarioTemplate(options: TemplateOptions): string {
     '  - id: gewoon',
     `    title: ${t('Het jaar is voorbij', 'The year is over')}`,
     `    text: ${t('U bleef binnen het budget.', 'You stayed within the budget.')}`,
+    '',
+    c('Volgende stappen, met voorbeelden in de handleiding:', 'Next steps, with examples in the guide:'),
+    c(
+      "- keukentafelvragen bij een kaart: 'conversation'",
+      "- kitchen-table questions on a card: 'conversation'",
+    ),
+    c(
+      "- een gevolg dat later terugkomt: 'schedule' en 'reserveCards'",
+      "- a consequence that comes back later: 'schedule' and 'reserveCards'",
+    ),
+    c(
+      "- rollen met eigen doelen: 'roles'; de raad en prioriteiten: 'council', 'priorities'",
+      "- roles with their own goals: 'roles'; the council and priorities: 'council', 'priorities'",
+    ),
+    c(
+      '- test de balans: npm run scenario -- simulate <dit bestand> --games 1000',
+      '- test the balance: npm run scenario -- simulate <this file> --games 1000',
+    ),
   );
   return `${lines.join('\n')}\n`;
 }
