@@ -172,8 +172,8 @@ export function scenarioTemplate(options: TemplateOptions): string {
       "- roles with their own goals: 'roles'; the council and priorities: 'council', 'priorities'",
     ),
     c(
-      '- test de balans: npm run scenario -- simulate <dit bestand> --games 1000',
-      '- test the balance: npm run scenario -- simulate <this file> --games 1000',
+      `- test de balans: npm run scenario -- simulate ${file} --games 1000`,
+      `- test the balance: npm run scenario -- simulate ${file} --games 1000`,
     ),
   );
   return `${lines.join('\n')}\n`;
