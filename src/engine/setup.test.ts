@@ -86,6 +86,17 @@ describe('newGame: roles', () => {
     ).toThrow(/chosen twice/);
   });
 
+  it('gives the same state when the dealt roles are named instead (as a saved record does)', () => {
+    const sc = cardGame();
+    const dealt = newGame(sc, { seed: 'x', players: players(3) });
+    const named = newGame(sc, {
+      seed: 'x',
+      players: dealt.players.map((p) => ({ name: p.name, role: p.role ?? undefined })),
+    });
+    expect(named).toEqual(dealt);
+    expect(dealt.rng.roles).toBeUndefined();
+  });
+
   it('does not change the decks or dice when roles are chosen instead of dealt', () => {
     const sc = cardGame();
     const dealt = newGame(sc, { seed: 'x', players: players(3) });

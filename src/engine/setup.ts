@@ -44,7 +44,7 @@ export function newGame(scenario: Scenario, options: NewGameOptions): GameState 
   }
   const seed = seedOf(scenario, options.seed);
   const rng: Record<string, number> = {};
-  const players = seatPlayers(scenario, setups, rng, seed);
+  const players = seatPlayers(scenario, setups, seed);
   const state: GameState = {
     version: 1,
     seed,
@@ -72,12 +72,7 @@ export function newGame(scenario: Scenario, options: NewGameOptions): GameState 
   return ctx.s;
 }
 
-function seatPlayers(
-  scenario: Scenario,
-  setups: PlayerSetup[],
-  rng: Record<string, number>,
-  seed: string,
-): Player[] {
+function seatPlayers(scenario: Scenario, setups: PlayerSetup[], seed: string): Player[] {
   const known = new Set(scenario.roles.map((r) => r.id));
   const taken = new Set<string>();
   for (const s of setups) {
@@ -92,7 +87,9 @@ function seatPlayers(
     taken.add(s.role);
   }
   const free = scenario.roles.map((r) => r.id).filter((id) => !taken.has(id));
-  if (free.length > 1 && setups.some((s) => s.role === undefined)) shuffleInPlace(free, rng, seed, 'roles');
+  // The `roles` stream is used here only, and kept out of the state: a record that names the
+  // roles dealt then replays to exactly the same state as the deal did.
+  if (free.length > 1 && setups.some((s) => s.role === undefined)) shuffleInPlace(free, {}, seed, 'roles');
   return setups.map((s) => ({
     name: s.name,
     role: s.role ?? free.shift() ?? null,
