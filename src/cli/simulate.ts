@@ -1,9 +1,23 @@
 /**
- * `scenario simulate FILE --games N --seed S [--players P] [--strategy random] [--json]`:
+ * `scenario simulate FILE --games N --seed S [--players P] [--strategy NAME] [--json] [--report FILE.html]`:
  * plays N games headless and reports endings, budgets, meters and cards, so a trainer knows
  * whether a scenario is balanced before standing in front of a council.
+ *
+ * The readable report (without `--json`) and `--report` add the balance analysis (issue 6): the
+ * same N games under every strategy (random, cheapest, best-<meter>), its key findings in the
+ * text, everything in the HTML file. `--json` alone prints exactly the simulator's report of the
+ * chosen strategy (issue 3's shape) and runs no other strategy.
  */
-import { type SimulationReport, STRATEGIES, type StrategyName, simulate } from '../engine/simulate';
+import { analyseBalance, type BalanceAnalysis } from '../analysis/balance';
+import { keyFindings } from '../analysis/findings';
+import { balanceReportHtml } from '../analysis/report';
+import {
+  isStrategyShape,
+  type SimulationReport,
+  type StrategyName,
+  simulate,
+  strategiesFor,
+} from '../engine/simulate';
 import { formatProblem, loadScenario } from '../scenario';
 import type { Scenario } from '../scenario/schema';
 import { localize } from '../scenario/text';
@@ -16,11 +30,14 @@ interface SimulateArgs {
   players?: number;
   strategy: StrategyName;
   json: boolean;
+  /** Where to write the HTML balance report, if asked. */
+  report?: string;
+  lang?: string;
 }
 
 /** Parses the arguments, or returns a sentence saying what is wrong with them. */
 export function parseSimulateArgs(args: string[]): SimulateArgs | string {
-  const { positional, flags } = parseArgs(args, ['games', 'seed', 'players', 'strategy', 'lang']);
+  const { positional, flags } = parseArgs(args, ['games', 'seed', 'players', 'strategy', 'lang', 'report']);
   if (positional.length !== 1) return 'give exactly one scenario file';
   const games = Number(flags.get('games') ?? 1000);
   if (!Number.isInteger(games) || games < 1 || games > 10_000_000) return '--games takes a whole number ≥ 1';
@@ -31,8 +48,12 @@ export function parseSimulateArgs(args: string[]): SimulateArgs | string {
   if (players !== undefined && (!Number.isInteger(players) || players < 1 || players > 8))
     return '--players takes a whole number from 1 to 8';
   const strategy = String(flags.get('strategy') ?? 'random') as StrategyName;
-  if (!STRATEGIES.includes(strategy))
-    return `unknown strategy "${strategy}" (known: ${STRATEGIES.join(', ')})`;
+  if (!isStrategyShape(strategy))
+    return `unknown strategy "${strategy}" (known: random, cheapest, best-<meter id>)`;
+  const report = flags.get('report');
+  if (report === true) return '--report takes a file name, e.g. --report report.html';
+  const lang = flags.get('lang');
+  if (lang === true) return '--lang takes a language code, e.g. --lang en';
   return {
     file: positional[0],
     games,
@@ -40,6 +61,8 @@ export function parseSimulateArgs(args: string[]): SimulateArgs | string {
     players,
     strategy,
     json: flags.has('json'),
+    report,
+    lang,
   };
 }
 
@@ -52,8 +75,12 @@ function percent(part: number, whole: number): string {
   return whole === 0 ? '0%' : `${((100 * part) / whole).toFixed(1)}%`;
 }
 
-/** The readable report for a terminal. */
-export function formatReport(scenario: Scenario, report: SimulationReport): string[] {
+/** The readable report for a terminal; with an analysis, its key findings at the end. */
+export function formatReport(
+  scenario: Scenario,
+  report: SimulationReport,
+  analysis?: BalanceAnalysis,
+): string[] {
   const name = (text: Parameters<typeof localize>[0]) =>
     localize(text, scenario.languages[0], scenario.languages);
   const lines = [
@@ -90,12 +117,17 @@ export function formatReport(scenario: Scenario, report: SimulationReport): stri
   if (never.length > 0) lines.push('', `Cards never drawn: ${never.join(', ')}`);
   if (report.errors > 0) lines.push('', `Games that failed: ${report.errors}`);
   if (report.warnings.length > 0) lines.push('', 'Warnings', ...report.warnings.map((w) => `  ${w}`));
+  if (analysis) {
+    lines.push('', 'Balance analysis');
+    for (const f of keyFindings(analysis)) lines.push(`  ${f.level === 'problem' ? '✗' : '·'} ${f.text}`);
+  }
   return lines;
 }
 
 export const simulateVerb: Verb = {
   summary: 'play many games headless and report balance',
-  usage: 'simulate FILE --games N --seed S [--players P] [--strategy random] [--json]',
+  usage:
+    'simulate FILE --games N --seed S [--players P] [--strategy random|cheapest|best-<meter>] [--json] [--report FILE.html] [--lang nl|en]',
   run(args, io: CliIo) {
     const parsed = parseSimulateArgs(args);
     if (typeof parsed === 'string') {
@@ -126,18 +158,51 @@ export const simulateVerb: Verb = {
       );
       return EXIT.usage;
     }
-    const progress = !parsed.json && process.stderr.isTTY && parsed.games >= 2000;
-    const report = simulate(scenario, {
-      games: parsed.games,
-      seed: parsed.seed,
-      players: parsed.players,
-      strategy: parsed.strategy,
-      now: () => performance.now(),
-      onProgress: progress ? (n) => drawProgress(n, parsed.games) : undefined,
-    });
+    const known = strategiesFor(scenario);
+    if (!known.includes(parsed.strategy)) {
+      io.err(`scenario simulate: unknown strategy "${parsed.strategy}" (known: ${known.join(', ')})`);
+      return EXIT.usage;
+    }
+    const analyse = !parsed.json || parsed.report !== undefined;
+    const total = parsed.games * (analyse ? known.length : 1);
+    const progress = process.stderr.isTTY === true && total >= 2000;
+    const onProgress = progress ? (n: number) => drawProgress(n, total) : undefined;
+    const now = () => performance.now();
+    let report: SimulationReport;
+    let analysis: BalanceAnalysis | undefined;
+    if (analyse) {
+      analysis = analyseBalance(scenario, {
+        games: parsed.games,
+        seed: parsed.seed,
+        players: parsed.players,
+        now,
+        onProgress: onProgress && ((played) => onProgress(played)),
+      });
+      report = analysis.strategies.find((s) => s.strategy === parsed.strategy)!.report;
+    } else {
+      report = simulate(scenario, {
+        games: parsed.games,
+        seed: parsed.seed,
+        players: parsed.players,
+        strategy: parsed.strategy,
+        now,
+        onProgress,
+      });
+    }
     if (progress) process.stderr.write('\r\x1b[K');
+    if (parsed.report !== undefined && analysis) {
+      try {
+        io.writeFile(parsed.report, balanceReportHtml(scenario, analysis, { lang: parsed.lang }));
+      } catch (e) {
+        io.err(`${parsed.report}: cannot write the report: ${(e as { code?: string }).code ?? String(e)}`);
+        return EXIT.problems;
+      }
+    }
     if (parsed.json) io.out(JSON.stringify(report, null, 2));
-    else for (const line of formatReport(scenario, report)) io.out(line);
+    else {
+      for (const line of formatReport(scenario, report, analysis)) io.out(line);
+      if (parsed.report !== undefined) io.out(`\nHTML report written to ${parsed.report}`);
+    }
     return report.errors > 0 ? EXIT.problems : EXIT.ok;
   },
 };
