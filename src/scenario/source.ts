@@ -17,22 +17,28 @@ export interface Offsets {
   k?: number;
 }
 
-/** Source positions of every value in the parsed tree, by path. */
+type ChildOffsets = Map<PathSegment, Offsets>;
+
+/**
+ * Source positions of every value in the parsed tree. Kept beside the data, one table per map
+ * or list (no string keys per node: large scenarios stay cheap to load).
+ */
 export class Positions {
-  private readonly byPath = new Map<string, Offsets>();
+  private readonly tables = new WeakMap<object, ChildOffsets>();
+  private root: unknown = null;
+  private rootOffset = 0;
   constructor(private readonly lines: LineCounter) {}
 
-  static key(path: readonly PathSegment[]): string {
-    return path.join('\u0001');
+  /** A new table for the children of `container`. */
+  table(container: object): ChildOffsets {
+    const t: ChildOffsets = new Map();
+    this.tables.set(container, t);
+    return t;
   }
 
-  set(path: readonly PathSegment[], offsets: Offsets): void {
-    const key = Positions.key(path);
-    if (!this.byPath.has(key)) this.byPath.set(key, offsets);
-  }
-
-  has(path: readonly PathSegment[]): boolean {
-    return this.byPath.has(Positions.key(path));
+  setRoot(data: unknown, offset: number): void {
+    this.root = data;
+    this.rootOffset = offset;
   }
 
   at(offset: number): { line: number; col: number } {
@@ -46,11 +52,16 @@ export class Positions {
    * misses a field, which is pointed at by its own name when it has one).
    */
   locate(path: readonly PathSegment[], key = false): { line: number; col: number } {
-    for (let n = path.length; n >= 0; n--) {
-      const found = this.byPath.get(Positions.key(path.slice(0, n)));
-      if (found) return this.at(key && found.k !== undefined ? found.k : found.v);
+    let best: Offsets = { v: this.rootOffset };
+    let cur: unknown = this.root;
+    for (const seg of path) {
+      if (cur === null || typeof cur !== 'object') break;
+      const found = this.tables.get(cur)?.get(seg);
+      if (!found) break;
+      best = found;
+      cur = (cur as Record<PathSegment, unknown>)[seg];
     }
-    return { line: 1, col: 1 };
+    return this.at(key && best.k !== undefined ? best.k : best.v);
   }
 }
 
@@ -156,80 +167,86 @@ export function parseTree(text: string, file: string): ParsedTree {
   const anchors = new Map<string, Node>();
   let aliases = 0;
   let aliasReported = false;
-  const fail = (offset: number, path: PathSegment[], code: string, params = {}) =>
-    errors.push(makeProblem(file, positions.at(offset), path, 'error', code, params));
+  const fail = (offset: number, trail: Trail | null, code: string, params = {}) =>
+    errors.push(makeProblem(file, positions.at(offset), pathOf(trail), 'error', code, params));
 
-  const walk = (node: unknown, path: PathSegment[], depth: number, fallback: number): unknown => {
+  // The walk keeps its path as a linked trail: arrays are built only for problems.
+  const walk = (node: unknown, trail: Trail | null, depth: number, fallback: number): unknown => {
     const start = rangeStart(node) ?? fallback;
-    positions.set(path, { v: start });
     if (depth > MAX_DEPTH) {
-      fail(start, path, 'too-deep', { max: MAX_DEPTH });
+      fail(start, trail, 'too-deep', { max: MAX_DEPTH });
       return null;
     }
     if (isAlias(node)) {
       aliases++;
       if (aliases > MAX_ALIASES) {
-        if (!aliasReported) fail(start, path, 'alias-limit', { max: MAX_ALIASES });
+        if (!aliasReported) fail(start, trail, 'alias-limit', { max: MAX_ALIASES });
         aliasReported = true;
         return null;
       }
       const target = anchors.get(node.source);
       if (!target) {
-        fail(start, path, 'alias-unknown', { name: node.source });
+        fail(start, trail, 'alias-unknown', { name: node.source });
         return null;
       }
-      return walk(target, path, depth + 1, start);
+      return walk(target, trail, depth + 1, start);
     }
     if (node && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string') {
       anchors.set(node.anchor, node as Node);
     }
-    if (isScalar(node)) return scalarValue(node.value, node.source, node.tag, start, path);
+    if (isScalar(node)) return scalarValue(node.value, node.source, node.tag, start, trail);
     if (isMap(node)) {
       const obj: Record<string, unknown> = {};
+      const table = positions.table(obj);
       for (const pair of node.items) {
         if (aliasReported) break;
         const keyNode = pair.key;
         const keyStart = rangeStart(keyNode) ?? start;
         if (keyNode !== null && !isScalar(keyNode)) {
-          fail(keyStart, path, 'complex-key');
+          fail(keyStart, trail, 'complex-key');
           continue;
         }
         const k = String(isScalar(keyNode) ? keyNode.value : null);
-        const childPath = [...path, k];
-        positions.set(childPath, { v: rangeStart(pair.value) ?? keyStart, k: keyStart });
-        const value = walk(pair.value, childPath, depth + 1, keyStart);
+        if (!table.has(k)) table.set(k, { v: rangeStart(pair.value) ?? keyStart, k: keyStart });
+        const value = walk(pair.value, { parent: trail, seg: k }, depth + 1, keyStart);
         // defineProperty keeps "__proto__" an ordinary own key instead of setting the prototype.
-        Object.defineProperty(obj, k, { value, enumerable: true, writable: true, configurable: true });
+        if (k === '__proto__')
+          Object.defineProperty(obj, k, { value, enumerable: true, writable: true, configurable: true });
+        else obj[k] = value;
       }
       return obj;
     }
     if (isSeq(node)) {
       const arr: unknown[] = [];
-      node.items.forEach((item, i) => {
-        if (!aliasReported) arr.push(walk(item, [...path, i], depth + 1, start));
-      });
+      const table = positions.table(arr);
+      const items = node.items;
+      for (let i = 0; i < items.length && !aliasReported; i++) {
+        table.set(i, { v: rangeStart(items[i]) ?? start });
+        arr.push(walk(items[i], { parent: trail, seg: i }, depth + 1, start));
+      }
       return arr;
     }
     return null;
   };
 
-  const scalarValue = (value: unknown, source: unknown, tag: unknown, at: number, path: PathSegment[]) => {
+  const scalarValue = (value: unknown, source: unknown, tag: unknown, at: number, trail: Trail | null) => {
     if (typeof value === 'number') {
       const written = typeof source === 'string' ? source : String(value);
-      if (!Number.isFinite(value)) fail(at, path, 'not-finite', { value: written });
+      if (!Number.isFinite(value)) fail(at, trail, 'not-finite', { value: written });
       else if (Number.isInteger(value) && Math.abs(value) > Number.MAX_SAFE_INTEGER)
-        fail(at, path, 'number-too-large', { value: written });
+        fail(at, trail, 'number-too-large', { value: written });
       else return value;
       return null;
     }
     if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value;
-    fail(at, path, 'unsupported-value', { what: typeof tag === 'string' ? tag : typeof value });
+    fail(at, trail, 'unsupported-value', { what: typeof tag === 'string' ? tag : typeof value });
     return null;
   };
 
   let data: unknown;
   try {
-    data = walk(doc.contents, [], 0, 0);
+    data = walk(doc.contents, null, 0, 0);
+    positions.setRoot(data, rangeStart(doc.contents) ?? 0);
   } catch (e) {
     // A stack overflow on absurd nesting, despite the depth bound: still a located answer.
     errors.push(
@@ -243,6 +260,17 @@ export function parseTree(text: string, file: string): ParsedTree {
     return { errors: [makeProblem(file, at, [], 'error', 'not-a-map')], warnings };
   }
   return { tree: { text, data, positions }, errors, warnings };
+}
+
+interface Trail {
+  parent: Trail | null;
+  seg: PathSegment;
+}
+
+function pathOf(trail: Trail | null): PathSegment[] {
+  const path: PathSegment[] = [];
+  for (let t = trail; t; t = t.parent) path.unshift(t.seg);
+  return path;
 }
 
 function rangeStart(node: unknown): number | undefined {

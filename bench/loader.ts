@@ -1,0 +1,136 @@
+/**
+ * Loader speed: generated scenarios of 10, 100 and 1,000 cards, each validated several times.
+ * Prints the median time per size and per card; the per-card time should stay flat (linear
+ * growth) and 1,000 cards should load well under 0.3 s. Run alone: `npx tsx bench/loader.ts`.
+ */
+import { pathToFileURL } from 'node:url';
+import { loadScenario } from '../src/scenario';
+
+/** A valid scenario with `cards` cards in decks of 50, written the way trainers write them. */
+export function generateScenario(cards: number): string {
+  const decks = Math.max(1, Math.ceil(cards / 50));
+  const lines: string[] = [
+    '# yaml-language-server: $schema=../schema/scenario.schema.json',
+    'format: 1',
+    `id: bench-${cards}`,
+    `title: { nl: "Bench ${cards}", en: "Bench ${cards}" }`,
+    'summary: { nl: "Gegenereerd", en: "Generated" }',
+    'languages: [nl, en]',
+    'players: { min: 2, max: 4 }',
+    'rounds: { count: 4, label: { nl: "Kwartaal {{n}}", en: "Quarter {{n}}" } }',
+    'resources:',
+    '  - { id: wmo, name: { nl: Wmo, en: Social support }, start: 1000000, floor: 0 }',
+    '  - { id: jeugd, name: { nl: Jeugd, en: Youth }, start: 800000 }',
+    'meters:',
+    '  - { id: welzijn, name: { nl: Welzijn, en: Wellbeing }, min: 0, max: 100, start: 60 }',
+    '  - { id: werkdruk, name: { nl: Werkdruk, en: Workload }, min: 0, max: 10, start: 5, good: low }',
+    'roles:',
+    '  - { id: wethouder, name: { nl: Wethouder, en: Alderman }, brief: { nl: "B", en: "B" } }',
+    'board:',
+    '  spaces:',
+    '    - { id: start, kind: start, name: { nl: Start, en: Start } }',
+  ];
+  for (let d = 0; d < decks; d++) {
+    lines.push(
+      `    - { id: plek-${d}, kind: draw, deck: stapel-${d}, name: { nl: "Plek ${d}", en: "Place ${d}" } }`,
+    );
+  }
+  lines.push('decks:');
+  for (let d = 0; d < decks; d++) {
+    lines.push(`  - id: stapel-${d}`, `    name: { nl: "Stapel ${d}", en: "Deck ${d}" }`, '    cards:');
+    for (let c = d * 50; c < Math.min(cards, (d + 1) * 50); c++) {
+      const next = `kaart-${(c + 1) % cards}`;
+      lines.push(
+        `      - id: kaart-${c}`,
+        '        kind: request',
+        `        title: { nl: "Hulpvraag ${c}", en: "Request ${c}" }`,
+        `        text: { nl: "Een inwoner vraagt hulp (${c}).", en: "A resident asks for help (${c})." }`,
+        '        tags: [wmo]',
+        '        when: { round: { atLeast: 1 } }',
+        '        options:',
+        '          - id: ja',
+        '            label: { nl: "Help", en: "Help" }',
+        '            effects: [ { resource: wmo, add: -1200 }, { meter: welzijn, add: 1 } ]',
+        '          - id: nee',
+        '            label: { nl: "Niet nu", en: "Not now" }',
+        '            effects:',
+        '              - { meter: werkdruk, add: 0.5 }',
+        `              - chance: 0.3`,
+        `                effects: [ { schedule: { card: ${next}, deck: stapel-${d}, after: 1 } } ]`,
+        `            stances: { wethouder: 1 }`,
+      );
+    }
+  }
+  lines.push(
+    'endings:',
+    '  - id: tekort',
+    '    when: { resource: total, below: 0 }',
+    '    title: { nl: Tekort, en: Deficit }',
+    '    text: { nl: "Te veel uitgegeven.", en: "Overspent." }',
+    '  - { id: gewoon, title: { nl: Klaar, en: Done }, text: { nl: "Het jaar is om.", en: "The year is over." } }',
+    '',
+  );
+  return lines.join('\n');
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/**
+ * In Node, the yaml library reads `process.env.LOG_TOKENS` once per token, and every read of
+ * the real `process.env` is a call into C++: about 40% of the parse time. Its browser build
+ * (what the game uses) has no such read. A plain-object snapshot of the environment removes
+ * the cost in Node too; the CLI does the same.
+ */
+export function plainEnvironment(): void {
+  if (typeof process !== 'undefined') process.env = { ...process.env };
+}
+
+export async function benchLoader(): Promise<void> {
+  plainEnvironment();
+  const sizes = [10, 100, 1000];
+  const perCard: number[] = [];
+  for (const cards of sizes) {
+    const text = generateScenario(cards);
+    const first = loadScenario(text, `bench-${cards}.yaml`);
+    if (!first.ok || first.warnings.length > 0) {
+      const problems = [...(first.ok ? [] : first.errors), ...first.warnings];
+      console.log(`  generated scenario of ${cards} cards does not load cleanly: ${problems[0]?.message}`);
+      continue;
+    }
+    const runs = cards >= 1000 ? 7 : cards >= 100 ? 15 : 40;
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      loadScenario(text, `bench-${cards}.yaml`);
+      wall.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
+    }
+    const ms = median(wall);
+    perCard.push(ms / cards);
+    const kb = (text.length / 1024).toFixed(0);
+    console.log(
+      `  ${String(cards).padStart(5)} cards (${kb.padStart(4)} KB): ${ms.toFixed(1).padStart(7)} ms median wall, ` +
+        `${median(cpu).toFixed(1).padStart(7)} ms cpu, ${((ms / cards) * 1000).toFixed(0).padStart(5)} µs per card`,
+    );
+  }
+  if (perCard.length === sizes.length) {
+    const ratio = perCard[2]! / perCard[0]!;
+    console.log(
+      `  per-card time, 1,000 vs 10 cards: ×${ratio.toFixed(2)} (linear growth keeps this near or below 1)`,
+    );
+    const ms1000 = perCard[2]! * 1000;
+    console.log(
+      `  1,000 cards: ${ms1000.toFixed(0)} ms (target < 300 ms): ${ms1000 < 300 ? 'ok' : 'MISSED'}`,
+    );
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void benchLoader();
+}
