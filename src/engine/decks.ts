@@ -13,7 +13,7 @@
  */
 import type { Scenario } from '../scenario/schema';
 import { holdsOrAbsent } from './conditions';
-import { type Ctx, own, pileOf, random } from './draft';
+import { type Ctx, discardPileOf, drawPileOf, own, pileOf, random } from './draft';
 import type { Prepared } from './prepare';
 import { shuffleInPlace } from './rng';
 import type { CardCopy, Pile } from './types';
@@ -45,15 +45,15 @@ function qualifies(ctx: Ctx, p: Prepared, copy: CardCopy): boolean {
 
 /** Draws the next qualifying card of `deck`, or null when none qualifies (see the module comment). */
 export function drawFrom(ctx: Ctx, deck: string): CardCopy | null {
-  const pile = pileOf(ctx, deck);
-  const draw = pile.draw;
+  const draw = drawPileOf(ctx, deck);
   for (let seen = draw.length; seen > 0; seen--) {
     const copy = draw.pop() as CardCopy;
     if (qualifies(ctx, ctx.p, copy)) return copy;
     draw.unshift(copy);
   }
   const spec = ctx.p.decks.get(deck);
-  if (!spec?.reshuffle || pile.discard.length === 0) return null;
+  if (!spec?.reshuffle || ctx.s.piles[deck].discard.length === 0) return null;
+  const pile = pileOf(ctx, deck);
   // The discards go under the draw pile; the first discarded nearest the top of that part.
   const under = pile.discard.slice().reverse();
   if (spec.shuffle) shuffleInPlace(under, own(ctx, 'rng'), ctx.s.seed, deckStream(deck));
@@ -73,19 +73,19 @@ export function drawFrom(ctx: Ctx, deck: string): CardCopy | null {
 /** A settled card goes to the discard pile; a one-off (scheduled or injected) copy leaves the game. */
 export function discardCopy(ctx: Ctx, deck: string, copy: CardCopy): void {
   if (copy.once) return;
-  pileOf(ctx, deck).discard.push({ card: copy.card });
+  discardPileOf(ctx, deck).push({ card: copy.card });
 }
 
 /** Puts copies on top of a deck's draw pile; the first in `copies` ends on top (drawn first). */
 export function putOnTop(ctx: Ctx, deck: string, copies: CardCopy[]): void {
-  const draw = pileOf(ctx, deck).draw;
+  const draw = drawPileOf(ctx, deck);
   for (let i = copies.length - 1; i >= 0; i--) draw.push(copies[i]);
 }
 
 /** `addCard`: a copy shuffled into the draw pile (one number from the deck's stream), or at the bottom when `shuffle: false`. */
 export function addCardCopy(ctx: Ctx, deck: string, card: string): void {
   if (!ctx.s.piles[deck]) return;
-  const draw = pileOf(ctx, deck).draw;
+  const draw = drawPileOf(ctx, deck);
   const spec = ctx.p.decks.get(deck);
   if (spec && !spec.shuffle) {
     draw.unshift({ card });

@@ -1,7 +1,7 @@
 /**
  * The working copy one `step` mutates. A step never changes the state it was given: the draft
  * is a shallow copy whose records (resources, meters, flags, streams, the log, each
- * player, each deck's piles) are copied on their first write (`own`, `playerOf`, `pileOf`),
+ * player, each deck's piles) are copied on their first write (`own`, `playerOf`, `pileOf`, `drawPileOf`, `discardPileOf`),
  * and whose `pending`, `scheduled`, `invested`, `priorities`, `inject` and `chosen` are
  * replaced, never mutated. The log is copied once per step that logs (O(length):
  * a few hundred entries at most in a workshop game; the bench measures it).
@@ -9,7 +9,7 @@
 import type { Scenario } from '../scenario/schema';
 import { type Prepared, prepare } from './prepare';
 import { draw } from './rng';
-import type { GameState, LogEntry, Pile, Player, Seat } from './types';
+import type { CardCopy, GameState, LogEntry, Pile, Player, Seat } from './types';
 
 /** Distributes `Omit` over a union, so each log entry kind keeps its own fields. */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -21,8 +21,8 @@ export interface Ctx {
   s: GameState;
   /** The active seat for log entries and `move`: the turn's player, or null outside a turn. */
   seat: Seat | null;
-  /** Decks whose piles this draft already copied. */
-  touchedPiles: string[] | null;
+  /** Per deck, which parts of its piles this draft already copied (bits, see `touch`). */
+  touchedPiles: Record<string, number> | null;
   /** Which records of `s` are already this draft's own copies (copy on first write). */
   owned: Owned;
 }
@@ -123,18 +123,41 @@ export function activeSeat(state: GameState): Seat | null {
   }
 }
 
-/** A deck's piles, copied into the draft on first touch. */
-export function pileOf(ctx: Ctx, deck: string): Pile {
+/** Bits of `Ctx.touchedPiles`: which parts of a deck's piles the draft already copied. */
+const PILE = 1;
+const DRAW = 2;
+const DISCARD = 4;
+
+function touch(ctx: Ctx, deck: string, parts: number): Pile {
   if (!ctx.touchedPiles) {
-    ctx.touchedPiles = [];
+    ctx.touchedPiles = {};
     ctx.s.piles = { ...ctx.s.piles };
   }
-  const current = ctx.s.piles[deck];
-  if (ctx.touchedPiles.includes(deck)) return current;
-  const copy: Pile = { draw: current.draw.slice(), discard: current.discard.slice() };
-  ctx.s.piles[deck] = copy;
-  ctx.touchedPiles.push(deck);
-  return copy;
+  const done = ctx.touchedPiles[deck] ?? 0;
+  let pile = ctx.s.piles[deck];
+  if ((done & PILE) === 0) {
+    pile = { draw: pile.draw, discard: pile.discard };
+    ctx.s.piles[deck] = pile;
+  }
+  if (parts & DRAW && (done & DRAW) === 0) pile.draw = pile.draw.slice();
+  if (parts & DISCARD && (done & DISCARD) === 0) pile.discard = pile.discard.slice();
+  ctx.touchedPiles[deck] = done | PILE | parts;
+  return pile;
+}
+
+/** A deck's piles, both copied into the draft on first touch. */
+export function pileOf(ctx: Ctx, deck: string): Pile {
+  return touch(ctx, deck, DRAW | DISCARD);
+}
+
+/** A deck's draw pile (top at the end), copied into the draft on first touch. */
+export function drawPileOf(ctx: Ctx, deck: string): CardCopy[] {
+  return touch(ctx, deck, DRAW).draw;
+}
+
+/** A deck's discard pile, copied into the draft on first touch. */
+export function discardPileOf(ctx: Ctx, deck: string): CardCopy[] {
+  return touch(ctx, deck, DISCARD).discard;
 }
 
 /** Appends a log entry stamped with the round and active seat; returns its index. */
