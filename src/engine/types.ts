@@ -64,9 +64,9 @@ export type Pending =
       deck: string;
       copy: CardCopy;
       asked: number[];
-      /** Vote mode: option id per seat, null while not yet cast. */
+      /** Vote mode: option id per seat, null while not yet cast ([] in group mode). Questions only before the first vote. */
       votes: (string | null)[];
-      /** Vote mode: set when the votes tied; the tie-breaker chooses among these. */
+      /** Vote mode: set when the votes tied; the active player (`seat`) chooses among these. */
       tie: string[] | null;
       /** What follows when this card settles (a facilitator's injected card may come before the roll). */
       resume: Resume;
@@ -80,6 +80,7 @@ export type Pending =
       step: CouncilStep;
       /** Vote mode, priorities step: each seat's chosen set, null while not yet cast. */
       votes: (string[] | null)[];
+      /** Vote mode: the priorities above a tied cut-off, and the tied ones the chair (seat 0) completes the set from. */
       tie: { chosen: string[]; tied: string[] } | null;
       /** Investments step: the investment now offered (file order). */
       offer: string | null;
@@ -99,12 +100,14 @@ export type Action =
   | { type: 'decline' }
   | { type: 'setPriorities'; priorities: string[] }
   | { type: 'votePriorities'; seat: Seat; priorities: string[] }
+  /** The chair's picks among the tied priorities only: exactly `choose` − `tie.chosen.length` of them. */
   | { type: 'breakPriorityTie'; priorities: string[] }
   | { type: 'transfer'; from: string; to: string; amount: number }
   | { type: 'endTransfers' }
   // facilitator actions: recorded and replayed like the table's
   | { type: 'note'; text: string }
   | { type: 'skipCard' }
+  /** A one-off copy goes on the table as soon as nothing else is (see step.ts). */
   | { type: 'injectCard'; card: string; deck?: string }
   | { type: 'endNow' };
 
@@ -119,6 +122,11 @@ export interface Deltas {
 /**
  * The session log: ids and numbers, never rendered text (the facilitator's note is the only free
  * text). `at` is the round (0 before round 1) and `seat` the active seat, when there is one.
+ *
+ * An entry that applies effects (roundStart, roundEnd, roll, ask, decision, event, invest,
+ * transfer) is written before its consequences, so the `schedule`, `refused` and `log` entries
+ * its effects cause follow it, and its index is their cause. Every money change is in exactly
+ * one entry's `deltas`: summed over the log they give final − start (the money ledger).
  */
 export type LogEntry = { at: number; seat: Seat | null } & (
   | { kind: 'roundStart'; round: number; deltas: Deltas }
@@ -133,7 +141,7 @@ export type LogEntry = { at: number; seat: Seat | null } & (
       kind: 'decision';
       card: string;
       deck: string;
-      /** Options offered (after `when` and floors) and all the card's options. */
+      /** The options offered when it settled (after `when` and floors); `option` null: settled without a choice. */
       offered: string[];
       option: string | null;
       votes: (string | null)[] | null;
@@ -152,6 +160,7 @@ export type LogEntry = { at: number; seat: Seat | null } & (
   | { kind: 'councilSkipped'; after: number }
   | { kind: 'priorities'; chosen: string[]; votes: (string[] | null)[] | null; tieBrokenBy: Seat | null }
   | { kind: 'transfer'; from: string; to: string; amount: number; deltas: Deltas }
+  /** A money change skipped because it would cross the floor (`amount` is the change refused). */
   | { kind: 'refused'; resource: string; amount: number; floor: number }
   | { kind: 'log'; text: import('../scenario/schema').Text }
   | { kind: 'note'; text: string }
