@@ -40,7 +40,7 @@ export function stackedBars(rows: StackRow[], legend: string[], title: string): 
   const labelW = 170;
   const barW = 560;
   const rowH = 30;
-  const legendH = 22 * Math.ceil(legend.length / 3);
+  const legendH = 22 * Math.ceil(legend.length / 2);
   const height = rows.length * rowH + legendH + 16;
   const bars = rows.map((row, r) => {
     const total = row.counts.reduce((a, b) => a + b, 0) || 1;
@@ -60,9 +60,9 @@ export function stackedBars(rows: StackRow[], legend: string[], title: string): 
   });
   const legendTop = rows.length * rowH + 12;
   const items = legend.map((name, i) => {
-    const x = (i % 3) * 240;
-    const y = legendTop + Math.floor(i / 3) * 22;
-    return html`<rect x="${x}" y="${y}" width="14" height="14" fill="${colour(i)}" stroke="#000" stroke-width="0.5"/><text x="${x + 20}" y="${y + 12}" font-size="12">${name}</text>`;
+    const x = (i % 2) * 370;
+    const y = legendTop + Math.floor(i / 2) * 22;
+    return html`<rect x="${x}" y="${y}" width="14" height="14" fill="${colour(i)}" stroke="#000" stroke-width="0.5"/><text x="${x + 20}" y="${y + 12}" font-size="12">${name.length > 52 ? `${name.slice(0, 51)}…` : name}</text>`;
   });
   return html`<svg role="img" aria-label="${title}" viewBox="0 0 ${labelW + barW + 10} ${height}" width="100%" style="max-width:${labelW + barW + 10}px"><title>${title}</title>${bars}${items}</svg>`;
 }
@@ -78,7 +78,7 @@ export interface RangePoint {
 export function rangeChart(points: RangePoint[], title: string, format: (n: number) => string): Html {
   const w = 340;
   const h = 170;
-  const left = 64;
+  const left = 84;
   const bottom = 24;
   const top = 22;
   if (points.length === 0) return html``;

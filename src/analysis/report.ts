@@ -111,11 +111,11 @@ ${list('Simulator warnings', a.warnings)}
 
 <h2>How to read this</h2>
 <ul>
-<li><b>random</b>: options and votes uniformly, each question with probability ½, invests half the time.</li>
-<li><b>cheapest</b>: always the option that spends the least money (as shown on the card), asks only questions that cost no money, never invests.</li>
-<li><b>best-…</b>: always the option that moves that meter most in its good direction (chance-weighted), invests when that helps the meter.</li>
-<li><b>Dominated</b>: another option of the same card is at least as good on every budget and meter and better on one, however its conditions turn out and under every choice of priorities, and the dominated option has no lasting effect (schedule, flag, addCard, removeCard, move). Such a choice is no dilemma.</li>
-<li><b>Best ending</b>: the non-immediate ending whose condition asks for the most good values. <b>Walkover</b>: one ending in more than 90% of random games, or one strategy that reaches the best ending in more than 90% of its games.</li>
+<li><strong>random</strong>: options and votes uniformly, each question with probability ½, invests half the time.</li>
+<li><strong>cheapest</strong>: always the option that spends the least money (as shown on the card), asks only questions that cost no money, never invests.</li>
+<li><strong>best-…</strong>: always the option that moves that meter most in its good direction (chance-weighted), invests when that helps the meter.</li>
+<li><strong>Dominated</strong>: another option of the same card is at least as good on every budget and meter and better on one, however its conditions turn out and under every choice of priorities, and the dominated option has no lasting effect (schedule, flag, addCard, removeCard, move). Such a choice is no dilemma.</li>
+<li><strong>Best ending</strong>: the non-immediate ending whose condition asks for the most good values. <strong>Walkover</strong>: one ending in more than 90% of random games, or one strategy that reaches the best ending in more than 90% of its games.</li>
 </ul>
 </body></html>
 `;
