@@ -176,15 +176,31 @@ export const Resource = z.strictObject({
 export const Meter = z.strictObject({
   id: Id,
   name: Text,
-  min: z.number(),
-  start: z.number(),
-  max: z.number().optional(),
+  min: describe(
+    z.number(),
+    'The lowest value; the meter never goes below it.',
+    'De laagste waarde; de meter komt er nooit onder.',
+  ),
+  start: describe(
+    z.number(),
+    'The value at the start (min ≤ start ≤ max).',
+    'De waarde bij de start (min ≤ start ≤ max).',
+  ),
+  max: describe(
+    z.number().optional(),
+    'The highest value; leave out for no maximum.',
+    'De hoogste waarde; weglaten voor geen maximum.',
+  ),
   drift: describe(
     z.number().default(0),
     'Added at every round end.',
     'Komt erbij aan het eind van elke ronde.',
   ),
-  unit: z.enum(['percent', 'count', 'score']).default('score'),
+  unit: describe(
+    z.enum(['percent', 'count', 'score']).default('score'),
+    'How the value is shown: percent, count or score.',
+    'Hoe de waarde getoond wordt: percent (procent), count (aantal) of score.',
+  ),
   good: describe(
     z.enum(['high', 'low']).default('high'),
     'Which direction is an improvement: "low" for workload or waiting lists.',
@@ -195,7 +211,11 @@ export const Meter = z.strictObject({
 export const Role = z.strictObject({
   id: Id,
   name: Text,
-  brief: Text,
+  brief: describe(
+    Text,
+    'What this role wants, told to its player at the start.',
+    'Wat deze rol wil, verteld aan de speler bij de start.',
+  ),
   goal: describe(Condition.optional(), 'Judged on the final state.', 'Wordt beoordeeld op de eindstand.'),
   hidden: describe(
     z.boolean().default(false),
@@ -215,15 +235,19 @@ export const Space = z.discriminatedUnion('kind', [
 ]);
 
 export const Board = z.strictObject({
-  spaces: z.array(Space).min(2),
+  spaces: describe(
+    z.array(Space).min(2),
+    'The spaces in order; the first is the start space. Kinds: start, draw, invest, council, wait, rest.',
+    'De vakjes op volgorde; het eerste is het startvakje. Soorten: start, draw (kaart trekken), invest (investeren), council (raadsvergadering), wait (beurt overslaan), rest (niets).',
+  ),
   dice: z
     .strictObject({ count: z.number().int().min(1).max(6), sides: z.number().int().min(2).max(100) })
     .default({ count: 1, sides: 6 }),
 });
 
 export const Question = z.strictObject({
-  ask: Text,
-  reveals: Text,
+  ask: describe(Text, 'The question the table may ask.', 'De vraag die de tafel mag stellen.'),
+  reveals: describe(Text, 'What the answer tells the table.', 'Wat het antwoord de tafel vertelt.'),
   cost: describe(
     Effects.default([]),
     'What asking costs, e.g. staff time.',
@@ -233,10 +257,22 @@ export const Question = z.strictObject({
 
 export const Option = z.strictObject({
   id: Id,
-  label: Text,
-  effects: Effects.default([]),
-  when: Condition.optional(),
-  tags: z.array(Id).default([]),
+  label: describe(Text, 'The choice as the table sees it.', 'De keuze zoals de tafel die ziet.'),
+  effects: describe(
+    Effects.default([]),
+    'What happens when the table chooses this option.',
+    'Wat er gebeurt als de tafel deze keuze maakt.',
+  ),
+  when: describe(
+    Condition.optional(),
+    'The option is offered only when this holds.',
+    'De keuze wordt alleen aangeboden als dit waar is.',
+  ),
+  tags: describe(
+    z.array(Id).default([]),
+    'Tags for priorities (costFactor), added to the card’s tags.',
+    'Labels voor prioriteiten (costFactor), bovenop de labels van de kaart.',
+  ),
   stances: describe(
     z.record(Id, z.number().int().min(-2).max(2)).default({}),
     'How much each role likes this option, from −2 to 2.',
@@ -246,45 +282,95 @@ export const Option = z.strictObject({
 
 export const Card = z.strictObject({
   id: Id,
-  kind: z.enum(['request', 'event', 'dilemma']),
+  kind: describe(
+    z.enum(['request', 'event', 'dilemma']),
+    'request or dilemma: at least two options; event: effects, at least two options, or both.',
+    'request (hulpvraag) of dilemma: minstens twee keuzes; event (gebeurtenis): effecten, minstens twee keuzes, of beide.',
+  ),
   title: Text,
   text: Text.optional(),
-  tags: z.array(Id).default([]),
-  when: Condition.optional(),
+  tags: describe(
+    z.array(Id).default([]),
+    'Tags for priorities (costFactor).',
+    'Labels voor prioriteiten (costFactor).',
+  ),
+  when: describe(
+    Condition.optional(),
+    'The card is drawn only when this holds; otherwise it goes to the bottom of the pile.',
+    'De kaart wordt alleen getrokken als dit waar is; anders gaat hij onder de stapel.',
+  ),
   conversation: describe(
     z.array(Question).default([]),
     'Kitchen-table questions the table may ask before choosing.',
     'Keukentafelvragen die de tafel mag stellen voor de keuze.',
   ),
-  options: z.array(Option).optional(),
+  options: describe(z.array(Option).optional(), 'The choices for the table.', 'De keuzes voor de tafel.'),
   effects: describe(
     Effects.optional(),
     'Events only: applied when the card is drawn.',
     'Alleen gebeurtenissen: toegepast bij het trekken.',
   ),
-  reflect: Text.optional(),
+  reflect: describe(
+    Text.optional(),
+    'A question for the debrief about this card.',
+    'Een vraag voor de nabespreking over deze kaart.',
+  ),
 });
 
 export const Deck = z.strictObject({
   id: Id,
   name: Text,
   cards: z.array(Card),
-  shuffle: z.boolean().default(true),
-  reshuffle: z.boolean().default(true),
+  shuffle: describe(
+    z.boolean().default(true),
+    'Shuffle at the start (by the seed); false keeps the file order.',
+    'Schudden bij de start (volgens de seed); false houdt de volgorde van het bestand.',
+  ),
+  reshuffle: describe(
+    z.boolean().default(true),
+    'When the pile runs out, the discards go back under it.',
+    'Als de stapel op is, gaan de afgelegde kaarten er weer onder.',
+  ),
 });
 
 export const Investment = z.strictObject({
   id: Id,
   name: Text,
-  cost: Effects,
+  cost: describe(
+    Effects,
+    'What buying it costs (effects), e.g. [ { resource: wmo, add: -150000 } ].',
+    'Wat de aankoop kost (effecten), bijv. [ { resource: wmo, add: -150000 } ].',
+  ),
   text: Text.optional(),
-  perRound: Effects.default([]),
-  tags: z.array(Id).default([]),
+  perRound: describe(
+    Effects.default([]),
+    'Applied at every round end after the purchase.',
+    'Toegepast aan het eind van elke ronde na de aankoop.',
+  ),
+  tags: describe(
+    z.array(Id).default([]),
+    'Tags for priorities (costFactor on the cost).',
+    'Labels voor prioriteiten (costFactor op de kosten).',
+  ),
 });
 
 export const Modifier = z.union([
-  z.strictObject({ tag: Id, costFactor: z.number().positive() }),
-  z.strictObject({ meter: Id, drift: z.number() }),
+  z.strictObject({
+    tag: Id,
+    costFactor: describe(
+      z.number().positive(),
+      'Multiplies the money costs of options and investments with this tag (0.8 = 20% cheaper).',
+      'Vermenigvuldigt de geldkosten van keuzes en investeringen met dit label (0,8 = 20% goedkoper).',
+    ),
+  }),
+  z.strictObject({
+    meter: Id,
+    drift: describe(
+      z.number(),
+      'Extra drift of the meter per round while the priority is chosen.',
+      'Extra verloop van de meter per ronde zolang de prioriteit gekozen is.',
+    ),
+  }),
 ]);
 
 export const Priority = z.strictObject({
@@ -295,7 +381,11 @@ export const Priority = z.strictObject({
 });
 
 export const Priorities = z.strictObject({
-  choose: z.number().int().min(1),
+  choose: describe(
+    z.number().int().min(1),
+    'How many priorities the council chooses at each meeting.',
+    'Hoeveel prioriteiten de raad bij elke vergadering kiest.',
+  ),
   options: z.array(Priority).min(1),
 });
 
@@ -305,16 +395,32 @@ export const Council = z.strictObject({
     'A council meeting after every N-th round (never after the last).',
     'Een raadsvergadering na elke N-de ronde (nooit na de laatste).',
   ),
-  atStart: z.boolean().default(false),
-  transfers: z.boolean().default(false),
+  atStart: describe(
+    z.boolean().default(false),
+    'A council meeting before round 1.',
+    'Een raadsvergadering voor ronde 1.',
+  ),
+  transfers: describe(
+    z.boolean().default(false),
+    'At council meetings money may be moved between resources.',
+    'Bij raadsvergaderingen mag geld tussen budgetten worden verschoven.',
+  ),
 });
 
 export const Ending = z.strictObject({
   id: Id,
   title: Text,
   text: Text,
-  when: Condition.optional(),
-  immediate: z.boolean().default(false),
+  when: describe(
+    Condition.optional(),
+    'When this ending applies; exactly one ending has no when: the fallback.',
+    'Wanneer dit einde geldt; precies één einde heeft geen when: het terugvaleinde.',
+  ),
+  immediate: describe(
+    z.boolean().default(false),
+    'Checked after every action: the game ends at once when it holds.',
+    'Na elke actie gecontroleerd: het spel stopt meteen als het waar is.',
+  ),
 });
 
 export const ScenarioSchema = z.strictObject({
@@ -328,10 +434,22 @@ export const ScenarioSchema = z.strictObject({
     'The languages every text is written in; the first is the fallback.',
     'De talen waarin elke tekst staat; de eerste is de terugvaltaal.',
   ),
-  audience: Text.optional(),
-  minutes: z.number().int().positive().optional(),
-  seed: z.union([z.string(), z.number().int().min(0)]).optional(),
-  players: z.strictObject({ min: z.number().int().min(1).max(8), max: z.number().int().min(1).max(8) }),
+  audience: describe(Text.optional(), 'Who the scenario is for.', 'Voor wie het scenario is.'),
+  minutes: describe(
+    z.number().int().positive().optional(),
+    'Expected playing time in minutes.',
+    'Verwachte speelduur in minuten.',
+  ),
+  seed: describe(
+    z.union([z.string(), z.number().int().min(0)]).optional(),
+    'Text or a whole number: every table with the same seed plays the same game.',
+    'Tekst of een heel getal: elke tafel met dezelfde seed speelt hetzelfde spel.',
+  ),
+  players: describe(
+    z.strictObject({ min: z.number().int().min(1).max(8), max: z.number().int().min(1).max(8) }),
+    'The number of players: { min, max }, 1 to 8.',
+    'Het aantal spelers: { min, max }, 1 tot 8.',
+  ),
   rounds: z.strictObject({
     count: z.number().int().min(1),
     label: describe(
@@ -340,21 +458,77 @@ export const ScenarioSchema = z.strictObject({
       'Rondenaam met {{n}}, bijv. "Kwartaal {{n}}".',
     ),
   }),
-  decision: z.enum(['group', 'vote']).default('group'),
-  reveal: z.enum(['cost', 'all', 'none']).default('cost'),
-  resources: z.array(Resource).min(1),
-  meters: z.array(Meter).default([]),
-  roles: z.array(Role).default([]),
-  board: Board.optional(),
-  turnDeck: Id.optional(),
-  decks: z.array(Deck).min(1),
-  reserveCards: z.array(Card).default([]),
-  investments: z.array(Investment).default([]),
-  priorities: Priorities.optional(),
-  council: Council.optional(),
-  upkeep: Effects.default([]),
-  endings: z.array(Ending).min(1),
-  debrief: z.strictObject({ questions: z.array(Text).default([]) }).optional(),
+  decision: describe(
+    z.enum(['group', 'vote']).default('group'),
+    'group: the table agrees on one choice; vote: every player votes.',
+    'group: de tafel kiest samen; vote: elke speler stemt.',
+  ),
+  reveal: describe(
+    z.enum(['cost', 'all', 'none']).default('cost'),
+    'What options show before the choice: cost (money), all (every effect) or none.',
+    'Wat keuzes vooraf tonen: cost (het geld), all (alle effecten) of none (niets).',
+  ),
+  resources: describe(
+    z.array(Resource).min(1),
+    'The budgets, in whole euros.',
+    'De budgetten, in hele euro’s.',
+  ),
+  meters: describe(
+    z.array(Meter).default([]),
+    'Measures such as wellbeing or workload.',
+    'Meters zoals welzijn of werkdruk.',
+  ),
+  roles: describe(
+    z.array(Role).default([]),
+    'Roles dealt to the players, each with a brief and maybe a goal.',
+    'Rollen voor de spelers, elk met een opdracht en misschien een doel.',
+  ),
+  board: describe(
+    Board.optional(),
+    'A board with spaces; without one, each turn draws from turnDeck.',
+    'Een bord met vakjes; zonder bord trekt elke beurt van turnDeck.',
+  ),
+  turnDeck: describe(
+    Id.optional(),
+    'The deck each turn draws from when there is no board.',
+    'De stapel waarvan elke beurt trekt als er geen bord is.',
+  ),
+  decks: describe(z.array(Deck).min(1), 'The card decks.', 'De kaartstapels.'),
+  reserveCards: describe(
+    z.array(Card).default([]),
+    'Cards in no deck at the start, brought in by schedule or addCard.',
+    'Kaarten die bij de start in geen stapel zitten, in het spel gebracht met schedule of addCard.',
+  ),
+  investments: describe(
+    z.array(Investment).default([]),
+    'Things the table can buy once, with effects every round.',
+    'Dingen die de tafel één keer kan kopen, met effecten elke ronde.',
+  ),
+  priorities: describe(
+    Priorities.optional(),
+    'Policy priorities the council chooses at its meetings.',
+    'Beleidsprioriteiten die de raad kiest bij zijn vergaderingen.',
+  ),
+  council: describe(
+    Council.optional(),
+    'When the council meets: every N rounds, before round 1, and whether money may be moved.',
+    'Wanneer de raad vergadert: elke N rondes, voor ronde 1, en of geld verschoven mag worden.',
+  ),
+  upkeep: describe(
+    Effects.default([]),
+    'Applied at every round end, after drift and investments.',
+    'Toegepast aan het eind van elke ronde, na verloop en investeringen.',
+  ),
+  endings: describe(
+    z.array(Ending).min(1),
+    'How the game can end; exactly one ending has no when (the fallback).',
+    'Hoe het spel kan eindigen; precies één einde heeft geen when (het terugvaleinde).',
+  ),
+  debrief: describe(
+    z.strictObject({ questions: z.array(Text).default([]) }).optional(),
+    'Questions for the debrief after the game.',
+    'Vragen voor de nabespreking na het spel.',
+  ),
 });
 
 export type Scenario = z.output<typeof ScenarioSchema>;
