@@ -144,3 +144,33 @@ describe('the random strategy', () => {
     expect(asked / cards).toBeLessThan(0.6);
   });
 });
+
+describe('card counts', () => {
+  it('count an event with effects and options once per draw', () => {
+    const withEvent = ScenarioSchema.parse({
+      ...scenario,
+      decks: [
+        {
+          id: 'stapel',
+          name: 'Stapel',
+          cards: [
+            {
+              id: 'storm',
+              kind: 'event',
+              title: 'Storm',
+              effects: [{ meter: 'welzijn', add: -1 }],
+              options: [
+                { id: 'herstel', label: 'Herstel', effects: [{ resource: 'geld', add: -100 }] },
+                { id: 'wacht', label: 'Wacht', effects: [] },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const report = simulate(withEvent, { games: 20, seed: 'e', players: 2 });
+    // 2 players × 2 rounds: four draws a game.
+    expect(report.cards.storm.drawn).toBe(80);
+    expect(report.cards.storm.options.herstel + report.cards.storm.options.wacht).toBe(80);
+  });
+});
