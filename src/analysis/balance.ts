@@ -5,7 +5,7 @@
  *
  * Definitions (the report and the shipped-scenario test use these):
  * - **Best ending**: the format has no ranking of endings, so it is read from their conditions:
- *   the ending, not `immediate`, whose `when` asks for the most good things (see `goodness`:
+ *   the ending, reached and not `immediate`, whose `when` asks for the most good things (see `goodness`:
  *   +1 per bound in a meter's `good` direction or money up, −1 per bound the other way); the
  *   first in file order on a tie; none when no ending asks for more good than bad.
  * - **Walkover**: one ending in more than `WALKOVER_SHARE` (90%) of the random games (the game
@@ -150,7 +150,7 @@ export function analyseBalance(scenario: Scenario, options: AnalysisOptions): Ba
   let bestEnding: string | null = null;
   let bestGoodness = 0;
   for (const e of endings) {
-    if (!e.immediate && e.goodness > bestGoodness) {
+    if (!e.immediate && e.reached && e.goodness > bestGoodness) {
       bestEnding = e.id;
       bestGoodness = e.goodness;
     }
