@@ -125,6 +125,18 @@ export interface ParsedTree {
   warnings: Problem[];
 }
 
+/** A plain hint after the yaml library's own words, for the mistakes trainers make most. */
+const YAML_HINTS: Record<string, string> = {
+  BAD_INDENT: 'check the indentation: the fields of one map start in the same column, using spaces',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  MISSING_CHAR: 'a bracket, brace or quote is not closed',
+  BAD_DQ_ESCAPE: 'inside "double quotes" a backslash starts an escape; use single quotes or write \\\\',
+  BLOCK_AS_IMPLICIT_KEY: 'a colon is probably missing after a field name, or the indentation is off',
+  MULTILINE_IMPLICIT_KEY: 'a colon is probably missing, or a text with ": " in it needs quotes',
+  UNEXPECTED_TOKEN: 'a text that starts with a special character ([ { * & ! | > % @ `) needs quotes',
+  BAD_SCALAR_START: 'a text that starts with a special character needs quotes',
+};
+
 const YAML_CODES: Record<string, string> = {
   DUPLICATE_KEY: 'duplicate-key',
   MULTIPLE_DOCS: 'multiple-documents',
@@ -152,7 +164,10 @@ export function parseTree(text: string, file: string): ParsedTree {
     const code = YAML_CODES[e.code] ?? 'yaml-syntax';
     const at = positions.at(e.pos[0]);
     const key = code === 'duplicate-key' ? keyAt(text, e.pos[0]) : '';
-    errors.push(makeProblem(file, at, [], 'error', code, { detail: plain(e.message), key, max: MAX_DEPTH }));
+    const unclosed = /end with a [}\]]/.test(e.message);
+    const hint = unclosed ? YAML_HINTS.MISSING_CHAR : YAML_HINTS[e.code];
+    const detail = hint ? `${plain(e.message)} (${hint})` : plain(e.message);
+    errors.push(makeProblem(file, at, [], 'error', code, { detail, key, max: MAX_DEPTH, yamlCode: e.code }));
   }
   for (const w of doc.warnings) {
     warnings.push(
