@@ -64,7 +64,7 @@ export function balanceReportHtml(
 <h2>Key findings</h2>
 <ul>${findings.map((f) => html`<li class="${f.level}">${f.level === 'problem' ? 'Problem: ' : ''}${f.text}</li>`)}</ul>
 
-<h2>Endings per strategy</h2>
+<h2 id="endings">Endings per strategy</h2>
 ${stackedBars(
   a.strategies.map((s) => ({
     label: s.strategy,
@@ -86,12 +86,12 @@ ${stackedBars(
 <p>At the start and at every round end: the band runs from p10 to p90, the line is the median. Games that ended early count only for the rounds they finished.</p>
 <div class="charts">${random ? roundCharts(scenario, random, meterName, resourceName) : null}</div>
 
-<h2>Cards</h2>
+<h2 id="cards">Cards</h2>
 <p>Drawn and picked under the random strategy; “offered” counts every strategy. Mean effect: what the option did on average when chosen (after discounts, chances and limits). Expected: the option's immediate deltas as written, chance-weighted (a range when a <code>when</code> decides).</p>
 <table><tr><th>Card</th><th>Drawn</th><th>Option</th><th>Offered</th><th>Picked</th><th>Mean effect</th><th>Expected</th><th>Dominated by</th></tr>
 ${a.cards.map((card) => cardRows(scenario, card, t, resourceName, meterName))}</table>
 
-<h2>Lists</h2>
+<h2 id="lists">Lists</h2>
 ${list(
   'Dominated options',
   a.dominated.map((d) => `${d.card} / ${d.option} — dominated by ${d.by.join(', ')}`),
