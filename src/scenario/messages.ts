@@ -33,10 +33,11 @@ const en: Record<string, (p: MessageParams) => string> = {
   'missing-field': (p) => `the required field ${q(p.field)} is missing${p.hint ? ` (${p.hint})` : ''}`,
   'missing-one-of': (p) => `needs one of the fields ${p.fields}`,
   'unknown-field': (p) =>
-    `unknown field ${q(p.field)}${mean(p)}${p.allowed ? ` (allowed here: ${p.allowed})` : ''}`,
+    `unknown field ${q(p.field)}${mean(p)}${p.allowed ? ` (allowed here: ${p.allowed})` : ''}${p.hint ? `; ${p.hint}` : ''}`,
   'quote-string': (p) =>
     `${p.field} must be text, but ${p.value} reads as a ${p.got}: put it in quotes ("${p.value}")`,
-  'wrong-type': (p) => `${p.field} must be ${p.expected}, not ${p.got}`,
+  'wrong-type': (p) => `${p.field} must be ${p.expected}, not ${p.got}${p.hint ? ` (${p.hint})` : ''}`,
+  'empty-value': (p) => `${p.field} is empty: ${p.expected}`,
   'bad-id': (p) =>
     `${q(p.value)} is not a valid id: use lower-case letters a–z, digits and hyphens, starting with a letter${p.suggestion ? ` (e.g. "${p.suggestion}")` : ''}`,
   'bad-language': (p) =>

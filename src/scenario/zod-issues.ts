@@ -104,11 +104,15 @@ function mapIssue(ctx: Ctx, issue: Issue, path: PathSegment[]) {
       const known = knownFieldsAt(ctx.root, ctx.data, path);
       for (const key of issue.keys) {
         const suggestion = didYouMean(key, known) ?? '';
+        const hint =
+          key === 'when' && unionKind(path) === 'effect'
+            ? 'to make effects conditional, wrap them: { when: CONDITION, effects: [ … ] }'
+            : '';
         push(
           ctx,
           [...path, key],
           'unknown-field',
-          { field: key, suggestion, allowed: listKnown(known, 20) },
+          { field: key, suggestion, allowed: listKnown(known, 20), hint },
           true,
         );
       }
@@ -127,7 +131,9 @@ function mapIssue(ctx: Ctx, issue: Issue, path: PathSegment[]) {
         return push(ctx, path, 'not-integer', { field, value: String(raw), money });
       }
       const expected = EXPECTED[issue.expected] ?? issue.expected;
-      return push(ctx, path, 'wrong-type', { field, expected, got: describeValue(raw) });
+      if (raw === null) return push(ctx, path, 'empty-value', { field, expected: `write ${expected}` });
+      const hint = typeHint(issue.expected, raw);
+      return push(ctx, path, 'wrong-type', { field, expected, got: describeValue(raw), hint });
     }
     case 'invalid_format': {
       const value = String(raw);
@@ -208,6 +214,10 @@ function explainUnion(ctx: Ctx, path: PathSegment[], raw: unknown, branches: Iss
   if (kind === 'text' && (typeof raw === 'number' || typeof raw === 'boolean')) {
     return push(ctx, path, 'quote-string', { field, value: String(raw), got: typeWord(raw) });
   }
+  if (raw === null) {
+    const expected = kind === 'text' ? `write ${TEXT_EXPECTED}` : (UNION_KIND_HELP[kind] ?? '');
+    return push(ctx, path, 'empty-value', { field, expected });
+  }
   if (kind === 'text' && !isObj(raw)) {
     return push(ctx, path, 'wrong-type', { field, expected: TEXT_EXPECTED, got: describeValue(raw) });
   }
@@ -248,6 +258,16 @@ function explainUnion(ctx: Ctx, path: PathSegment[], raw: unknown, branches: Iss
     }
   }
   mapIssues(ctx, branches[picked[0]!]!, path);
+}
+
+/** Why a value has the wrong type, when the cause is a common one. */
+function typeHint(expected: string, raw: unknown): string {
+  if (expected === 'boolean' && typeof raw === 'string' && /^(yes|no|on|off|y|n|ja|nee)$/i.test(raw)) {
+    return 'write true or false: in YAML 1.2 words like yes and no are text';
+  }
+  const numeric = typeof raw === 'string' && raw.trim() !== '' && Number.isFinite(Number(raw));
+  if ((expected === 'number' || expected === 'int') && numeric) return 'remove the quotes around the number';
+  return '';
 }
 
 function onlyMissingField(issues: Issue[], raw: unknown): string | undefined {

@@ -137,10 +137,16 @@ describe('hostile input', () => {
     expect(p.message).toContain('"summary"');
   });
 
-  it('reports tabs used for indentation', () => {
+  it('reports tabs used for indentation, with a hint', () => {
     const r = load('format: 1\nplayers:\n\tmin: 1\n');
     expect(r.ok).toBe(false);
     expect(errorsOf(r)[0]!.line).toBe(3);
+    expect(errorsOf(r)[0]!.message).toMatch(/spaces, not tabs/);
+  });
+
+  it('says when a bracket is not closed', () => {
+    const text = variant(BASE, ['players: { min: 1, max: 4 }', 'players: { min: 1, max: 4']);
+    expect(errorsOf(load(text))[0]!.message).toMatch(/not closed/);
   });
 
   it('reports two documents in one file', () => {

@@ -156,6 +156,41 @@ const cases: Case[] = [
     code: 'too-few',
     at: ['[]'],
   },
+  {
+    name: 'a quoted number suggests removing the quotes',
+    edits: [['start: 1000', 'start: "1000"']],
+    code: 'wrong-type',
+    at: ['"1000"'],
+    message: /remove the quotes/,
+  },
+  {
+    name: 'yes for true/false explains YAML 1.2',
+    edits: [['{ resource: wmo, add: -100 }', '{ flag: klaar, set: yes }']],
+    code: 'wrong-type',
+    at: ['yes'],
+    message: /write true or false: in YAML 1\.2/,
+  },
+  {
+    name: 'an empty condition says it is empty',
+    edits: [['        title: T\n', '        title: T\n        when:\n']],
+    code: 'empty-value',
+    at: ['when:', 0, 5],
+    message: /when is empty: a condition is one of/,
+  },
+  {
+    name: 'an empty title says it is empty',
+    edits: [['title: Base', 'title:']],
+    code: 'empty-value',
+    at: ['title:', 0, 6],
+    message: /title is empty/,
+  },
+  {
+    name: 'a when inside an effect suggests wrapping',
+    edits: [['{ resource: wmo, add: -100 }', '{ resource: wmo, add: -100, when: { flag: x } }']],
+    code: 'unknown-field',
+    at: ['when:'],
+    message: /wrap them: \{ when: CONDITION, effects/,
+  },
   // resources and meters
   {
     name: 'money is whole euros',
