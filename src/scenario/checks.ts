@@ -87,17 +87,19 @@ export function checkScenario(
     if (id !== undefined && !optionsOf.has(id)) optionsOf.set(id, opts);
   }
 
-  const ref = (kind: string, id: unknown, path: PathSegment[], known: Iterable<string>, atKey = false) => {
+  const ref = (
+    kind: string,
+    id: unknown,
+    path: PathSegment[],
+    known: Iterable<string>,
+    atKey = false,
+    of = '',
+  ) => {
     if (typeof id !== 'string' || !ID_PATTERN.test(id)) return;
     const names = [...known];
     if (names.includes(id)) return;
-    report(
-      path,
-      'unknown-ref',
-      { kind, id, known: listKnown(names), suggestion: didYouMean(id, names) ?? '' },
-      'error',
-      atKey,
-    );
+    const suggestion = didYouMean(id, names) ?? '';
+    report(path, 'unknown-ref', { kind, id, known: listKnown(names), suggestion, of }, 'error', atKey);
   };
 
   const flagsSet = new Set<string>();
@@ -117,7 +119,8 @@ export function checkScenario(
       const card = asStr(chose.card);
       ref('card', card, [...path, 'chose', 'card'], cards.keys());
       const opts = card !== undefined ? optionsOf.get(card) : undefined;
-      if (opts) ref(`option of card "${card}"`, chose.option, [...path, 'chose', 'option'], opts.keys());
+      if (opts)
+        ref('option', chose.option, [...path, 'chose', 'option'], opts.keys(), false, `card "${card}"`);
     }
     for (const key of ['all', 'any'] as const) {
       asArray(own(c, key)).forEach((sub, i) => {

@@ -62,7 +62,7 @@ const en: Record<string, (p: MessageParams) => string> = {
     `the ${p.kind} id ${q(p.id)} is already used on line ${p.firstLine}: ids must be unique`,
   'resource-meter-clash': (p) =>
     `${q(p.id)} is both a resource and a meter (line ${p.firstLine}): give them different ids`,
-  'unknown-ref': (p) => `unknown ${p.kind} ${q(p.id)}${mean(p)}${known(p)}`,
+  'unknown-ref': (p) => `unknown ${p.kind} ${q(p.id)}${p.of ? ` of ${p.of}` : ''}${mean(p)}${known(p)}`,
   'total-in-effect': () =>
     '"total" is the sum of all resources and may only be used in conditions; an effect must name one resource',
   'turn-deck-required': (p) =>

@@ -152,7 +152,7 @@ const errors: Case[] = [
     edits: [cardWhen('{ chose: { card: kaart, option: misschien } }')],
     code: 'unknown-ref',
     at: ['misschien'],
-    message: /option of card "kaart" "misschien" \(known: ja, nee\)/,
+    message: /unknown option "misschien" of card "kaart" \(known: ja, nee\)/,
   },
   {
     name: 'invested names a known investment',
