@@ -36,12 +36,21 @@ export function rollAndMove(ctx: Ctx, seat: Seat): Space {
   const { to, passedStart } = moveBy(from, sum, board.spaces.length);
   player.space = to;
   const deltas = emptyDeltas();
-  const cause = log(ctx, { kind: 'roll', dice, from, to, passedStart, deltas });
+  const cause = log(ctx, {
+    at: ctx.s.round,
+    seat: ctx.seat,
+    kind: 'roll',
+    dice,
+    from,
+    to,
+    passedStart,
+    deltas,
+  });
   const start = board.spaces[0];
   if (start.kind === 'start' && start.effects.length > 0) {
     for (let i = 0; i < passedStart; i++) applyEffects(ctx, start.effects, { deltas, factor: 1, cause });
   }
   const space = board.spaces[to];
-  log(ctx, { kind: 'land', space: space.id });
+  log(ctx, { at: ctx.s.round, seat: ctx.seat, kind: 'land', space: space.id });
   return space;
 }

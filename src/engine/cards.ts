@@ -66,7 +66,7 @@ export function questionBlock(
 export function applyEventEffects(ctx: Ctx, card: Card): void {
   if (!card.effects || card.effects.length === 0) return;
   const deltas = emptyDeltas();
-  const cause = log(ctx, { kind: 'event', card: card.id, deltas });
+  const cause = log(ctx, { at: ctx.s.round, seat: ctx.seat, kind: 'event', card: card.id, deltas });
   applyEffects(ctx, card.effects, { deltas, factor: 1, cause });
 }
 
@@ -85,6 +85,8 @@ export function settleCard(ctx: Ctx, card: Card, s: Settlement): void {
   const deltas = emptyDeltas();
   const scheduled: number[] = [];
   const cause = log(ctx, {
+    at: ctx.s.round,
+    seat: ctx.seat,
     kind: 'decision',
     card: card.id,
     deck: s.deck,
@@ -99,8 +101,9 @@ export function settleCard(ctx: Ctx, card: Card, s: Settlement): void {
   if (s.option !== null) {
     const option = card.options?.find((o) => o.id === s.option);
     if (option) {
+      // Only pairs some `chose` condition asks about are remembered (the log has every decision).
       const key = ctx.p.choiceKey.get(option) ?? `${card.id}/${option.id}`;
-      if (!ctx.s.chosen.includes(key)) {
+      if (ctx.p.choseKeys.has(key) && !ctx.s.chosen.includes(key)) {
         const chosen = ctx.s.chosen.slice();
         chosen.push(key);
         ctx.s.chosen = chosen;

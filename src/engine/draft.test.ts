@@ -78,16 +78,17 @@ describe('copy on first write', () => {
     expect(pileOf(ctx, 'aanvragen').discard).toBe(discard);
   });
 
-  it('log appends to a copy of the log and stamps round and seat', () => {
+  it('log appends to a copy of the log, once per draft', () => {
     const state = frozen();
     const ctx = beginDraft(sc, state);
-    ctx.seat = 1;
-    expect(log(ctx, { kind: 'note', text: 'a' })).toBe(0);
-    expect(log(ctx, { kind: 'note', text: 'b' })).toBe(1);
+    expect(log(ctx, { at: 1, seat: 1, kind: 'note', text: 'a' })).toBe(0);
+    const copy = ctx.s.log;
+    expect(log(ctx, { at: 1, seat: 1, kind: 'note', text: 'b' })).toBe(1);
+    expect(ctx.s.log).toBe(copy);
     expect(state.log).toEqual([]);
     expect(ctx.s.log).toEqual([
-      { kind: 'note', text: 'a', at: 1, seat: 1 },
-      { kind: 'note', text: 'b', at: 1, seat: 1 },
+      { at: 1, seat: 1, kind: 'note', text: 'a' },
+      { at: 1, seat: 1, kind: 'note', text: 'b' },
     ]);
   });
 

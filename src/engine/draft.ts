@@ -11,10 +11,6 @@ import { type Prepared, prepare } from './prepare';
 import { draw } from './rng';
 import type { CardCopy, GameState, LogEntry, Pile, Player, Seat } from './types';
 
-/** Distributes `Omit` over a union, so each log entry kind keeps its own fields. */
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-export type NewLogEntry = DistributiveOmit<LogEntry, 'at' | 'seat'>;
-
 export interface Ctx {
   scenario: Scenario;
   p: Prepared;
@@ -160,17 +156,17 @@ export function discardPileOf(ctx: Ctx, deck: string): CardCopy[] {
   return touch(ctx, deck, DISCARD).discard;
 }
 
-/** Appends a log entry stamped with the round and active seat; returns its index. */
-export function log(ctx: Ctx, entry: NewLogEntry): number {
+/**
+ * Appends a log entry; returns its index. Callers write `at: ctx.s.round, seat: ctx.seat` first
+ * in the literal (the round and the active seat): a complete literal keeps one object shape per
+ * entry kind, which measurably beats stamping or spreading in the hot path.
+ */
+export function log(ctx: Ctx, entry: LogEntry): number {
   if (!ctx.owned.log) {
     ctx.s.log = ctx.s.log.slice();
     ctx.owned.log = true;
   }
-  // The entry is always a fresh object literal of the caller: stamping it avoids a copy.
-  const stamped = entry as LogEntry;
-  stamped.at = ctx.s.round;
-  stamped.seat = ctx.seat;
-  ctx.s.log.push(stamped);
+  ctx.s.log.push(entry);
   return ctx.s.log.length - 1;
 }
 

@@ -75,7 +75,7 @@ function applyEffect(ctx: Ctx, e: Effect, env: EffectEnv): void {
     if (holds(e.when, ctx.s)) applyEffects(ctx, e.effects, env);
     else if (e.else) applyEffects(ctx, e.else, env);
   } else if ('log' in e) {
-    log(ctx, { kind: 'log', text: e.log });
+    log(ctx, { at: ctx.s.round, seat: ctx.seat, kind: 'log', text: e.log });
   }
 }
 
@@ -88,7 +88,14 @@ export function setResource(ctx: Ctx, id: string, next: number, deltas: Deltas):
   if (next === current) return true;
   const floor = ctx.p.floorOf.get(id);
   if (floor !== undefined && next < floor && next < current) {
-    log(ctx, { kind: 'refused', resource: id, amount: next - current, floor });
+    log(ctx, {
+      at: ctx.s.round,
+      seat: ctx.seat,
+      kind: 'refused',
+      resource: id,
+      amount: next - current,
+      floor,
+    });
     return false;
   }
   own(ctx, 'resources')[id] = next;
@@ -113,7 +120,16 @@ export function setMeter(ctx: Ctx, id: string, value: number, deltas: Deltas): v
 function schedule(ctx: Ctx, card: string, deck: string, after: number, env: EffectEnv): void {
   const round = ctx.s.round + after;
   const arrives = round <= ctx.scenario.rounds.count;
-  const index = log(ctx, { kind: 'schedule', card, deck, round, arrives, cause: env.cause });
+  const index = log(ctx, {
+    at: ctx.s.round,
+    seat: ctx.seat,
+    kind: 'schedule',
+    card,
+    deck,
+    round,
+    arrives,
+    cause: env.cause,
+  });
   env.scheduled?.push(index);
   if (arrives) ctx.s.scheduled = [...ctx.s.scheduled, { card, deck, round, cause: env.cause }];
 }

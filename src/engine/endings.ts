@@ -41,12 +41,13 @@ export function endGame(ctx: Ctx, ending: string, immediate: boolean): void {
   ctx.s.ending = { id: ending, goals };
   ctx.s.pending = { kind: 'ended' };
   ctx.s.inject = [];
-  log(ctx, { kind: 'ending', ending, immediate, goals });
+  log(ctx, { at: ctx.s.round, seat: ctx.seat, kind: 'ending', ending, immediate, goals });
 }
 
 /** Ends the game when an immediate ending holds; returns whether it did. */
 export function checkImmediate(ctx: Ctx): boolean {
   if (ctx.s.pending.kind === 'ended') return true;
+  if (!ctx.p.hasImmediate) return false;
   const ending = immediateEnding(ctx.scenario, ctx.s);
   if (ending === null) return false;
   endGame(ctx, ending, true);

@@ -47,7 +47,7 @@ function exec(ctx: Ctx, n: Next): Next | null {
       const player = s.players[n.seat];
       if (player.skip > 0) {
         playerOf(ctx, n.seat).skip -= 1;
-        log(ctx, { kind: 'skipTurn', left: s.players[n.seat].skip });
+        log(ctx, { at: ctx.s.round, seat: ctx.seat, kind: 'skipTurn', left: s.players[n.seat].skip });
         return { to: 'nextSeat' };
       }
       return { to: 'turnReady' };
@@ -94,7 +94,7 @@ function roundStart(ctx: Ctx): void {
   s.round += 1;
   ctx.seat = null;
   const deltas = emptyDeltas();
-  log(ctx, { kind: 'roundStart', round: s.round, deltas });
+  log(ctx, { at: ctx.s.round, seat: ctx.seat, kind: 'roundStart', round: s.round, deltas });
   for (const r of ctx.scenario.resources) {
     if (r.income !== 0) setResource(ctx, r.id, (s.resources[r.id] ?? 0) + r.income, deltas);
   }
@@ -107,7 +107,14 @@ function roundStart(ctx: Ctx): void {
       const list = byDeck.get(c.deck) ?? [];
       list.push({ card: c.card, once: true, cause: c.cause });
       byDeck.set(c.deck, list);
-      log(ctx, { kind: 'arrive', card: c.card, deck: c.deck, cause: c.cause });
+      log(ctx, {
+        at: ctx.s.round,
+        seat: ctx.seat,
+        kind: 'arrive',
+        card: c.card,
+        deck: c.deck,
+        cause: c.cause,
+      });
     }
     for (const [deck, copies] of byDeck) if (s.piles[deck]) putOnTop(ctx, deck, copies);
   }
@@ -117,7 +124,7 @@ function roundEnd(ctx: Ctx): void {
   const s = ctx.s;
   ctx.seat = null;
   const deltas = emptyDeltas();
-  const cause = log(ctx, { kind: 'roundEnd', round: s.round, deltas });
+  const cause = log(ctx, { at: ctx.s.round, seat: ctx.seat, kind: 'roundEnd', round: s.round, deltas });
   for (const m of ctx.scenario.meters) {
     let drift = m.drift;
     for (const id of s.priorities) {
@@ -139,10 +146,10 @@ function startCouncil(ctx: Ctx, after: number, seat: Seat | null): Next | null {
   ctx.seat = seat;
   const first = firstStep(ctx.scenario, ctx, ctx.s, 'priorities');
   if (first === null) {
-    log(ctx, { kind: 'councilSkipped', after });
+    log(ctx, { at: ctx.s.round, seat: ctx.seat, kind: 'councilSkipped', after });
     return afterCouncil(seat);
   }
-  log(ctx, { kind: 'council', after });
+  log(ctx, { at: ctx.s.round, seat: ctx.seat, kind: 'council', after });
   const players = ctx.s.players.length;
   ctx.s.pending = {
     kind: 'council',
@@ -160,10 +167,18 @@ function startCouncil(ctx: Ctx, after: number, seat: Seat | null): Next | null {
 export function drawCard(ctx: Ctx, deck: string, resume: Resume): Next | null {
   const copy = drawFrom(ctx, deck);
   if (copy === null) {
-    log(ctx, { kind: 'drawNothing', deck });
+    log(ctx, { at: ctx.s.round, seat: ctx.seat, kind: 'drawNothing', deck });
     return afterCard(resume);
   }
-  log(ctx, { kind: 'draw', deck, card: copy.card, scheduled: copy.once === true, cause: copy.cause });
+  log(ctx, {
+    at: ctx.s.round,
+    seat: ctx.seat,
+    kind: 'draw',
+    deck,
+    card: copy.card,
+    scheduled: copy.once === true,
+    cause: copy.cause,
+  });
   return presentCard(ctx, deck, copy, resume);
 }
 

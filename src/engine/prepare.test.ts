@@ -49,6 +49,23 @@ describe('prepare', () => {
     expect(p.choiceKey.get(baan.options![1])).toBe('baan/uitkering');
   });
 
+  it('collects the `chose` pairs asked about anywhere, and whether any ending is immediate', () => {
+    const sc = scenario({
+      roles: [{ id: 'r', name: 'R', brief: 'b', goal: { any: [{ chose: { card: 'k', option: 'a' } }] } }],
+      upkeep: [{ when: { not: { chose: { card: 'k', option: 'b' } } }, effects: [] }],
+      endings: [
+        { id: 'x', title: 'X', text: 'x', immediate: true, when: { chose: { card: 'j', option: 'c' } } },
+        { id: 'y', title: 'Y', text: 'y' },
+      ],
+    });
+    const p = prepare(sc);
+    expect([...p.choseKeys].sort()).toEqual(['j/c', 'k/a', 'k/b']);
+    expect(p.hasImmediate).toBe(true);
+    expect(prepare(boardGame()).hasImmediate).toBe(true);
+    expect(prepare(scenario({})).hasImmediate).toBe(false);
+    expect(prepare(scenario({})).choseKeys.size).toBe(0);
+  });
+
   it('sends injected cards to turnDeck, else the first deck', () => {
     expect(prepare(cardGame()).defaultDeck).toBe('aanvragen');
     expect(prepare(boardGame()).defaultDeck).toBe('wijk');

@@ -26,6 +26,10 @@ export interface Prepared {
   choiceKey: WeakMap<Option, string>;
   /** The deck a facilitator's injected card goes to when none is named. */
   defaultDeck: string;
+  /** The `chose` keys (`"<card>/<option>"`) some condition of the scenario asks about. */
+  choseKeys: Set<string>;
+  /** Whether any ending is immediate (else the checks after every action are skipped). */
+  hasImmediate: boolean;
 }
 
 const cache = new WeakMap<Scenario, Prepared>();
@@ -41,7 +45,7 @@ export function prepare(scenario: Scenario): Prepared {
     if (!cards.has(card.id)) cards.set(card.id, card);
     for (const option of card.options ?? []) {
       optionTags.set(option, [...new Set([...card.tags, ...option.tags])]);
-      choiceKey.set(option, `${card.id}/${option.id}`);
+      choiceKey.set(option, intern(`${card.id}/${option.id}`));
     }
   };
   const decks = new Map<string, Deck>();
@@ -77,9 +81,40 @@ export function prepare(scenario: Scenario): Prepared {
     optionTags,
     choiceKey,
     defaultDeck: scenario.turnDeck ?? scenario.decks[0].id,
+    choseKeys: choseKeys(scenario),
+    hasImmediate: scenario.endings.some((e) => e.immediate && e.when !== undefined),
   };
   cache.set(scenario, prepared);
   return prepared;
+}
+
+/**
+ * Every `chose` condition anywhere in the scenario (card and option `when`, effects, goals,
+ * endings): the only card/option pairs the state needs to remember.
+ */
+function choseKeys(scenario: Scenario): Set<string> {
+  const keys = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const v of value) walk(v);
+    } else if (value !== null && typeof value === 'object') {
+      const chose = (value as { chose?: { card?: unknown; option?: unknown } }).chose;
+      if (chose && typeof chose.card === 'string' && typeof chose.option === 'string') {
+        keys.add(intern(`${chose.card}/${chose.option}`));
+      }
+      for (const v of Object.values(value)) walk(v);
+    }
+  };
+  walk(scenario);
+  return keys;
+}
+
+/**
+ * The same text as an internalized string: V8 compares two internalized strings by pointer, so
+ * `chosen.includes(key)` stays cheap as the list grows (a property name is always internalized).
+ */
+function intern(text: string): string {
+  return Object.keys({ [text]: 0 })[0];
 }
 
 /** The card with this id; throws on an id the loader should have refused. */

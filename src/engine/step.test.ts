@@ -219,8 +219,49 @@ describe('cards', () => {
       deltas: { resources: { geld: -100 }, meters: {} },
       scheduled: [],
     });
-    expect(s.chosen).toEqual(['k1/a']);
     expect(s.piles.stapel.discard).toEqual([{ card: 'k1' }]);
+  });
+
+  it('remembers the choices a `chose` condition asks about, so later options can depend on them', () => {
+    const sc = flowGame({
+      decks: [
+        {
+          id: 'stapel',
+          name: 'S',
+          shuffle: false,
+          cards: [
+            {
+              id: 'eerst',
+              kind: 'request',
+              title: 'E',
+              options: [
+                { id: 'ja', label: 'J' },
+                { id: 'nee', label: 'N' },
+              ],
+            },
+            {
+              id: 'daarna',
+              kind: 'request',
+              title: 'D',
+              options: [
+                { id: 'gevolg', label: 'G', when: { chose: { card: 'eerst', option: 'ja' } } },
+                { id: 'anders', label: 'A' },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const yes = play(sc, start(sc, 2), { type: 'draw' }, { type: 'choose', option: 'ja' }, { type: 'draw' });
+    expect(yes.chosen).toEqual(['eerst/ja']);
+    expect(canStep(sc, yes, { type: 'choose', option: 'gevolg' })).toEqual({ ok: true });
+    const no = play(sc, start(sc, 2), { type: 'draw' }, { type: 'choose', option: 'nee' }, { type: 'draw' });
+    // `eerst/nee` is asked about by no condition: not kept.
+    expect(no.chosen).toEqual([]);
+    expect(canStep(sc, no, { type: 'choose', option: 'gevolg' })).toEqual({
+      ok: false,
+      reason: 'option-not-offered',
+    });
   });
 
   it('offers only options whose `when` holds', () => {

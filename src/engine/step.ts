@@ -103,7 +103,15 @@ function apply(ctx: Ctx, action: Action): Next | null {
     }
     case 'transfer': {
       const deltas = emptyDeltas();
-      log(ctx, { kind: 'transfer', from: action.from, to: action.to, amount: action.amount, deltas });
+      log(ctx, {
+        at: ctx.s.round,
+        seat: ctx.seat,
+        kind: 'transfer',
+        from: action.from,
+        to: action.to,
+        amount: action.amount,
+        deltas,
+      });
       setResource(ctx, action.from, s.resources[action.from] - action.amount, deltas);
       setResource(ctx, action.to, s.resources[action.to] + action.amount, deltas);
       return null;
@@ -111,18 +119,18 @@ function apply(ctx: Ctx, action: Action): Next | null {
     case 'endTransfers':
       return nextCouncilStep(ctx, pending as CouncilPending, 'investments');
     case 'note':
-      log(ctx, { kind: 'note', text: action.text });
+      log(ctx, { at: ctx.s.round, seat: ctx.seat, kind: 'note', text: action.text });
       return null;
     case 'skipCard': {
       const p = pending as CardPending;
-      log(ctx, { kind: 'skipCard', card: p.copy.card });
+      log(ctx, { at: ctx.s.round, seat: ctx.seat, kind: 'skipCard', card: p.copy.card });
       discardCopy(ctx, p.deck, p.copy);
       return afterCard(p.resume);
     }
     case 'injectCard': {
       const deck = action.deck ?? ctx.p.homeDeck.get(action.card) ?? ctx.p.defaultDeck;
       s.inject = [...s.inject, { card: action.card, deck }];
-      log(ctx, { kind: 'inject', card: action.card, deck });
+      log(ctx, { at: ctx.s.round, seat: ctx.seat, kind: 'inject', card: action.card, deck });
       return pending.kind === 'turn' ? { to: 'turnReady' } : null;
     }
     case 'endNow':
@@ -157,7 +165,7 @@ function resolveSpace(ctx: Ctx, seat: number): Next | null {
 function ask(ctx: Ctx, p: CardPending, question: number): Next | null {
   const card = cardById(ctx.p, p.copy.card);
   const deltas = emptyDeltas();
-  const cause = log(ctx, { kind: 'ask', card: card.id, question, deltas });
+  const cause = log(ctx, { at: ctx.s.round, seat: ctx.seat, kind: 'ask', card: card.id, question, deltas });
   applyEffects(ctx, card.conversation[question].cost, { deltas, factor: 1, cause });
   const asked = [...p.asked, question];
   ctx.s.pending = { ...p, asked };
@@ -196,12 +204,19 @@ function investOrDecline(ctx: Ctx, buy: boolean): Next | null {
   if (!entry) throw new Error(`unknown investment "${id}"`);
   if (buy) {
     const deltas = emptyDeltas();
-    const cause = log(ctx, { kind: 'invest', investment: id, deltas, where });
+    const cause = log(ctx, {
+      at: ctx.s.round,
+      seat: ctx.seat,
+      kind: 'invest',
+      investment: id,
+      deltas,
+      where,
+    });
     const factor = investmentFactor(ctx, ctx.s, entry.investment);
     applyEffects(ctx, entry.investment.cost, { deltas, factor, cause });
     ctx.s.invested = [...ctx.s.invested, id];
   } else {
-    log(ctx, { kind: 'decline', investment: id, where });
+    log(ctx, { at: ctx.s.round, seat: ctx.seat, kind: 'decline', investment: id, where });
   }
   if (p.kind === 'invest') return { to: 'afterTurnAction' };
   if (p.kind !== 'council') return null;
@@ -220,7 +235,7 @@ function choosePriorities(
 ): Next | null {
   const chosen = inFileOrder(ctx.scenario, set);
   ctx.s.priorities = chosen;
-  log(ctx, { kind: 'priorities', chosen, votes, tieBrokenBy });
+  log(ctx, { at: ctx.s.round, seat: ctx.seat, kind: 'priorities', chosen, votes, tieBrokenBy });
   return nextCouncilStep(ctx, p, 'transfers');
 }
 

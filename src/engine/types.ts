@@ -182,7 +182,10 @@ export interface GameState {
   scheduled: ScheduledCard[];
   invested: string[];
   priorities: string[];
-  /** Every card/option pair chosen so far, as `"<card id>/<option id>"` (ids never hold a slash), for `chose` conditions. */
+  /**
+   * The card/option pairs chosen so far that a `chose` condition of the scenario asks about, as
+   * `"<card id>/<option id>"` (ids never hold a slash). The log has every decision.
+   */
   chosen: string[];
   /** Random streams by name (`dice`, `chance`, `roles`, `deck:<id>`), created when first used. */
   rng: Record<string, RngState>;
