@@ -3,9 +3,9 @@
  * board, the HUD, the top bar and the dialog of the moment. Buttons and keys become events
  * sent to the actor; nothing here changes game state or decides a rule.
  */
-import { createActor, type SnapshotFrom } from 'xstate';
+import { type Actor, createActor, type SnapshotFrom } from 'xstate';
 import type { Cue } from '../audio/port';
-import { sessionMachine } from '../engine/machine';
+import { type SessionInput, sessionMachine } from '../engine/machine';
 import type { Action, GameState, LogEntry, PlayerSetup } from '../engine/types';
 import type { BoardModel, BoardScene } from '../game/scenes/BoardScene';
 import { currentLang, t } from '../i18n';
@@ -24,6 +24,8 @@ export interface Session {
   continue(): void;
   snapshot(): SessionSnapshot;
   stop(): void;
+  /** The engine's actor, for the facilitator console (pause, undo, timer: src/ui/facilitator). */
+  readonly actor: Actor<typeof sessionMachine>;
 }
 
 export function startSession(
@@ -34,8 +36,10 @@ export function startSession(
   seed: string,
   players: PlayerSetup[],
   onExit: () => void,
+  /** Resume a saved session (its record is replayed) instead of seating a new table. */
+  resume?: Pick<SessionInput, 'record' | 'timerMs' | 'timerRemainingMs'>,
 ): Session {
-  const actor = createActor(sessionMachine, { input: { scenario, scenarioHash } });
+  const actor = createActor(sessionMachine, { input: { scenario, scenarioHash, ...resume } });
   const appEl = byId('app');
   let animatedOutcome = -1;
   let animating = false;
@@ -44,6 +48,7 @@ export function startSession(
   let stopped = false;
 
   const session: Session = {
+    actor,
     send: (action) => actor.send({ type: 'ACT', action }),
     continue: () => actor.send({ type: 'CONTINUE' }),
     snapshot: () => actor.getSnapshot(),
@@ -204,7 +209,7 @@ export function startSession(
   app.hideScreen();
   appEl.classList.remove('no-game');
   window.dispatchEvent(new Event('resize'));
-  actor.send({ type: 'START', seed, players });
+  if (!resume?.record) actor.send({ type: 'START', seed, players });
   app.announce(text(scenario.title));
   void h;
   return session;

@@ -1,0 +1,23 @@
+import { defineConfig, mergeConfig } from 'vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+import base from './vite.config';
+
+/**
+ * `npm run build:single`: the whole game — code, Phaser, fonts, sounds and the shipped
+ * scenarios — in one HTML file (dist-single/index.html) that runs from a USB stick by
+ * double-click (file://). No service worker there: a file:// page needs none and cannot have one.
+ */
+export default mergeConfig(
+  base,
+  defineConfig({
+    define: { 'import.meta.env.VITE_SINGLE': JSON.stringify('1') },
+    plugins: [viteSingleFile({ removeViteModuleLoader: true })],
+    build: {
+      outDir: 'dist-single',
+      emptyOutDir: true,
+      assetsInlineLimit: Number.MAX_SAFE_INTEGER,
+      chunkSizeWarningLimit: 20_000,
+      rolldownOptions: { output: { codeSplitting: false } },
+    },
+  }),
+);
