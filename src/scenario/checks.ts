@@ -87,17 +87,12 @@ export function checkScenario(
     if (id !== undefined && !optionsOf.has(id)) optionsOf.set(id, opts);
   }
 
-  const ref = (
-    kind: string,
-    id: unknown,
-    path: PathSegment[],
-    known: Iterable<string>,
-    atKey = false,
-    of = '',
-  ) => {
+  type Known = ReadonlyMap<string, unknown> | readonly string[];
+  const isList = (k: Known): k is readonly string[] => Array.isArray(k);
+  const ref = (kind: string, id: unknown, path: PathSegment[], known: Known, atKey = false, of = '') => {
     if (typeof id !== 'string' || !ID_PATTERN.test(id)) return;
-    const names = [...known];
-    if (names.includes(id)) return;
+    if (isList(known) ? known.includes(id) : known.has(id)) return;
+    const names = isList(known) ? [...known] : [...known.keys()];
     const suggestion = didYouMean(id, names) ?? '';
     report(path, 'unknown-ref', { kind, id, known: listKnown(names), suggestion, of }, 'error', atKey);
   };
@@ -110,17 +105,16 @@ export function checkScenario(
   const condition = (c: unknown, path: PathSegment[], depth = 0): void => {
     if (!isObj(c) || depth > 70) return;
     if ('resource' in c) ref('resource', c.resource, [...path, 'resource'], [...resources.keys(), 'total']);
-    if ('meter' in c) ref('meter', c.meter, [...path, 'meter'], meters.keys());
+    if ('meter' in c) ref('meter', c.meter, [...path, 'meter'], meters);
     if ('flag' in c && typeof c.flag === 'string') flagsUsed.push([c.flag, [...path, 'flag']]);
-    if ('invested' in c) ref('investment', c.invested, [...path, 'invested'], investments.keys());
-    if ('priority' in c) ref('priority', c.priority, [...path, 'priority'], priorities.keys());
+    if ('invested' in c) ref('investment', c.invested, [...path, 'invested'], investments);
+    if ('priority' in c) ref('priority', c.priority, [...path, 'priority'], priorities);
     const chose = own(c, 'chose');
     if (isObj(chose)) {
       const card = asStr(chose.card);
-      ref('card', card, [...path, 'chose', 'card'], cards.keys());
+      ref('card', card, [...path, 'chose', 'card'], cards);
       const opts = card !== undefined ? optionsOf.get(card) : undefined;
-      if (opts)
-        ref('option', chose.option, [...path, 'chose', 'option'], opts.keys(), false, `card "${card}"`);
+      if (opts) ref('option', chose.option, [...path, 'chose', 'option'], opts, false, `card "${card}"`);
     }
     for (const key of ['all', 'any'] as const) {
       asArray(own(c, key)).forEach((sub, i) => {
@@ -136,21 +130,21 @@ export function checkScenario(
       if (!isObj(e) || depth > 70) return;
       if ('resource' in e) {
         if (e.resource === 'total') report([...p, 'resource'], 'total-in-effect', {});
-        else ref('resource', e.resource, [...p, 'resource'], resources.keys());
+        else ref('resource', e.resource, [...p, 'resource'], resources);
       }
-      if ('meter' in e) ref('meter', e.meter, [...p, 'meter'], meters.keys());
+      if ('meter' in e) ref('meter', e.meter, [...p, 'meter'], meters);
       if ('flag' in e && typeof e.flag === 'string') flagsSet.add(e.flag);
       for (const key of ['schedule', 'addCard', 'removeCard'] as const) {
         const target = own(e, key);
         if (!isObj(target)) continue;
-        ref('card', target.card, [...p, key, 'card'], cards.keys());
-        ref('deck', target.deck, [...p, key, 'deck'], decks.keys());
+        ref('card', target.card, [...p, key, 'card'], cards);
+        ref('deck', target.deck, [...p, key, 'deck'], decks);
         if (key !== 'removeCard' && typeof target.deck === 'string') decksNamed.add(target.deck);
       }
       if ('move' in e) {
         if (!hasBoard) report([...p, 'move'], 'move-without-board', {}, 'error', true);
         else if (!moveAllowed) report([...p, 'move'], 'move-not-here', {}, 'error', true);
-        else ref('space', e.move, [...p, 'move'], spaces.keys());
+        else ref('space', e.move, [...p, 'move'], spaces);
       }
       if ('when' in e) condition(e.when, [...p, 'when']);
       effects(own(e, 'effects'), [...p, 'effects'], moveAllowed, depth + 1);
@@ -196,12 +190,11 @@ export function checkScenario(
       report([...path, 'kind'], 'first-space-start', { kind });
     if (i > 0 && kind === 'start') report([...path, 'kind'], 'extra-start-space', {});
     if (kind === 'draw') {
-      ref('deck', own(space, 'deck'), [...path, 'deck'], decks.keys());
+      ref('deck', own(space, 'deck'), [...path, 'deck'], decks);
       const deck = asStr(own(space, 'deck'));
       if (deck) decksNamed.add(deck);
     }
-    if (kind === 'invest')
-      ref('investment', own(space, 'investment'), [...path, 'investment'], investments.keys());
+    if (kind === 'invest') ref('investment', own(space, 'investment'), [...path, 'investment'], investments);
     if (kind === 'start') effects(own(space, 'effects'), [...path, 'effects'], false);
   });
   const turnDeck = data.turnDeck;
@@ -209,7 +202,7 @@ export function checkScenario(
     report([], 'turn-deck-required', { known: listKnown(decks.keys()) }, 'error', true);
   }
   if (turnDeck !== undefined) {
-    ref('deck', turnDeck, ['turnDeck'], decks.keys());
+    ref('deck', turnDeck, ['turnDeck'], decks);
     if (typeof turnDeck === 'string') decksNamed.add(turnDeck);
     if (hasBoard) report(['turnDeck'], 'turn-deck-with-board', {}, 'warning', true);
   }
@@ -257,7 +250,7 @@ export function checkScenario(
           const at = [...oPath, 'stances', role];
           // zod's record skips a "__proto__" key silently; it is still no role id.
           if (role === '__proto__') report(at, 'bad-id', { value: role }, 'error', true);
-          else ref('role', role, at, roles.keys(), true);
+          else ref('role', role, at, roles, true);
         }
       }
     }
@@ -277,8 +270,7 @@ export function checkScenario(
     }
     for (const [priority, path] of priorityList) {
       for (const [mod, mPath] of listAt([...path, 'modifiers'], own(priority, 'modifiers'))) {
-        if (own(mod, 'meter') !== undefined)
-          ref('meter', own(mod, 'meter'), [...mPath, 'meter'], meters.keys());
+        if (own(mod, 'meter') !== undefined) ref('meter', own(mod, 'meter'), [...mPath, 'meter'], meters);
         const tag = asStr(own(mod, 'tag'));
         if (tag !== undefined && own(mod, 'costFactor') !== undefined && !tags.has(tag)) {
           report(
