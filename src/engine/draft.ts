@@ -32,7 +32,13 @@ interface Owned {
   players: boolean[] | null;
 }
 
-export function beginDraft(scenario: Scenario, state: GameState): Ctx {
+/**
+ * Starts a draft of `state`. With `consume`, the caller hands the state over (it will never
+ * look at it again: the simulator, replay, setup): the draft then is that very state and is
+ * changed in place, with no copies at all.
+ */
+export function beginDraft(scenario: Scenario, state: GameState, consume = false): Ctx {
+  if (consume) return consumeDraft(scenario, state);
   // An explicit literal: much faster than a spread in the hot path (see bench/).
   const s: GameState = {
     version: state.version,
@@ -66,6 +72,20 @@ export function beginDraft(scenario: Scenario, state: GameState): Ctx {
   return { scenario, p: prepare(scenario), s, seat: activeSeat(state), touchedPiles: null, owned };
 }
 
+function consumeDraft(scenario: Scenario, state: GameState): Ctx {
+  const owned: Owned = {
+    resources: true,
+    meters: true,
+    flags: true,
+    rng: true,
+    log: true,
+    players: state.players.map(() => true),
+  };
+  const touchedPiles: Record<string, number> = {};
+  for (const deck in state.piles) touchedPiles[deck] = PILE | DRAW | DISCARD;
+  return { scenario, p: prepare(scenario), s: state, seat: activeSeat(state), touchedPiles, owned };
+}
+
 type OwnedRecord = 'resources' | 'meters' | 'flags' | 'rng';
 
 /**
@@ -75,19 +95,13 @@ type OwnedRecord = 'resources' | 'meters' | 'flags' | 'rng';
 export function own<K extends OwnedRecord>(ctx: Ctx, key: K): GameState[K] {
   if (!ctx.owned[key]) {
     const s = ctx.s;
-    if (key === 'resources') s.resources = copyNumbers(s.resources);
-    else if (key === 'meters') s.meters = copyNumbers(s.meters);
-    else if (key === 'rng') s.rng = copyNumbers(s.rng);
+    if (key === 'resources') s.resources = { ...s.resources };
+    else if (key === 'meters') s.meters = { ...s.meters };
+    else if (key === 'rng') s.rng = { ...s.rng };
     else s.flags = { ...s.flags };
     ctx.owned[key] = true;
   }
   return ctx.s[key];
-}
-
-function copyNumbers(record: Record<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const k in record) out[k] = record[k];
-  return out;
 }
 
 /** A player of the draft, copied on first write. */

@@ -194,6 +194,20 @@ describe('properties of random play', () => {
     );
   });
 
+  it('gives the same states when stepping in place (consume) as when stepping purely', () => {
+    fc.assert(
+      fc.property(gameArb, ({ sc, seed, strategy, players }) => {
+        const pure = playRandom(sc, seed, players, strategy);
+        let state = newGame(sc, { seed, players: pure.final.players.map((p) => ({ name: p.name })) });
+        pure.actions.forEach((action, i) => {
+          state = step(sc, state, action, { consume: true });
+          expect(state).toEqual(pure.states[i + 1]);
+        });
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it('keeps states plain JSON', () => {
     fc.assert(
       fc.property(gameArb, ({ sc, seed, strategy, players }) => {

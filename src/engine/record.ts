@@ -38,7 +38,8 @@ export function replay(scenario: Scenario, record: SessionRecord): GameState {
     );
   }
   let state = newGame(scenario, { seed: record.seed, players: record.players });
-  for (const action of record.actions) state = step(scenario, state, action);
+  // Every intermediate state is ours alone: step in place.
+  for (const action of record.actions) state = step(scenario, state, action, { consume: true });
   return state;
 }
 

@@ -66,7 +66,7 @@ export function newGame(scenario: Scenario, options: NewGameOptions): GameState 
     ending: null,
     actions: 0,
   };
-  const ctx = beginDraft(scenario, state);
+  const ctx = beginDraft(scenario, state, true);
   ctx.seat = null;
   run(ctx, scenario.council?.atStart ? { to: 'council', after: 0, seat: null } : { to: 'roundStart' });
   return ctx.s;

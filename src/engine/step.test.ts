@@ -622,6 +622,26 @@ describe('facilitator actions', () => {
   });
 });
 
+describe('stepping in place (consume)', () => {
+  it('changes and returns the very state given, with the same result as a pure step', () => {
+    const sc = flowGame();
+    const pure = play(sc, start(sc, 2), { type: 'draw' }, { type: 'choose', option: 'a' });
+    const mine = start(sc, 2);
+    const a = step(sc, mine, { type: 'draw' }, { consume: true });
+    expect(a).toBe(mine);
+    const b = step(sc, a, { type: 'choose', option: 'a' }, { consume: true });
+    expect(b).toEqual(pure);
+  });
+
+  it('still changes nothing for a refused action', () => {
+    const sc = flowGame();
+    const s = start(sc, 1);
+    const before = JSON.stringify(s);
+    expect(() => step(sc, s, { type: 'choose', option: 'a' }, { consume: true })).toThrow(ActionRefused);
+    expect(JSON.stringify(s)).toBe(before);
+  });
+});
+
 describe('purity', () => {
   it('never changes the state it was given (frozen states throw on mutation)', () => {
     const sc = flowGame();
