@@ -2,6 +2,17 @@
 
 export { scenarioHash } from './hash';
 export { deepFreeze, type LoadResult, loadScenario } from './load';
+export {
+  caretLines,
+  formatProblemIn,
+  loadScenarioIn,
+  localizeProblem,
+  localizeResult,
+  type MessageLang,
+  messageIn,
+  messageLang,
+  problemMessage,
+} from './localized';
 export { MESSAGE_CODES, type MessageParams, messageText } from './messages';
 export {
   byPosition,
