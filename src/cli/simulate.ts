@@ -18,7 +18,7 @@ import {
   simulate,
   strategiesFor,
 } from '../engine/simulate';
-import { formatProblem, loadScenario } from '../scenario';
+import { formatProblemIn, loadScenario, messageLang } from '../scenario';
 import type { Scenario } from '../scenario/schema';
 import { localize } from '../scenario/text';
 import { type CliIo, EXIT, parseArgs, type Verb } from './io';
@@ -144,8 +144,13 @@ export const simulateVerb: Verb = {
     }
     const loaded = loadScenario(bytes, parsed.file);
     if (!loaded.ok) {
-      for (const p of loaded.errors) io.err(formatProblem(p));
-      io.err(`${parsed.file}: cannot simulate a scenario with errors`);
+      const lang = messageLang(parsed.lang);
+      for (const p of loaded.errors) io.err(formatProblemIn(p, lang));
+      io.err(
+        lang === 'nl'
+          ? `${parsed.file}: een scenario met fouten kan niet worden gesimuleerd`
+          : `${parsed.file}: cannot simulate a scenario with errors`,
+      );
       return EXIT.problems;
     }
     const { scenario } = loaded;

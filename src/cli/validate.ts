@@ -1,36 +1,65 @@
-/** `scenario validate FILE…`: every error and warning of every file, a summary line per file. */
-import { formatProblem, loadScenario } from '../scenario';
+/**
+ * `scenario validate FILE… [--lang nl|en]`: every error and warning of every file, a summary line
+ * per file. English unless `--lang nl` asks for Dutch (the loader's messages and this summary).
+ */
+import { formatProblemIn, loadScenario, type MessageLang, messageLang } from '../scenario';
 import { type CliIo, EXIT, parseArgs, type Verb } from './io';
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+const WORDS = {
+  en: {
+    error: ['error', 'errors'],
+    warning: ['warning', 'warnings'],
+    ok: 'ok',
+    cannotRead: 'cannot read the file',
+    couldNotRead: 'could not be read',
+    noFile: 'no such file',
+    folder: 'this is a folder, not a scenario file',
+    denied: 'not allowed to read this file',
+  },
+  nl: {
+    error: ['fout', 'fouten'],
+    warning: ['waarschuwing', 'waarschuwingen'],
+    ok: 'in orde',
+    cannotRead: 'kan het bestand niet lezen',
+    couldNotRead: 'kon niet worden gelezen',
+    noFile: 'dit bestand bestaat niet',
+    folder: 'dit is een map, geen scenariobestand',
+    denied: 'geen toestemming om dit bestand te lezen',
+  },
+} as const;
+
+function count(n: number, [one, many]: readonly [string, string]): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
-function readFailure(e: unknown): string {
+function readFailure(e: unknown, lang: MessageLang): string {
   const code = (e as { code?: string }).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'this is a folder, not a scenario file';
-  if (code === 'EACCES') return 'not allowed to read this file';
+  if (code === 'ENOENT') return WORDS[lang].noFile;
+  if (code === 'EISDIR') return WORDS[lang].folder;
+  if (code === 'EACCES') return WORDS[lang].denied;
   return e instanceof Error ? e.message : String(e);
 }
 
-export function validateFile(file: string, io: CliIo): boolean {
+export function validateFile(file: string, io: CliIo, lang: MessageLang = 'en'): boolean {
+  const words = WORDS[lang];
   let bytes: Uint8Array;
   try {
     if (io.isDirectory(file)) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     bytes = io.readFile(file);
   } catch (e) {
-    io.out(`${file}:1:1 cannot read the file: ${readFailure(e)}`);
-    io.out(`${file}: could not be read`);
+    io.out(`${file}:1:1 ${words.cannotRead}: ${readFailure(e, lang)}`);
+    io.out(`${file}: ${words.couldNotRead}`);
     return false;
   }
   const result = loadScenario(bytes, file);
   const errors = result.ok ? [] : result.errors;
-  for (const p of errors) io.out(formatProblem(p));
-  for (const p of result.warnings) io.out(formatProblem(p));
-  const warn = plural(result.warnings.length, 'warning');
+  for (const p of errors) io.out(formatProblemIn(p, lang));
+  for (const p of result.warnings) io.out(formatProblemIn(p, lang));
+  const warn = count(result.warnings.length, words.warning);
   io.out(
-    errors.length === 0 ? `${file}: ok, ${warn}` : `${file}: ${plural(errors.length, 'error')}, ${warn}`,
+    errors.length === 0
+      ? `${file}: ${words.ok}, ${warn}`
+      : `${file}: ${count(errors.length, words.error)}, ${warn}`,
   );
   return errors.length === 0;
 }
@@ -39,13 +68,19 @@ export const validateVerb: Verb = {
   summary: 'check scenario files and list every error and warning',
   usage: 'validate FILE… [--lang nl|en]',
   run(args, io) {
-    const { positional } = parseArgs(args, ['lang']);
-    if (positional.length === 0) {
+    const { positional, flags } = parseArgs(args, ['lang']);
+    const langFlag = flags.get('lang');
+    if (
+      positional.length === 0 ||
+      langFlag === true ||
+      (langFlag !== undefined && !/^(nl|en)$/.test(langFlag))
+    ) {
       io.err(`usage: scenario ${this.usage}`);
       return EXIT.usage;
     }
+    const lang = messageLang(langFlag);
     let allOk = true;
-    for (const file of positional) allOk = validateFile(file, io) && allOk;
+    for (const file of positional) allOk = validateFile(file, io, lang) && allOk;
     return allOk ? EXIT.ok : EXIT.problems;
   },
 };
