@@ -1,0 +1,54 @@
+/** The fixed words of an exported debrief, given by the shell in the session's language. */
+export interface ExportLabels {
+  debrief: string;
+  charts: string;
+  timeline: string;
+  chosen: string;
+  notChosen: string;
+  split: string;
+  asked: string;
+  notes: string;
+  generalNotes: string;
+  roles: string;
+  goalMet: string;
+  goalNotMet: string;
+  questions: string;
+  ending: string;
+  final: string;
+  round: string;
+  player: string;
+  card: string;
+  option: string;
+  votes: string;
+  changes: string;
+  start: string;
+  seed: string;
+  reflect: string;
+}
+
+export const ENGLISH_LABELS: ExportLabels = {
+  debrief: 'Debrief',
+  charts: 'Budgets and meters per round',
+  timeline: 'Decisions',
+  chosen: 'Chosen',
+  notChosen: 'Not chosen',
+  split: 'Split vote',
+  asked: 'Questions asked',
+  notes: 'Facilitator notes',
+  generalNotes: 'Notes',
+  roles: 'Roles and goals',
+  goalMet: 'goal met',
+  goalNotMet: 'goal not met',
+  questions: 'Questions for the conversation',
+  ending: 'Ending',
+  final: 'Final figures',
+  round: 'Round',
+  player: 'Player',
+  card: 'Card',
+  option: 'Option',
+  votes: 'Votes',
+  changes: 'Changes',
+  start: 'start',
+  seed: 'Seed',
+  reflect: 'To reflect on',
+};
