@@ -1,6 +1,7 @@
 import { currentLang, t } from '../i18n';
 import { localize } from '../scenario/text';
 import type { App, Screen } from './app';
+import { scenarioOpener } from './authoring/open-file';
 import { type CatalogEntry, loadCatalog } from './catalog';
 import { h } from './dom';
 
@@ -10,6 +11,8 @@ type Playable = Extract<CatalogEntry, { ok: true }>;
 export function chooseScreen(app: App, onChoose: (entry: Playable) => void, onBack: () => void): Screen {
   let entries: CatalogEntry[] | null = null;
   let failure: string | null = null;
+  // "Open a scenario file" and drop anywhere (issue 6): a trainer's own file, played like a shipped one.
+  const opener = scenarioOpener(app, onChoose);
   const screen: Screen = {
     render() {
       const lang = currentLang();
@@ -70,13 +73,18 @@ export function chooseScreen(app: App, onChoose: (entry: Playable) => void, onBa
         'div',
         { class: 'choose' },
         h('div', { class: 'row' }, h('h1', {}, t('choose.title')), app.controls()),
+        opener.panel(),
         list,
         h(
           'div',
           { class: 'actions' },
           h('button', { class: 'btn', type: 'button', onclick: onBack }, t('choose.back')),
+          opener.button(),
         ),
       );
+    },
+    leave() {
+      opener.detach();
     },
     onKey(e) {
       if (e.key === 'Escape') {

@@ -1,0 +1,241 @@
+/**
+ * "Open a scenario file" on the scenario choice: a file picker button and a drop anywhere on the
+ * page. The file is read in the browser and checked by the loader; a broken file shows its
+ * problems in a panel (never a crash), a valid one goes to setup like a shipped scenario, and
+ * warnings are shown without blocking play.
+ */
+import './authoring.css';
+import { currentLang, t } from '../../i18n';
+import type { LoadResult, Problem } from '../../scenario';
+import { localize } from '../../scenario/text';
+import type { App } from '../app';
+import type { CatalogEntry } from '../catalog';
+import { h } from '../dom';
+import { problemList } from './problems-panel';
+
+export type Playable = Extract<CatalogEntry, { ok: true }>;
+
+/** Larger files are refused before reading: a scenario is text of a few hundred kilobytes at most. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** What the last opened file gave: nothing yet, problems to show, or warnings beside a playable scenario. */
+type Opened =
+  | { kind: 'none' }
+  | { kind: 'unreadable'; file: string; reason: string }
+  | { kind: 'errors'; file: string; source: string; errors: Problem[]; warnings: Problem[] }
+  | { kind: 'warnings'; entry: Playable; warnings: Problem[] };
+
+export interface ScenarioOpener {
+  /** The "open a scenario file" button, with its hidden file input. */
+  button(): HTMLElement;
+  /** The panel with the last file's problems, or null. */
+  panel(): HTMLElement | null;
+  /** Read and check a file (from the picker or a drop). */
+  open(file: File): Promise<void>;
+  /** Stop listening for drops (the screen is left). */
+  detach(): void;
+}
+
+/** The check the game runs on a file's text: the loader, imported when first needed. */
+export async function checkSource(
+  bytes: Uint8Array,
+  file: string,
+): Promise<{ result: LoadResult; source: string }> {
+  const { loadScenario } = await import('../../scenario/index');
+  const result = loadScenario(bytes, file);
+  return { result, source: new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '') };
+}
+
+export function scenarioOpener(app: App, onPlay: (entry: Playable) => void): ScenarioOpener {
+  let opened: Opened = { kind: 'none' };
+  let dragDepth = 0;
+  const root = document.documentElement;
+
+  const show = (next: Opened, announce: string) => {
+    opened = next;
+    app.rerender();
+    app.announce(announce);
+    document.querySelector<HTMLElement>('.open-file-panel h2')?.focus();
+  };
+
+  async function open(file: File): Promise<void> {
+    if (file.size > MAX_FILE_BYTES) {
+      show({ kind: 'unreadable', file: file.name, reason: t('authoring.tooBig') }, t('authoring.tooBig'));
+      return;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch {
+      show(
+        { kind: 'unreadable', file: file.name, reason: t('authoring.unreadable') },
+        t('authoring.unreadable'),
+      );
+      return;
+    }
+    const { result, source } = await checkSource(bytes, file.name);
+    if (!result.ok) {
+      const count = result.errors.length;
+      show(
+        { kind: 'errors', file: file.name, source, errors: result.errors, warnings: result.warnings },
+        t('authoring.errors', { count, file: file.name }),
+      );
+      return;
+    }
+    const entry: Playable = {
+      file: file.name,
+      ok: true,
+      scenario: result.scenario,
+      hash: result.hash,
+      source,
+    };
+    if (result.warnings.length === 0) {
+      opened = { kind: 'none' };
+      onPlay(entry);
+      return;
+    }
+    show(
+      { kind: 'warnings', entry, warnings: result.warnings },
+      t('authoring.warnings', { count: result.warnings.length, file: file.name }),
+    );
+  }
+
+  const onDragOver = (e: DragEvent) => {
+    if (!e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  };
+  const onDragEnter = (e: DragEvent) => {
+    if (!e.dataTransfer?.types.includes('Files')) return;
+    dragDepth++;
+    document.getElementById('screen')?.setAttribute('data-drop-text', t('authoring.dropHere'));
+    root.classList.add('dropping');
+  };
+  const onDragLeave = () => {
+    dragDepth = Math.max(0, dragDepth - 1);
+    if (dragDepth === 0) root.classList.remove('dropping');
+  };
+  const onDrop = (e: DragEvent) => {
+    dragDepth = 0;
+    root.classList.remove('dropping');
+    const file = e.dataTransfer?.files?.[0];
+    if (!file) return;
+    e.preventDefault();
+    void open(file);
+  };
+  window.addEventListener('dragover', onDragOver);
+  window.addEventListener('dragenter', onDragEnter);
+  window.addEventListener('dragleave', onDragLeave);
+  window.addEventListener('drop', onDrop);
+
+  const close = () => {
+    opened = { kind: 'none' };
+    app.rerender();
+    document.querySelector<HTMLElement>('[data-key="open-file"]')?.focus();
+  };
+
+  return {
+    open,
+    button() {
+      const input = h('input', {
+        type: 'file',
+        accept: '.yaml,.yml,text/yaml,application/yaml',
+        class: 'open-file-input',
+        hidden: true,
+        'aria-hidden': 'true',
+        tabindex: '-1',
+      });
+      input.addEventListener('change', () => {
+        const file = input.files?.[0];
+        input.value = '';
+        if (file) void open(file);
+      });
+      return h(
+        'span',
+        { class: 'open-file' },
+        h(
+          'button',
+          {
+            class: 'btn',
+            type: 'button',
+            'data-key': 'open-file',
+            title: t('authoring.dropHint'),
+            onclick: () => input.click(),
+          },
+          t('authoring.open'),
+        ),
+        input,
+      );
+    },
+    panel() {
+      if (opened.kind === 'none') return null;
+      const closeButton = h(
+        'button',
+        { class: 'btn small', type: 'button', 'data-key': 'open-file-close', onclick: close },
+        t('authoring.close'),
+      );
+      if (opened.kind === 'unreadable') {
+        return h(
+          'section',
+          { class: 'open-file-panel errors', role: 'alert' },
+          h('h2', { tabindex: '-1' }, opened.file),
+          h('p', {}, opened.reason),
+          closeButton,
+        );
+      }
+      if (opened.kind === 'errors') {
+        const { file, source, errors, warnings } = opened;
+        return h(
+          'section',
+          { class: 'open-file-panel errors', 'aria-labelledby': 'open-file-title' },
+          h(
+            'h2',
+            { id: 'open-file-title', tabindex: '-1' },
+            t('authoring.errors', { count: errors.length, file }),
+          ),
+          h('p', {}, t('authoring.fixAndRetry')),
+          problemList([...errors, ...warnings], source),
+          h('div', { class: 'actions' }, closeButton),
+        );
+      }
+      const { entry, warnings } = opened;
+      const title = localize(entry.scenario.title, currentLang(), entry.scenario.languages);
+      return h(
+        'section',
+        { class: 'open-file-panel warnings', 'aria-labelledby': 'open-file-title' },
+        h(
+          'h2',
+          { id: 'open-file-title', tabindex: '-1' },
+          t('authoring.warnings', { count: warnings.length, file: entry.file }),
+        ),
+        h('p', {}, t('authoring.warningsPlayable', { title })),
+        problemList(warnings, entry.source),
+        h(
+          'div',
+          { class: 'actions' },
+          h(
+            'button',
+            {
+              class: 'btn primary',
+              type: 'button',
+              'data-key': 'open-file-play',
+              onclick: () => {
+                opened = { kind: 'none' };
+                onPlay(entry);
+              },
+            },
+            t('authoring.play'),
+          ),
+          closeButton,
+        ),
+      );
+    },
+    detach() {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('dragenter', onDragEnter);
+      window.removeEventListener('dragleave', onDragLeave);
+      window.removeEventListener('drop', onDrop);
+      root.classList.remove('dropping');
+    },
+  };
+}
