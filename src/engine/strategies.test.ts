@@ -226,6 +226,15 @@ describe('investing and priorities', () => {
     };
   };
 
+  it('in vote mode every seat votes the same priorities and the same investment choice', () => {
+    const voting = { ...scenario, decision: 'vote' as const };
+    const { state } = playGame(voting, 'v', 3, createStrategy(voting, 'best-welzijn', 'v'));
+    const sets = state.log.flatMap((e) => (e.kind === 'priorities' ? (e.votes ?? []) : []));
+    expect(sets.length).toBe(9); // meetings at the start and after rounds 1 and 2, three seats each
+    expect(sets.every((set) => set?.join() === 'zorg')).toBe(true);
+    expect(simulate(voting, { games: 30, seed: 'v', players: 3, strategy: 'cheapest' }).errors).toBe(0);
+  });
+
   it('cheapest never invests and chooses the priority that cuts costs', () => {
     const c = choices('cheapest');
     expect(c.invested).toEqual([]);
