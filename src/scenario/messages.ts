@@ -12,6 +12,8 @@ const en: Record<string, (p: MessageParams) => string> = {
   // reading the file
   'not-utf8': () => 'the file is not UTF-8 text: save it as UTF-8 (this byte is not valid)',
   'empty-file': () => 'the file is empty: a scenario starts with "format: 1"',
+  'file-too-large': (p) =>
+    `the file has ${p.size} characters, more than the ${p.max} a scenario may have: is this the right file?`,
   'yaml-syntax': (p) => `the YAML is not well-formed: ${p.detail}`,
   'duplicate-key': (p) => `the field ${q(p.key)} appears twice in the same place`,
   'multiple-documents': () =>

@@ -9,6 +9,8 @@ import { makeProblem, type PathSegment, type Problem } from './problems';
 
 export const MAX_ALIASES = 100;
 export const MAX_DEPTH = 64;
+/** Far above any real scenario (1,000 cards is under 1 MB); refuses a runaway file quickly. */
+export const MAX_CHARS = 5_000_000;
 
 export interface Offsets {
   /** Offset of the value node. */
@@ -147,6 +149,13 @@ const YAML_CODES: Record<string, string> = {
 export function parseTree(text: string, file: string): ParsedTree {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
+  if (text.length > MAX_CHARS) {
+    const problem = makeProblem(file, { line: 1, col: 1 }, [], 'error', 'file-too-large', {
+      size: text.length,
+      max: MAX_CHARS,
+    });
+    return { errors: [problem], warnings };
+  }
   if (text.trim() === '') {
     return { errors: [makeProblem(file, { line: 1, col: 1 }, [], 'error', 'empty-file')], warnings };
   }

@@ -1,6 +1,6 @@
 /** Hostile and broken input: every case gives a located error, never an exception or a hang. */
 import { describe, expect, it } from 'vitest';
-import { MAX_ALIASES, MAX_DEPTH } from '../../src/scenario/source';
+import { MAX_ALIASES, MAX_CHARS, MAX_DEPTH } from '../../src/scenario/source';
 import { BASE, errorsOf, expectProblem, load, pos, variant } from './helpers';
 
 describe('hostile input', () => {
@@ -108,6 +108,11 @@ describe('hostile input', () => {
     const r = load(bytes);
     expect(r.ok).toBe(false);
     expect(errorsOf(r)).toMatchObject([{ code: 'not-utf8', line: 2, col: 8 }]);
+  });
+
+  it('refuses a runaway file quickly, before parsing it', () => {
+    const text = `format: 1\nsummary: "${'x'.repeat(MAX_CHARS)}"\n`;
+    expect(errorsOf(load(text))).toMatchObject([{ code: 'file-too-large', line: 1, col: 1 }]);
   });
 
   it('refuses an empty file and a file with only comments', () => {
