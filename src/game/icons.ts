@@ -22,6 +22,7 @@ export const SPACE_COLOURS: Record<string, number> = {
   rest: 0xcc79a7,
 };
 
+/** Base64, because Phaser's SVG loader decodes data URLs with atob (lucide SVGs are ASCII). */
 export function svgDataUrl(svg: string, colour = '#000000'): string {
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.replace(/currentColor/g, colour))}`;
+  return `data:image/svg+xml;base64,${btoa(svg.replace(/currentColor/g, colour))}`;
 }

@@ -5,7 +5,7 @@
  */
 import type { SoundPort } from '../audio/port';
 import { onLangChange, t, toggleLang } from '../i18n';
-import { byId, clear, h } from './dom';
+import { byId, clear, h, isTextEntry } from './dom';
 import { showHelp } from './help';
 
 export type KeyHandler = (event: KeyboardEvent) => boolean;
@@ -164,10 +164,7 @@ export class App {
 
   private key(e: KeyboardEvent): void {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
-    const target = e.target as HTMLElement | null;
-    const typing =
-      !!target &&
-      (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA');
+    const typing = isTextEntry(e.target);
     for (let i = this.layers.length - 1; i >= 0; i--) {
       if (this.layers[i](e)) {
         e.preventDefault();

@@ -49,8 +49,9 @@ export function cardDialog(
 ): KeyedElement {
   const lang = currentLang();
   const text = (v: Parameters<typeof localize>[0]) => localize(v, lang, scenario.languages);
-  const votingSeat = shown.vote && !shown.tie ? shown.votes.indexOf(null) : -1;
-  const tieBreaker = shown.tie ? shown.seat : -1;
+  const votes = shown.votes;
+  const votingSeat = votes && !shown.tie ? votes.indexOf(null) : -1;
+  const tieBreaker = shown.tie ? shown.tieBreaker : -1;
 
   const questions = shown.questions.map((q) =>
     h(
@@ -71,20 +72,20 @@ export function cardDialog(
               onclick: () => send({ type: 'ask', question: q.index }),
             },
             h('span', { class: 'label' }, t('card.ask', { question: text(q.ask) })),
-            h('span', { class: 'cost' }, costText(scenario, q.money, q.meters) || t('card.free')),
+            h('span', { class: 'cost' }, costText(scenario, q.money, q.effects) || t('card.free')),
           ),
     ),
   );
 
   const choose = (optionId: string) => {
     if (shown.tie) send({ type: 'breakTie', option: optionId });
-    else if (shown.vote && votingSeat >= 0) send({ type: 'vote', seat: votingSeat, option: optionId });
-    else if (!shown.vote) send({ type: 'choose', option: optionId });
+    else if (votes && votingSeat >= 0) send({ type: 'vote', seat: votingSeat, option: optionId });
+    else if (!votes) send({ type: 'choose', option: optionId });
   };
   const selectable = shown.options.filter((o) => o.offered && (!shown.tie || shown.tie.includes(o.id)));
   const options = shown.options.map((o) => {
     const n = selectable.indexOf(o) + 1;
-    const cost = costText(scenario, o.money, o.meters);
+    const cost = costText(scenario, o.money, o.effects);
     const label = text(o.label);
     return h(
       'button',
@@ -106,7 +107,7 @@ export function cardDialog(
     );
   });
 
-  const voters = shown.vote
+  const voters = votes
     ? h(
         'div',
         { class: 'voters', 'aria-label': t('card.votes') },
@@ -127,7 +128,7 @@ export function cardDialog(
               },
               initials(p.name),
             ),
-            shown.votes[seat] !== null
+            votes[seat] !== null
               ? t('card.voted', { name: p.name })
               : seat === votingSeat
                 ? t('card.voteFor', { name: p.name })
@@ -146,7 +147,7 @@ export function cardDialog(
     h('h2', {}, t('card.options')),
     voters,
     shown.tie
-      ? h('p', { 'data-testid': 'tie' }, t('card.tie', { name: state.players[shown.seat]?.name ?? '' }))
+      ? h('p', { 'data-testid': 'tie' }, t('card.tie', { name: state.players[shown.tieBreaker]?.name ?? '' }))
       : null,
     h('div', { class: 'options' }, options),
   );

@@ -85,7 +85,7 @@ export function councilDialog(
   const body: (HTMLElement | null)[] = [];
   let onKey: ((e: KeyboardEvent) => boolean) | undefined;
   if (shown.step === 'priorities') {
-    const voter = shown.vote && !shown.tie ? shown.votes.indexOf(null) : -1;
+    const voter = shown.votes && !shown.tie ? shown.votes.indexOf(null) : -1;
     const candidates = shown.tie ? shown.tie.tied : shown.priorities.map((p) => p.id);
     const need = shown.tie ? shown.choose - shown.tie.chosen.length : shown.choose;
     const boxes = shown.priorities
@@ -98,11 +98,14 @@ export function councilDialog(
             type: 'checkbox',
             value: p.id,
             'data-key': `priority-${p.id}`,
-            checked: state.priorities.includes(p.id) && !shown.tie,
           }),
-          h('span', { 'aria-hidden': 'true' }, `${i + 1}`),
-          h('span', {}, text(p.name)),
-          p.text ? h('span', { class: 'meta' }, ` — ${text(p.text)}`) : null,
+          h('span', { class: 'num', 'aria-hidden': 'true' }, `${i + 1}`),
+          h(
+            'span',
+            { class: 'what' },
+            h('strong', {}, text(p.name)),
+            p.text ? h('span', { class: 'meta' }, text(p.text)) : null,
+          ),
         ),
       );
     const status = h('p', { 'aria-live': 'polite' });
@@ -138,7 +141,7 @@ export function councilDialog(
             t('card.voteFor', { name: state.players[voter]?.name ?? '' }),
           )
         : null,
-      shown.tie ? h('p', {}, t('card.tie', { name: state.players[0]?.name ?? '' })) : null,
+      shown.tie ? h('p', {}, t('card.tie', { name: state.players[shown.chair]?.name ?? '' })) : null,
       form,
       status,
       h('div', { class: 'actions' }, confirm),

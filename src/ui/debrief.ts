@@ -12,8 +12,8 @@ import { charts } from './debrief-charts';
 import { h } from './dom';
 import { changeChips } from './effects-text';
 import { roundText } from './hud';
+import { findCard } from './lookup';
 import type { StageContext } from './stage';
-import { engineFacts } from './table-engine';
 
 export function debriefScreen(ctx: StageContext): Screen {
   const { scenario, state, app } = ctx;
@@ -21,7 +21,6 @@ export function debriefScreen(ctx: StageContext): Screen {
     render() {
       const lang = currentLang();
       const text = (v: Parameters<typeof localize>[0]) => localize(v, lang, scenario.languages);
-      const facts = engineFacts(scenario, state);
       const log = state.log;
       const decisions = log
         .map((e, i) => [e, i] as const)
@@ -35,14 +34,14 @@ export function debriefScreen(ctx: StageContext): Screen {
             const sched = log[d.cause];
             const causeIndex = sched?.kind === 'schedule' ? sched.cause : d.cause;
             const cause = log[causeIndex];
-            return cause?.kind === 'decision' ? text(facts.card(cause.card).title) : null;
+            return cause?.kind === 'decision' ? text(findCard(scenario, cause.card).title) : null;
           }
           if (d.kind === 'decision') return null;
         }
         return null;
       };
       const timeline = decisions.map(([e, i]) => {
-        const card = facts.card(e.card);
+        const card = findCard(scenario, e.card);
         const label = (id: string | null) => text(card.options?.find((o) => o.id === id)?.label ?? id ?? '');
         const notChosen = (card.options ?? []).filter((o) => o.id !== e.option).map((o) => text(o.label));
         const split = e.votes ? new Set(e.votes.filter(Boolean)).size > 1 : false;

@@ -55,3 +55,12 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   if (!el) throw new Error(`#${id} missing from index.html`);
   return el as T;
 }
+
+/** Keys typed into a text field belong to the field; checkboxes and buttons take game keys. */
+export function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return true;
+  if (target.tagName !== 'INPUT') return false;
+  const type = (target as HTMLInputElement).type;
+  return type !== 'checkbox' && type !== 'radio' && type !== 'button';
+}

@@ -13,7 +13,7 @@ import type { KeyedElement } from './card';
 import { h, icon } from './dom';
 import { changeChips } from './effects-text';
 import { roundText } from './hud';
-import { engineFacts } from './table-engine';
+import { findCard } from './lookup';
 
 export function outcomePanel(
   scenario: Scenario,
@@ -23,14 +23,13 @@ export function outcomePanel(
 ): KeyedElement {
   const lang = currentLang();
   const text = (v: Parameters<typeof localize>[0]) => localize(v, lang, scenario.languages);
-  const facts = engineFacts(scenario, state);
   const name = (seat: number | null) => (seat !== null ? (state.players[seat]?.name ?? '') : '');
   const parts: (HTMLElement | null)[] = [];
   let title = '';
   for (const e of entries) {
     switch (e.kind) {
       case 'decision': {
-        const card = facts.card(e.card);
+        const card = findCard(scenario, e.card);
         title ||= text(card.title);
         parts.push(
           h('div', { class: 'kind' }, t(`kind.${card.kind}`)),
@@ -77,7 +76,7 @@ export function outcomePanel(
         break;
       }
       case 'event': {
-        const card = facts.card(e.card);
+        const card = findCard(scenario, e.card);
         title ||= text(card.title);
         parts.push(
           h('div', { class: 'kind' }, t('kind.event')),

@@ -12,7 +12,7 @@ import { currentLang, t } from '../i18n';
 import type { Scenario } from '../scenario/schema';
 import { localize } from '../scenario/text';
 import type { App } from './app';
-import { byId, h } from './dom';
+import { byId, h, isTextEntry } from './dom';
 import { renderHud, renderTopbar } from './hud';
 import { changesOf, seriesFromLog } from './series';
 import { renderStage, type StageContext } from './stage';
@@ -46,6 +46,7 @@ export function startSession(
   let soundedLog = 0;
   let lastFocusKey = '';
   let stopped = false;
+  let endingShown = false;
 
   const session: Session = {
     actor,
@@ -165,10 +166,15 @@ export function startSession(
     const focused = (document.activeElement as HTMLElement | null)?.dataset?.key;
     const { element, focusKey, ending } = renderStage(ctx);
     if (ending) {
+      // The ending and the debrief own the screen from here; a later redraw (language, text
+      // size) repaints them through the app, not by starting the ending again.
       stage.replaceChildren();
-      app.show(ending);
+      if (!endingShown) app.show(ending);
+      endingShown = true;
       return;
     }
+    endingShown = false;
+    if (element) element.dataset.moment = focusKey;
     stage.replaceChildren(...(element ? [element] : []));
     // A new moment gets focus on its main control; a redraw of the same moment keeps focus.
     const target =
@@ -182,12 +188,7 @@ export function startSession(
   }
 
   const releaseKeys = app.pushKeys((e) => {
-    const target = e.target as HTMLElement | null;
-    if (
-      target &&
-      (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA')
-    )
-      return false;
+    if (isTextEntry(e.target)) return false;
     if (document.querySelector('.help')) return false;
     const handler = (
       byId('stage').firstElementChild as (HTMLElement & { onKey?: (e: KeyboardEvent) => boolean }) | null

@@ -9,7 +9,7 @@ import { currentLang, t } from '../i18n';
 import type { Scenario } from '../scenario/schema';
 import { localize } from '../scenario/text';
 import type { App, Screen } from './app';
-import { h } from './dom';
+import { h, isTextEntry } from './dom';
 import { initials, playerColour, playerInk } from './players';
 
 interface SetupState {
@@ -57,6 +57,11 @@ export function setupScreen(
     }
   };
   const rerender = () => app.rerender();
+  /** Re-render after typing, but never while another field is being typed in (it would be replaced). */
+  const rerenderWhenIdle = () =>
+    requestAnimationFrame(() => {
+      if (!isTextEntry(document.activeElement)) rerender();
+    });
   const play = () => onPlay(s.seed.trim() || defaultSeed(scenario), players());
 
   const screen: Screen = {
@@ -109,10 +114,10 @@ export function setupScreen(
             'aria-label': t('setup.name', { n: i + 1 }),
             'data-key': `name-${i}`,
             maxlength: 40,
-            onchange: (e: Event) => {
+            oninput: (e: Event) => {
               s.names[i] = (e.target as HTMLInputElement).value;
-              rerender();
             },
+            onchange: () => rerenderWhenIdle(),
           }),
           roleSelect,
         );
@@ -211,10 +216,10 @@ export function setupScreen(
               'data-key': 'seed',
               'data-testid': 'seed',
               maxlength: 40,
-              onchange: (e: Event) => {
+              oninput: (e: Event) => {
                 s.seed = (e.target as HTMLInputElement).value;
-                rerender();
               },
+              onchange: () => rerenderWhenIdle(),
             }),
           ),
           h(

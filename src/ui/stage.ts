@@ -13,7 +13,7 @@ import { h, icon } from './dom';
 import { endingScreen } from './ending';
 import { outcomePanel } from './outcome';
 import type { SessionSnapshot } from './session';
-import { cardShown, councilShown, investShown } from './table';
+import { cardShown, councilShown, investOnSpace, tableView } from './table';
 
 export interface StageContext {
   app: App;
@@ -82,7 +82,7 @@ export function renderStage(ctx: StageContext): StageResult {
     return { element: panel, focusKey: `turn:${state.actions}` };
   }
   if (p.kind === 'card') {
-    const shown = cardShown(scenario, state);
+    const shown = cardShown(scenario, tableView(scenario, state));
     if (!shown) return { element: null, focusKey: 'none' };
     return {
       element: cardDialog(scenario, state, shown, ctx.send),
@@ -90,12 +90,12 @@ export function renderStage(ctx: StageContext): StageResult {
     };
   }
   if (p.kind === 'invest') {
-    const shown = investShown(scenario, state, p.investment);
+    const shown = investOnSpace(scenario, tableView(scenario, state));
     if (!shown) return { element: null, focusKey: 'none' };
     return { element: investDialog(scenario, shown, ctx.send, 'space'), focusKey: `invest:${state.actions}` };
   }
   if (p.kind === 'council') {
-    const shown = councilShown(scenario, state);
+    const shown = councilShown(scenario, tableView(scenario, state));
     if (!shown) return { element: null, focusKey: 'none' };
     return {
       element: councilDialog(scenario, state, shown, ctx.send),

@@ -1,12 +1,13 @@
 /**
- * What is on the table now, as the shell shows it — the one place where the shell asks the
- * engine. Every fact here (which options are offered, what they cost after priorities, what
- * may be asked, transfer limits) is the engine's answer; the shell only lays it out.
+ * What is on the table now, as the shell shows it, from the engine's `view(scenario, state)`:
+ * which options are offered, what they cost after priorities, what may be asked, transfer
+ * limits. The shell applies the scenario's `reveal` to what the view says, and lays it out.
  */
-import { canStep } from '../engine/step';
-import type { Action, GameState, Pending, Seat } from '../engine/types';
-import type { Card, Investment, Priority, Scenario, Text } from '../scenario/schema';
-import { engineFacts } from './table-engine';
+
+import type { GameState, Seat } from '../engine/types';
+import { type View, view } from '../engine/view';
+import type { Card, Effect, Investment, Priority, Scenario, Text } from '../scenario/schema';
+import { findCard } from './lookup';
 
 export interface OptionShown {
   id: string;
@@ -14,8 +15,8 @@ export interface OptionShown {
   offered: boolean;
   /** Money changes shown before the choice (after priorities), by resource; null when `reveal: none`. */
   money: Record<string, number> | null;
-  /** Meter changes shown before the choice (`reveal: all`), by meter. */
-  meters: Record<string, number> | null;
+  /** Every effect as it would apply now (`reveal: all`), else null. */
+  effects: readonly Effect[] | null;
 }
 
 export interface QuestionShown {
@@ -25,20 +26,21 @@ export interface QuestionShown {
   asked: boolean;
   allowed: boolean;
   money: Record<string, number>;
-  meters: Record<string, number>;
+  effects: readonly Effect[];
 }
 
 export interface CardShown {
   card: Card;
   deck: string;
   seat: Seat;
+  /** A scheduled consequence arriving (a one-off copy with a cause). */
   scheduled: boolean;
   options: OptionShown[];
   questions: QuestionShown[];
-  /** Vote mode: each seat's vote so far. */
-  votes: (string | null)[];
+  /** Vote mode: each seat's vote so far; null in group mode. */
+  votes: (string | null)[] | null;
   tie: string[] | null;
-  vote: boolean;
+  tieBreaker: Seat;
 }
 
 export interface InvestShown {
@@ -51,82 +53,72 @@ export interface CouncilShown {
   step: 'priorities' | 'transfers' | 'investments';
   choose: number;
   priorities: Priority[];
-  /** Vote mode, priorities step: each seat's set so far. */
-  votes: (string[] | null)[];
+  votes: (string[] | null)[] | null;
   tie: { chosen: string[]; tied: string[] } | null;
-  vote: boolean;
-  /** Transfers: the most each resource may give. */
+  chair: Seat;
   limits: Record<string, number>;
   offer: InvestShown | null;
 }
 
-export function allowed(scenario: Scenario, state: GameState, action: Action): boolean {
-  return canStep(scenario, state, action).ok;
+export function tableView(scenario: Scenario, state: GameState): View {
+  return view(scenario, state);
 }
 
-export function cardShown(scenario: Scenario, state: GameState): CardShown | null {
-  const p = state.pending;
-  if (p.kind !== 'card') return null;
-  const facts = engineFacts(scenario, state);
-  const card = facts.card(p.copy.card);
-  const vote = scenario.decision === 'vote';
-  const options = (card.options ?? []).map((o): OptionShown => {
-    const preview = facts.optionPreview(o);
-    return {
-      id: o.id,
-      label: o.label,
-      offered: facts.offered(card, o.id),
-      money: scenario.reveal === 'none' ? null : preview.money,
-      meters: scenario.reveal === 'all' ? preview.meters : null,
-    };
-  });
-  const questions = card.conversation.map((q, index): QuestionShown => {
-    const preview = facts.questionPreview(q);
-    return {
-      index,
-      ask: q.ask,
-      reveals: q.reveals,
-      asked: p.asked.includes(index),
-      allowed: allowed(scenario, state, { type: 'ask', question: index }),
-      money: preview.money,
-      meters: preview.meters,
-    };
-  });
+export function cardShown(scenario: Scenario, v: View): CardShown | null {
+  const c = v.card;
+  if (!c) return null;
+  const card = findCard(scenario, c.card);
   return {
     card,
-    deck: p.deck,
-    seat: p.seat,
-    scheduled: p.copy.once === true && p.copy.cause !== undefined,
-    options,
-    questions,
-    votes: p.votes,
-    tie: p.tie,
-    vote,
+    deck: c.deck,
+    seat: c.seat,
+    scheduled: c.once && c.cause !== null,
+    options: c.options.map((o) => ({
+      id: o.id,
+      label: card.options?.find((x) => x.id === o.id)?.label ?? o.id,
+      offered: o.offered,
+      money: v.reveal === 'none' ? null : o.shownCost,
+      effects: v.reveal === 'all' ? o.effects : null,
+    })),
+    questions: c.questions.map((q) => ({
+      index: q.index,
+      ask: card.conversation[q.index]?.ask ?? '',
+      reveals: card.conversation[q.index]?.reveals ?? '',
+      asked: q.asked,
+      allowed: q.offered && v.allowed.includes('ask'),
+      money: q.shownCost,
+      effects: q.cost,
+    })),
+    votes: c.votes,
+    tie: c.tie,
+    tieBreaker: c.tieBreaker,
   };
 }
 
-export function investShown(scenario: Scenario, state: GameState, id: string): InvestShown | null {
-  const investment = scenario.investments.find((i) => i.id === id);
+function investShown(scenario: Scenario, inv: View['invest']): InvestShown | null {
+  if (!inv) return null;
+  const investment = scenario.investments.find((i) => i.id === inv.investment);
   if (!investment) return null;
-  return {
-    investment,
-    money: engineFacts(scenario, state).investmentPreview(investment),
-    allowed: allowed(scenario, state, { type: 'invest' }),
-  };
+  return { investment, money: inv.shownCost, allowed: inv.affordable };
 }
 
-export function councilShown(scenario: Scenario, state: GameState): CouncilShown | null {
-  const p: Pending = state.pending;
-  if (p.kind !== 'council') return null;
-  const facts = engineFacts(scenario, state);
+export function investOnSpace(scenario: Scenario, v: View): InvestShown | null {
+  return investShown(scenario, v.invest);
+}
+
+export function councilShown(scenario: Scenario, v: View): CouncilShown | null {
+  const c = v.council;
+  if (!c) return null;
   return {
-    step: p.step,
-    choose: scenario.priorities?.choose ?? 0,
-    priorities: scenario.priorities?.options ?? [],
-    votes: p.votes,
-    tie: p.tie,
-    vote: scenario.decision === 'vote',
-    limits: Object.fromEntries(scenario.resources.map((r) => [r.id, facts.transferLimit(r.id)])),
-    offer: p.offer ? investShown(scenario, state, p.offer) : null,
+    step: c.step,
+    choose: c.priorities?.choose ?? scenario.priorities?.choose ?? 0,
+    priorities: (c.priorities?.options ?? [])
+      .map((id) => scenario.priorities?.options.find((p) => p.id === id))
+      .filter((p): p is Priority => !!p),
+    votes: c.priorities?.votes ?? null,
+    tie: c.priorities?.tie ?? null,
+    chair: c.chair,
+    limits: c.transferLimits ?? {},
+    offer: investShown(scenario, c.offer),
   };
 }

@@ -55,7 +55,24 @@ export class BoardScene extends Phaser.Scene {
     }
   }
 
+  private sleepTimer: number | undefined;
+
+  /**
+   * Keeps the render loop running for `ms`, then lets it sleep: the board is still most of a
+   * workshop, and an idle loop would keep a projector laptop's CPU busy for nothing.
+   */
+  awake(ms = 700): void {
+    const loop = this.game.loop;
+    if (!loop.running) loop.wake(true);
+    window.clearTimeout(this.sleepTimer);
+    this.sleepTimer = window.setTimeout(() => {
+      if (this.moving || this.tweens.getTweens().length > 0) this.awake(ms);
+      else loop.sleep();
+    }, ms);
+  }
+
   create(): void {
+    window.addEventListener('resize', () => this.awake(1200));
     this.reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     this.staticLayer = this.add.container(0, 0);
     this.headline = this.add
@@ -65,22 +82,31 @@ export class BoardScene extends Phaser.Scene {
     this.dice = this.add.container(0, 0);
     this.scale.on('resize', () => this.relayout());
     this.relayout();
+    this.awake(1000);
     this.readyFlag = true;
     this.resolveReady();
   }
 
   setModel(model: BoardModel): void {
-    const spacesChanged = JSON.stringify(model.spaces) !== JSON.stringify(this.model?.spaces);
-    const playersChanged = model.players.length !== this.tokens.length;
+    const previous = this.model;
     this.model = model;
     if (!this.sys.isActive()) return;
+    const spacesChanged = JSON.stringify(model.spaces) !== JSON.stringify(previous?.spaces);
+    const playersChanged = model.players.length !== this.tokens.length;
+    const moved =
+      JSON.stringify([model.players, model.active, model.headline]) !==
+      JSON.stringify([previous?.players, previous?.active, previous?.headline]);
     if (spacesChanged || playersChanged) this.relayout();
-    else this.placeTokens();
+    else if (moved) {
+      this.awake();
+      this.placeTokens();
+    }
     this.headline.setText(model.headline);
   }
 
   /** Animate a roll that already happened: dice tumble, then the token walks its path. */
   roll(dice: number[], seat: number, from: number, to: number): Promise<void> {
+    this.awake(1500);
     return new Promise((resolve) => {
       const total = dice.reduce((a, b) => a + b, 0);
       if (this.reducedMotion || !this.layout) {
@@ -142,6 +168,7 @@ export class BoardScene extends Phaser.Scene {
   }
 
   private relayout(): void {
+    this.awake();
     const { width, height } = this.scale;
     this.cameras.main.setSize(width, height);
     this.staticLayer.removeAll(true);
@@ -179,59 +206,53 @@ export class BoardScene extends Phaser.Scene {
 
   private drawSpace(space: BoardSpace, slot: { x: number; y: number; size: number }): void {
     const s = slot.size;
-    const g = this.add.graphics();
-    g.fillStyle(0xffffff, 1);
-    g.fillRoundedRect(slot.x - s / 2, slot.y - s / 2, s, s, s * 0.08);
-    g.fillStyle(SPACE_COLOURS[space.kind] ?? 0x999999, 1);
-    g.fillRoundedRect(slot.x - s / 2, slot.y - s / 2, s, s * 0.3, {
-      tl: s * 0.08,
-      tr: s * 0.08,
-      bl: 0,
-      br: 0,
+    const key = this.bake(`space-${space.kind}-${Math.round(s)}`, s, s, (g, pad) => {
+      g.fillStyle(0xffffff, 1);
+      g.fillRoundedRect(pad, pad, s, s, s * 0.08);
+      g.fillStyle(SPACE_COLOURS[space.kind] ?? 0x999999, 1);
+      g.fillRoundedRect(pad, pad, s, s * 0.3, { tl: s * 0.08, tr: s * 0.08, bl: 0, br: 0 });
+      g.lineStyle(Math.max(1.5, s * 0.025), 0x000000, 1);
+      g.strokeRoundedRect(pad, pad, s, s, s * 0.08);
     });
-    g.lineStyle(Math.max(1.5, s * 0.025), 0x000000, 1);
-    g.strokeRoundedRect(slot.x - s / 2, slot.y - s / 2, s, s, s * 0.08);
-    this.staticLayer.add(g);
+    this.staticLayer.add(this.add.image(slot.x, slot.y, key));
     const iconBack = this.add
       .circle(slot.x, slot.y - s * 0.31, s * 0.17, 0xffffff)
       .setStrokeStyle(Math.max(1, s * 0.015), 0x000000);
     const icon = this.add
       .image(slot.x, slot.y - s * 0.31, `icon-${space.kind}`)
       .setDisplaySize(s * 0.22, s * 0.22);
-    const fontSize = Math.max(12, Math.round(s * 0.16));
+    const fontSize = Math.max(12, Math.round(s * 0.15));
     const name = this.add
-      .text(slot.x, slot.y + s * 0.12, space.name, {
+      .text(slot.x, slot.y + s * 0.06, space.name, {
         fontFamily: FONT,
         fontSize: `${fontSize}px`,
         color: INK,
         fontStyle: 'bold',
         align: 'center',
-        wordWrap: { width: s * 0.92, useAdvancedWrap: true },
+        wordWrap: { width: s * 0.9 },
       })
       .setOrigin(0.5)
       .setResolution(window.devicePixelRatio || 1);
-    if (name.height > s * 0.62) name.setScale((s * 0.62) / name.height);
+    // A long single word must shrink rather than be cut: fit the box both ways.
+    const fit = Math.min(1, (s * 0.92) / Math.max(1, name.width), (s * 0.42) / Math.max(1, name.height));
+    name.setScale(fit);
     this.staticLayer.add([iconBack, icon, name]);
   }
 
   private drawDeck(x: number, y: number, unit: number, label: string): void {
     const w = unit * 3.2;
     const h = unit * 4.2;
-    const g = this.add.graphics();
-    for (let i = 2; i >= 0; i--) {
-      g.fillStyle(0xffffff, 1);
-      g.lineStyle(2, 0x000000, 1);
-      g.fillRoundedRect(x - w / 2 + i * 5, y - h / 2 - i * 5, w, h, unit * 0.3);
-      g.strokeRoundedRect(x - w / 2 + i * 5, y - h / 2 - i * 5, w, h, unit * 0.3);
-    }
-    g.fillStyle(0x56b4e9, 1);
-    g.fillRoundedRect(
-      x - w / 2 + unit * 0.3,
-      y - h / 2 + unit * 0.3,
-      w - unit * 0.6,
-      h - unit * 0.6,
-      unit * 0.2,
-    );
+    const key = this.bake(`deck-${Math.round(unit)}`, w + 10, h + 10, (g, pad) => {
+      for (let i = 2; i >= 0; i--) {
+        g.fillStyle(0xffffff, 1);
+        g.lineStyle(2, 0x000000, 1);
+        g.fillRoundedRect(pad + i * 5, pad + 10 - i * 5, w, h, unit * 0.3);
+        g.strokeRoundedRect(pad + i * 5, pad + 10 - i * 5, w, h, unit * 0.3);
+      }
+      g.fillStyle(0x56b4e9, 1);
+      g.fillRoundedRect(pad + unit * 0.3, pad + 10 + unit * 0.3, w - unit * 0.6, h - unit * 0.6, unit * 0.2);
+    });
+    const deck = this.add.image(x + 5, y - 5, key);
     const icon = this.add.image(x, y - unit * 0.5, 'icon-draw').setDisplaySize(unit * 1.4, unit * 1.4);
     const text = this.add
       .text(x, y + unit * 1.1, label, {
@@ -244,7 +265,7 @@ export class BoardScene extends Phaser.Scene {
       })
       .setOrigin(0.5)
       .setResolution(window.devicePixelRatio || 1);
-    this.staticLayer.add([g, icon, text]);
+    this.staticLayer.add([deck, icon, text]);
   }
 
   private drawDice(face: number, total: number | null): void {
@@ -253,12 +274,6 @@ export class BoardScene extends Phaser.Scene {
     const { width, height } = this.scale;
     const unit = Math.max(14, Math.min(width, height) / 22);
     const s = unit * 3;
-    const g = this.add.graphics();
-    g.fillStyle(0xffffff, 1);
-    g.lineStyle(3, 0x000000, 1);
-    g.fillRoundedRect(-s / 2, -s / 2, s, s, s * 0.18);
-    g.strokeRoundedRect(-s / 2, -s / 2, s, s, s * 0.18);
-    g.fillStyle(0x000000, 1);
     const o = s * 0.27;
     const pips: Record<number, [number, number][]> = {
       1: [[0, 0]],
@@ -293,8 +308,16 @@ export class BoardScene extends Phaser.Scene {
         [o, o],
       ],
     };
-    for (const [px, py] of pips[face] ?? pips[5]) g.fillCircle(px, py, s * 0.09);
-    this.dice.add(g);
+    const key = this.bake(`dice-${face}-${Math.round(s)}`, s, s, (g, pad) => {
+      g.fillStyle(0xffffff, 1);
+      g.lineStyle(3, 0x000000, 1);
+      g.fillRoundedRect(pad, pad, s, s, s * 0.18);
+      g.strokeRoundedRect(pad, pad, s, s, s * 0.18);
+      g.fillStyle(0x000000, 1);
+      for (const [px, py] of pips[face] ?? pips[5])
+        g.fillCircle(pad + s / 2 + px, pad + s / 2 + py, s * 0.09);
+    });
+    this.dice.add(this.add.image(0, 0, key));
     if (total !== null && total > 6) {
       const t = this.add
         .text(0, s * 0.75, String(total), {
@@ -308,8 +331,27 @@ export class BoardScene extends Phaser.Scene {
     }
   }
 
+  /**
+   * Draws static shapes once into a texture: Graphics are re-tessellated every frame in WebGL,
+   * which costs a software renderer (a projector laptop without a GPU) most of its frame time.
+   */
+  private bake(
+    key: string,
+    w: number,
+    h: number,
+    draw: (g: Phaser.GameObjects.Graphics, pad: number) => void,
+  ): string {
+    if (this.textures.exists(key)) return key;
+    const pad = 4;
+    const g = this.make.graphics({}, false);
+    draw(g, pad);
+    g.generateTexture(key, Math.ceil(w + 2 * pad), Math.ceil(h + 2 * pad));
+    g.destroy();
+    return key;
+  }
+
   private makeToken(name: string, seat: number, unit: number): Phaser.GameObjects.Container {
-    const r = Math.max(12, (this.layout?.slots[0]?.size ?? unit * 4) * 0.17);
+    const r = Math.max(11, Math.min(unit * 1.1, (this.layout?.slots[0]?.size ?? unit * 4) * 0.13));
     const shadow = this.add.circle(2, 4, r, 0x000000, 0.25);
     const disc = this.add.circle(0, 0, r, Phaser.Display.Color.HexStringToColor(playerColour(seat)).color);
     disc.setStrokeStyle(Math.max(2, r * 0.14), 0x000000);
@@ -334,9 +376,10 @@ export class BoardScene extends Phaser.Scene {
     const cols = Math.ceil(Math.sqrt(count));
     const col = seat % cols;
     const row = Math.floor(seat / cols);
-    const step = slot.size * 0.32;
+    const step = slot.size * 0.27;
+    const rows = Math.ceil(count / cols);
     const x = slot.x + (col - (cols - 1) / 2) * step;
-    const y = slot.y + slot.size * 0.18 + (row - (Math.ceil(count / cols) - 1) / 2) * step * 0.8;
+    const y = slot.y + slot.size * 0.36 - (rows - 1 - row) * step * 0.75;
     return { x, y };
   }
 

@@ -82,13 +82,11 @@ export function scenarioOpener(app: App, onPlay: (entry: Playable) => void): Sce
       );
       return;
     }
-    const entry: Playable = {
-      file: file.name,
-      ok: true,
-      scenario: result.scenario,
-      hash: result.hash,
-      source,
-    };
+    // `opened` keeps a file from outside scenarios/ out of the dev server's live reload.
+    const entry: Playable = Object.assign(
+      { file: file.name, ok: true as const, scenario: result.scenario, hash: result.hash, source },
+      { opened: true },
+    );
     if (result.warnings.length === 0) {
       opened = { kind: 'none' };
       onPlay(entry);

@@ -1,0 +1,53 @@
+/**
+ * The console in its own window (the game opened with #console): on an extended display the
+ * facilitator keeps it on the laptop while the room sees the game. It holds no session: it shows
+ * the model the main window sends over a BroadcastChannel and sends commands back. Same origin
+ * only, by construction of BroadcastChannel.
+ */
+import { t } from '../../i18n';
+import { h } from '../dom';
+import { type ConsoleCommand, type ConsoleModel, clock } from './model';
+import { newPanelState, renderPanel } from './panel';
+
+export const CHANNEL = 'dd-facilitator';
+
+export type ConsoleMessage =
+  | { type: 'model'; model: ConsoleModel }
+  | { type: 'cmd'; command: ConsoleCommand }
+  | { type: 'hello' };
+
+export function isConsoleWindow(): boolean {
+  return location.hash === '#console';
+}
+
+export function runRemote(root: HTMLElement): void {
+  document.title = t('facil.title');
+  const channel = new BroadcastChannel(CHANNEL);
+  const ui = newPanelState();
+  let model: ConsoleModel | null = null;
+  let shape = '';
+  const send = (command: ConsoleCommand) => channel.postMessage({ type: 'cmd', command } satisfies ConsoleMessage);
+  const draw = (force = false) => {
+    if (!model) {
+      root.replaceChildren(h('div', { class: 'facil-panel', 'data-testid': 'facil-waiting' }, t('facil.waiting')));
+      return;
+    }
+    const next = JSON.stringify({ ...model, timer: model.timer.lengthMs });
+    if (!force && next === shape) {
+      const out = root.querySelector('[data-testid=facil-timer]');
+      if (out) out.textContent = model.timer.lengthMs > 0 ? clock(model.timer.remainingMs) : '—';
+      return;
+    }
+    shape = next;
+    const focused = (document.activeElement as HTMLElement | null)?.dataset?.testid;
+    root.replaceChildren(renderPanel(model, ui, send, () => draw(true)));
+    if (focused) root.querySelector<HTMLElement>(`[data-testid="${CSS.escape(focused)}"]`)?.focus();
+  };
+  channel.addEventListener('message', (e: MessageEvent<ConsoleMessage>) => {
+    if (e.data?.type !== 'model') return;
+    model = e.data.model;
+    draw();
+  });
+  draw();
+  channel.postMessage({ type: 'hello' } satisfies ConsoleMessage);
+}

@@ -1,0 +1,366 @@
+/**
+ * The workshop around a session: it keeps nothing the engine does not already keep, but makes
+ * sure it is never lost. Every accepted action (and every pause, timer change or language switch)
+ * is saved at once through the autosaver as `{ record, scenario source, ui }`; the id of the
+ * session in play is remembered so that a reload, a closed lid or a crash comes straight back to
+ * the same moment. It also runs the discussion timer (the machine counts, this sends the ticks)
+ * and starts branches (what-if) and resumed or imported sessions.
+ */
+import type { PlayerSetup, SessionRecord } from '../../engine/types';
+import type { BoardScene } from '../../game/scenes/BoardScene';
+import { currentLang, onLangChange, setLang, t } from '../../i18n';
+import {
+  type Autosaver,
+  type CheckedSession,
+  createAutosaver,
+  exportSessionFile,
+  newSessionId,
+  openSessionStore,
+  resumeSession,
+  type SavedSession,
+  type SessionStore,
+  sessionDraft,
+} from '../../persistence';
+import type { Scenario } from '../../scenario/schema';
+import { localize } from '../../scenario/text';
+import type { App } from '../app';
+import { download } from '../saved/download';
+import { showStorageWarning } from '../saved/warning';
+import type { Session } from '../session';
+
+export interface ScenarioSource {
+  scenario: Scenario;
+  hash: string;
+  source: string;
+  file: string;
+}
+
+export interface LiveWorkshop {
+  id: string;
+  src: ScenarioSource;
+  session: Session;
+  /** What-if: the session this one branched from, and the decision (log index) it branched at. */
+  branchOf: string | null;
+  branchAt: number | null;
+}
+
+export interface WorkshopDeps {
+  app: App;
+  board: Promise<BoardScene>;
+  sessions: Promise<typeof import('../session')>;
+  /** Back to the start screen. */
+  onExit(): void;
+  /** Shows a damaged save (corrupt, truncated, future version, not replayable). */
+  onDamaged(id: string, message: string, code: string, raw: string | undefined): void;
+  /** Called whenever a session starts (test seam, console). */
+  onSession?(live: LiveWorkshop): void;
+}
+
+export const ACTIVE_KEY = 'dd.activeSession';
+const TIMER_KEY = 'dd.timerMs';
+const TICK_MS = 200;
+
+let storePromise: Promise<SessionStore> | null = null;
+let saver: Autosaver | null = null;
+
+/** The session store, opened once; a warning goes up when saves will not survive a reload. */
+export function sessionStore(): Promise<SessionStore> {
+  storePromise ??= openSessionStore().then((store) => {
+    if (store.status !== 'ok') showStorageWarning(store.status);
+    saver = createAutosaver(store, Date);
+    saver.onResult((r) => {
+      if (!r.result.ok) showStorageWarning(r.result.error.code === 'quota' ? 'quota' : 'failed');
+    });
+    return store;
+  });
+  return storePromise;
+}
+
+export function activeSessionId(): string | null {
+  try {
+    return localStorage.getItem(ACTIVE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function setActive(id: string | null): void {
+  try {
+    if (id) localStorage.setItem(ACTIVE_KEY, id);
+    else localStorage.removeItem(ACTIVE_KEY);
+  } catch {
+    // storage blocked: a reload then shows the start screen (the warning is already up)
+  }
+}
+
+/** The discussion time per decision the facilitator chose last (0 = no timer). */
+export function defaultTimerMs(): number {
+  try {
+    const v = Number(localStorage.getItem(TIMER_KEY) ?? '0');
+    return Number.isFinite(v) && v >= 0 ? v : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export function rememberTimerMs(ms: number): void {
+  try {
+    localStorage.setItem(TIMER_KEY, String(ms));
+  } catch {
+    // not remembered
+  }
+}
+
+let live: LiveWorkshop | null = null;
+const listeners = new Set<(live: LiveWorkshop | null) => void>();
+
+export function currentWorkshop(): LiveWorkshop | null {
+  return live;
+}
+
+/** Called when a session starts or ends (the console and the debrief tools listen). */
+export function onWorkshop(fn: (live: LiveWorkshop | null) => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+export class Workshop {
+  private detach: (() => void) | null = null;
+
+  constructor(private readonly deps: WorkshopDeps) {}
+
+  /** A new table from the setup screen. */
+  async start(src: ScenarioSource, seed: string, players: PlayerSetup[]): Promise<LiveWorkshop> {
+    const ms = defaultTimerMs();
+    return this.run(src, newSessionId(), { timerMs: ms }, { seed, players });
+  }
+
+  /** Resume a saved session by id; a damaged one goes to the damaged-save screen. */
+  async resume(id: string): Promise<LiveWorkshop | null> {
+    const store = await sessionStore();
+    const result = await resumeSession(store, id);
+    if (!result.ok) {
+      if (result.reason === 'not-found') {
+        setActive(null);
+        this.deps.onExit();
+      } else this.deps.onDamaged(id, result.message, result.problem?.code ?? result.reason, result.raw);
+      return null;
+    }
+    return this.open(result);
+  }
+
+  /** Open a checked session (resumed from storage or imported from a file). */
+  async open(
+    checked: CheckedSession,
+    asNew: { id: string; branchOf?: string; branchAt?: number } | null = null,
+  ) {
+    const { session: saved, scenario } = checked;
+    if (saved.ui.language === 'nl' || saved.ui.language === 'en') {
+      if (saved.ui.language !== currentLang()) setLang(saved.ui.language);
+    }
+    const src: ScenarioSource = {
+      scenario,
+      hash: saved.scenario.hash,
+      source: saved.scenario.source,
+      file: saved.scenario.file,
+    };
+    const extra = saved.ui.extra ?? {};
+    const live = await this.run(
+      src,
+      asNew?.id ?? saved.id,
+      {
+        record: saved.record,
+        timerMs: saved.ui.timerLengthMs,
+        timerRemainingMs: asNew
+          ? saved.ui.timerLengthMs
+          : (saved.ui.timerRemainingMs ?? saved.ui.timerLengthMs),
+      },
+      null,
+      {
+        branchOf: asNew
+          ? (asNew.branchOf ?? null)
+          : typeof extra.branchOf === 'string'
+            ? extra.branchOf
+            : null,
+        branchAt: asNew
+          ? (asNew.branchAt ?? null)
+          : typeof extra.branchAt === 'number'
+            ? extra.branchAt
+            : null,
+      },
+    );
+    if (saved.ui.paused && !asNew) live.session.actor.send({ type: 'PAUSE' });
+    return live;
+  }
+
+  /** What-if: a new session from `record` (the original cut before a decision); the original stays. */
+  async branch(record: SessionRecord, branchAt: number): Promise<LiveWorkshop | null> {
+    const from = live;
+    if (!from) return null;
+    const snap = from.session.snapshot();
+    const { replay } = await import('../../engine/record');
+    const state = replay(from.src.scenario, record);
+    const draft = this.draft(from, snap.context.timer);
+    return this.open(
+      {
+        session: { ...draft, savedAt: '', record },
+        scenario: from.src.scenario,
+        state,
+        warnings: [],
+      },
+      { id: newSessionId(), branchOf: from.id, branchAt },
+    );
+  }
+
+  /** The session in play as a file (also works when storage is blocked). */
+  exportCurrent(): void {
+    if (!live) return;
+    const snap = live.session.snapshot();
+    const file = exportSessionFile({
+      ...this.draft(live, snap.context.timer),
+      savedAt: new Date().toISOString(),
+    });
+    download(file.fileName, file.text, file.mime);
+  }
+
+  /** Saves the session in play now (pagehide, tests). */
+  saveNow(): void {
+    if (!live || !saver) return;
+    saver.save(this.draft(live, live.session.snapshot().context.timer));
+  }
+
+  flush() {
+    return saver?.flush() ?? Promise.resolve(null);
+  }
+
+  private draft(w: LiveWorkshop, timer: { lengthMs: number; remainingMs: number }) {
+    const snap = w.session.snapshot();
+    const { record, state } = snap.context;
+    if (!record) throw new Error('no record yet');
+    const lang = currentLang();
+    const extra: Record<string, string | number> = {};
+    if (w.branchOf) extra.branchOf = w.branchOf;
+    if (w.branchAt !== null) extra.branchAt = w.branchAt;
+    return sessionDraft({
+      id: w.id,
+      record,
+      scenario: {
+        source: w.src.source,
+        file: w.src.file,
+        hash: w.src.hash,
+        title: localize(w.src.scenario.title, lang, w.src.scenario.languages),
+      },
+      ui: {
+        timerRemainingMs: timer.lengthMs > 0 ? Math.round(timer.remainingMs) : null,
+        timerLengthMs: timer.lengthMs,
+        language: lang,
+        round: state?.round ?? 0,
+        players: state?.players.map((p) => p.name) ?? record.players.map((p) => p.name),
+        paused: snap.matches('paused'),
+        textSize: this.deps.app.largerText ? 'large' : 'normal',
+        ...(Object.keys(extra).length ? { extra } : {}),
+      },
+    });
+  }
+
+  private async run(
+    src: ScenarioSource,
+    id: string,
+    resume: { record?: SessionRecord; timerMs?: number; timerRemainingMs?: number },
+    fresh: { seed: string; players: PlayerSetup[] } | null,
+    branch: { branchOf: string | null; branchAt: number | null } = { branchOf: null, branchAt: null },
+  ): Promise<LiveWorkshop> {
+    // One session at a time: the one on screen stops (it stays saved) before the next starts.
+    const previous = live;
+    this.detach?.();
+    previous?.session.stop();
+    await sessionStore();
+    const [board, { startSession }] = await Promise.all([this.deps.board, this.deps.sessions]);
+    let w: LiveWorkshop | null = null;
+    const session = startSession(
+      this.deps.app,
+      board,
+      src.scenario,
+      src.hash,
+      fresh?.seed ?? '',
+      fresh?.players ?? [],
+      () => {
+        this.detach?.();
+        setActive(null);
+        this.deps.onExit();
+      },
+      resume.record ? resume : undefined,
+    );
+    if (!resume.record && resume.timerMs) session.actor.send({ type: 'SET_TIMER', ms: resume.timerMs });
+    w = { id, src, session, ...branch };
+    live = w;
+    setActive(id);
+    this.detach = this.attach(w);
+    for (const fn of listeners) fn(w);
+    this.deps.onSession?.(w);
+    return w;
+  }
+
+  /** Saves on every change worth keeping, ticks the timer, and saves once more when the page goes. */
+  private attach(w: LiveWorkshop): () => void {
+    const { actor } = w.session;
+    let lastRecord: unknown = null;
+    let lastPaused = false;
+    let lastLength = -1;
+    let lastSavedRemaining = -1;
+    const save = () => saver?.save(this.draft(w, actor.getSnapshot().context.timer));
+    const sub = actor.subscribe((snap) => {
+      const { record, timer } = snap.context;
+      const paused = snap.matches('paused');
+      if (!record) return;
+      if (record !== lastRecord || paused !== lastPaused || timer.lengthMs !== lastLength) {
+        lastRecord = record;
+        lastPaused = paused;
+        lastLength = timer.lengthMs;
+        lastSavedRemaining = timer.remainingMs;
+        save();
+      }
+    });
+    // The first save right away: a session exists from its first moment.
+    save();
+    let then = performance.now();
+    const interval = window.setInterval(() => {
+      const now = performance.now();
+      const ms = now - then;
+      then = now;
+      const snap = actor.getSnapshot();
+      const { timer } = snap.context;
+      if (!snap.matches('playing') || timer.lengthMs <= 0 || timer.remainingMs <= 0) return;
+      actor.send({ type: 'TICK', ms });
+      const after = actor.getSnapshot().context.timer.remainingMs;
+      if (after <= 0) {
+        this.deps.app.sound.play('timer');
+        this.deps.app.announce(t('facil.timeUp'));
+      }
+      // The remaining time is saved about once a second, so a reload loses at most that.
+      if (Math.abs(lastSavedRemaining - after) >= 1000 || after <= 0) {
+        lastSavedRemaining = after;
+        save();
+      }
+    }, TICK_MS);
+    const offLang = onLangChange(() => save());
+    const onHide = () => save();
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onHide);
+    const detach = () => {
+      sub.unsubscribe();
+      window.clearInterval(interval);
+      offLang();
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onHide);
+      if (live === w) {
+        live = null;
+        for (const fn of listeners) fn(null);
+      }
+      this.detach = null;
+    };
+    return detach;
+  }
+}
+
+export type { SavedSession };
