@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { scenarioReload } from './src/ui/authoring/vite-plugin';
 
 /**
  * base './' so the built game also runs from a sub-folder or a USB stick. Phaser gets its own
@@ -7,6 +8,8 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   base: './',
+  // npm start: a saved scenarios/*.yaml reloads in the running game (dev only, issue 6).
+  plugins: [scenarioReload()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1600,
