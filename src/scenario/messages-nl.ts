@@ -18,6 +18,8 @@ export const nl: Record<string, (p: P) => string> = {
   // reading the file
   'not-utf8': () => 'het bestand is geen UTF-8-tekst: bewaar het als UTF-8 (deze byte is ongeldig)',
   'empty-file': () => 'het bestand is leeg: een scenario begint met "format: 1"',
+  'file-too-large': (p) =>
+    `het bestand heeft ${p.size} tekens, meer dan de ${p.max} die een scenario mag hebben: is dit het goede bestand?`,
   'yaml-syntax': (p) => `de YAML is niet goed opgebouwd: ${p.detail}`,
   'duplicate-key': (p) => `het veld ${q(p.key)} staat twee keer op dezelfde plek`,
   'multiple-documents': () =>
