@@ -1,0 +1,276 @@
+/**
+ * A trainer's own scenario file in the real game (issue 6): opened with the file picker or
+ * dropped anywhere on the scenario choice, a broken file lists its problems (position, message in
+ * the UI language, the line with a caret) and a valid one is played at once. Then the dev server:
+ * saving a file under scenarios/ reloads it at the setup screen and in a game in progress.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as netServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildGame, launch, serve } from './harness';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const BROKEN = readFileSync(join(ROOT, 'docs/examples/broken/wijkteam-zuid.yaml'), 'utf8');
+const DECK = readFileSync(join(ROOT, 'scenarios/demo-deck.yaml'), 'utf8');
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  const [dir, b] = await Promise.all([buildGame(), launch()]);
+  browser = b;
+  server = await serve(dir);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openGame(url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(url);
+  await page.locator('[data-testid=start-workshop]').click();
+  await page.locator('[data-key=open-file]').waitFor();
+  return { page, errors };
+}
+
+/** A file dropped on the page the way a browser delivers one: dragenter, dragover, drop. */
+async function drop(page: Page, name: string, text: string): Promise<void> {
+  await page.evaluate(
+    ({ name, text }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], name, { type: 'text/yaml' }));
+      const target = document.querySelector('.choose h1') ?? document.body;
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        target.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+      }
+    },
+    { name, text },
+  );
+}
+
+describe('opening a scenario file', () => {
+  it("lists a broken file's problems with position, Dutch message and the line with a caret", async () => {
+    const { page, errors } = await openGame(server.url);
+    // Markup in the file must stay text: it is quoted in the panel.
+    const hostile = BROKEN.replace('"Wijkteam Zuid"', '"<img src=x onerror=alert(1)>Wijkteam Zuid"');
+    await page.locator('input.open-file-input').setInputFiles({
+      name: 'wijkteam-zuid.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from(hostile),
+    });
+    const panel = page.locator('.open-file-panel.errors');
+    await panel.waitFor();
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('wijkteam-zuid.yaml heeft 3 fouten');
+    const first = panel.locator('.problem').first();
+    expect(await first.locator('.where').textContent()).toBe('wijkteam-zuid.yaml:25:13');
+    expect(await first.locator('.message').textContent()).toBe(
+      'kaart "mevrouw-de-vries", keuze "thuiszorg": onbekend veld "efects"; bedoelt u "effects"? (hier toegestaan: id, label, effects, when, tags, stances)',
+    );
+    expect(await first.locator('.quote').textContent()).toBe(
+      '            efects: [ { resource: wmo, add: -4000 } ]\n            ^',
+    );
+    // The warning is listed too, marked as one.
+    expect(await panel.locator('.problem.warning .message').textContent()).toMatch(
+      /hier staat geen en-tekst/,
+    );
+    // The heading has focus, so a keyboard or screen-reader user lands on the problems.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+    expect(await page.locator('img[src=x]').count()).toBe(0);
+
+    // The language switch re-words the problems.
+    await page.keyboard.press('l');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('wijkteam-zuid.yaml has 3 errors');
+    expect(await panel.locator('.problem').first().locator('.message').textContent()).toMatch(
+      /^card "mevrouw-de-vries", option "thuiszorg": unknown field "efects"/,
+    );
+    await page.locator('[data-key=open-file-close]').click();
+    expect(await page.locator('.open-file-panel').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('plays a valid file dropped anywhere on the page: setup, then the game', async () => {
+    const { page, errors } = await openGame(server.url);
+    const own = DECK.replace('id: demo-stapel', 'id: eigen-stapel').replace(
+      'title: { nl: "Demo: de stapel van Zeewijk"',
+      'title: { nl: "Ons eigen spel"',
+    );
+    await drop(page, 'eigen.yaml', own);
+    await expect.poll(() => page.locator('h1').first().textContent()).toMatch(/^Ons eigen spel — /);
+    await page.locator('[data-key=play]').click();
+    await page.waitForFunction(() => {
+      const g = (
+        window as unknown as {
+          __GAME__: { session?: { snapshot(): { context: { scenario: { id: string } } } } };
+        }
+      ).__GAME__;
+      return g.session?.snapshot().context.scenario.id === 'eigen-stapel';
+    });
+    await page.locator('#stage > [data-moment]').waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows warnings without blocking: the file can be played from the panel', async () => {
+    const { page, errors } = await openGame(server.url);
+    const warned = DECK.replace(
+      'title: { nl: "Demo: de stapel van Zeewijk", en: "Demo: the Zeewijk deck" }',
+      'title: { nl: "Met een waarschuwing" }',
+    );
+    await page.locator('input.open-file-input').setInputFiles({
+      name: 'waarschuwing.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from(warned),
+    });
+    const panel = page.locator('.open-file-panel.warnings');
+    await panel.waitFor();
+    expect(await panel.locator('h2').textContent()).toBe('waarschuwing.yaml: 1 waarschuwing');
+    expect(await panel.locator('.where').textContent()).toBe('waarschuwing.yaml:7:8');
+    await page.locator('[data-key=open-file-play]').click();
+    await expect.poll(() => page.locator('h1').first().textContent()).toMatch(/^Met een waarschuwing — /);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** A free loopback port for the dev server. */
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const probe = netServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+describe('live reload on the dev server', () => {
+  const name = `zz-live-test-${process.pid}.yaml`;
+  const file = join(ROOT, 'scenarios', name);
+  const id = `live-test-${process.pid}`;
+  let dev: ViteDevServer | null = null;
+  let url = '';
+
+  const write = (text: string) => writeFileSync(file, text);
+  const base = () =>
+    DECK.replace('id: demo-stapel', `id: ${id}`).replace(
+      'title: { nl: "Demo: de stapel van Zeewijk"',
+      'title: { nl: "Live versie 1"',
+    );
+
+  beforeAll(async () => {
+    write(base());
+    const port = await freePort();
+    dev = await createServer({
+      root: ROOT,
+      logLevel: 'error',
+      server: { host: '127.0.0.1', port, strictPort: true, open: false },
+    });
+    await dev.listen();
+    url = `http://127.0.0.1:${port}/`;
+  }, 60_000);
+
+  afterAll(async () => {
+    if (existsSync(file)) rmSync(file);
+    await dev?.close();
+  });
+
+  it('reloads a saved file at setup at once, and resumes a game in progress with its actions', async () => {
+    const { page, errors } = await openGame(url);
+    await page.locator(`.scenario[data-scenario="${id}"]`).click();
+    await expect.poll(() => page.locator('h1').first().textContent()).toMatch(/^Live versie 1 — /);
+
+    // At setup: the new title shows without touching the page.
+    write(base().replace('Live versie 1', 'Live versie 2'));
+    await expect
+      .poll(() => page.locator('h1').first().textContent(), { timeout: 15_000 })
+      .toMatch(/^Live versie 2 — /);
+    expect(await page.locator('[data-testid=live-notice]').textContent()).toMatch(/opnieuw geladen/);
+
+    // In a game: play a few actions, save an edit, and the same game goes on under the new version.
+    await page.locator('[data-key=play]').click();
+    await page.locator('#stage > [data-moment]').waitFor();
+    const actions = await page.evaluate(async () => {
+      type Snap = {
+        matches(s: object): boolean;
+        context: {
+          record: { actions: unknown[] } | null;
+          state: { pending: { kind: string; copy?: { card: string } } };
+          scenario: { decks: { cards: { id: string; options?: { id: string }[] }[] }[] };
+        };
+      };
+      const s = (
+        window as unknown as {
+          __GAME__: { session: { send(a: object): void; continue(): void; snapshot(): Snap } };
+        }
+      ).__GAME__.session;
+      for (let i = 0; i < 12 && (s.snapshot().context.record?.actions.length ?? 0) < 4; i++) {
+        const snap = s.snapshot();
+        if (snap.matches({ playing: 'outcome' })) {
+          s.continue();
+          continue;
+        }
+        const pending = snap.context.state.pending;
+        if (pending.kind === 'turn') s.send({ type: 'draw' });
+        else if (pending.kind === 'card') {
+          const card = snap.context.scenario.decks
+            .flatMap((d) => d.cards)
+            .find((c) => c.id === pending.copy?.card);
+          const option = card?.options?.[0]?.id;
+          for (let seat = 0; seat < 4; seat++) s.send({ type: 'vote', seat, option });
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return s.snapshot().context.record?.actions.length ?? 0;
+    });
+    expect(actions).toBeGreaterThanOrEqual(2);
+
+    write(base().replace('Live versie 1', 'Live versie 3'));
+    await page.waitForFunction(
+      () =>
+        JSON.stringify(
+          (
+            window as unknown as {
+              __GAME__: { session: { snapshot(): { context: { scenario: { title: unknown } } } } };
+            }
+          ).__GAME__.session.snapshot().context.scenario.title,
+        ).includes('Live versie 3'),
+      undefined,
+      { timeout: 15_000 },
+    );
+    const after = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            __GAME__: { session: { snapshot(): { context: { record: { actions: unknown[] } } } } };
+          }
+        ).__GAME__.session.snapshot().context.record.actions.length,
+    );
+    expect(after).toBe(actions);
+    expect(await page.locator('[data-testid=live-notice]').textContent()).toMatch(
+      new RegExp(`hervat na ${actions} handelingen`),
+    );
+
+    // A save with an error keeps the game and lists the problem.
+    write(base().replace('Live versie 1', 'Live versie 4').replace('format: 1', 'format: 1\nformat: 1'));
+    await expect
+      .poll(() => page.locator('[data-testid=live-notice]').textContent(), { timeout: 15_000 })
+      .toMatch(/bewaard met 1 fout/);
+    expect(await page.locator('[data-testid=live-notice] .where').textContent()).toMatch(
+      new RegExp(`^${name}:\\d+:\\d+$`),
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+});
