@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildGame, launch, serve } from './harness';
+import { ARTIFACTS, buildGame, launch, serve } from './harness';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BROKEN = readFileSync(join(ROOT, 'docs/examples/broken/wijkteam-zuid.yaml'), 'utf8');
@@ -62,7 +62,10 @@ describe('opening a scenario file', () => {
   it("lists a broken file's problems with position, Dutch message and the line with a caret", async () => {
     const { page, errors } = await openGame(server.url);
     // Markup in the file must stay text: it is quoted in the panel.
-    const hostile = BROKEN.replace('"Wijkteam Zuid"', '"<img src=x onerror=alert(1)>Wijkteam Zuid"');
+    const hostile = BROKEN.replace(
+      'efects: [ { resource: wmo, add: -4000 } ]',
+      'efects: [ { resource: wmo, add: -4000 } ] # <img src=x onerror=alert(1)>',
+    );
     await page.locator('input.open-file-input').setInputFiles({
       name: 'wijkteam-zuid.yaml',
       mimeType: 'text/yaml',
@@ -77,7 +80,7 @@ describe('opening a scenario file', () => {
       'kaart "mevrouw-de-vries", keuze "thuiszorg": onbekend veld "efects"; bedoelt u "effects"? (hier toegestaan: id, label, effects, when, tags, stances)',
     );
     expect(await first.locator('.quote').textContent()).toBe(
-      '            efects: [ { resource: wmo, add: -4000 } ]\n            ^',
+      '            efects: [ { resource: wmo, add: -4000 } ] # <img src=x onerror=alert(1)>\n            ^',
     );
     // The warning is listed too, marked as one.
     expect(await panel.locator('.problem.warning .message').textContent()).toMatch(
@@ -86,6 +89,7 @@ describe('opening a scenario file', () => {
     // The heading has focus, so a keyboard or screen-reader user lands on the problems.
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
     expect(await page.locator('img[src=x]').count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'nl-open-file-errors.png') });
 
     // The language switch re-words the problems.
     await page.keyboard.press('l');
@@ -136,6 +140,7 @@ describe('opening a scenario file', () => {
     await panel.waitFor();
     expect(await panel.locator('h2').textContent()).toBe('waarschuwing.yaml: 1 waarschuwing');
     expect(await panel.locator('.where').textContent()).toBe('waarschuwing.yaml:7:8');
+    await page.screenshot({ path: join(ARTIFACTS, 'nl-open-file-warnings.png') });
     await page.locator('[data-key=open-file-play]').click();
     await expect.poll(() => page.locator('h1').first().textContent()).toMatch(/^Met een waarschuwing — /);
     expect(errors).toEqual([]);

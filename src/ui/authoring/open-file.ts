@@ -193,7 +193,7 @@ export function scenarioOpener(app: App, onPlay: (entry: Playable) => void): Sce
           ),
           h('p', {}, t('authoring.fixAndRetry')),
           problemList([...errors, ...warnings], source),
-          h('div', { class: 'actions' }, closeButton),
+          h('div', { class: 'open-file-actions' }, closeButton),
         );
       }
       const { entry, warnings } = opened;
@@ -210,7 +210,7 @@ export function scenarioOpener(app: App, onPlay: (entry: Playable) => void): Sce
         problemList(warnings, entry.source),
         h(
           'div',
-          { class: 'actions' },
+          { class: 'open-file-actions' },
           h(
             'button',
             {
