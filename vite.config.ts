@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { offlineServiceWorker } from './src/offline/sw-plugin';
 import { scenarioReload } from './src/ui/authoring/vite-plugin';
 
 /**
@@ -8,6 +9,8 @@ import { scenarioReload } from './src/ui/authoring/vite-plugin';
  */
 export default defineConfig({
   base: './',
+  // sw.js with the build's file list, so the game works offline after the first load
+  plugins: [offlineServiceWorker()],
   // npm start: a saved scenarios/*.yaml reloads in the running game (dev only, issue 6).
   plugins: [scenarioReload()],
   build: {
