@@ -9,10 +9,9 @@ import { scenarioReload } from './src/ui/authoring/vite-plugin';
  */
 export default defineConfig({
   base: './',
-  // sw.js with the build's file list, so the game works offline after the first load
-  plugins: [offlineServiceWorker()],
   // npm start: a saved scenarios/*.yaml reloads in the running game (dev only, issue 6).
-  plugins: [scenarioReload()],
+  // sw.js with the build's file list, so the game works offline after the first load (issue 5).
+  plugins: [scenarioReload(), offlineServiceWorker()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1600,
