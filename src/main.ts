@@ -1,87 +1,159 @@
 /**
  * The browser entry: the start screen comes up at once; Phaser and the scenario loader load in
- * the background. From here a workshop goes start → scenario choice → setup → the game.
+ * the background. From here a workshop goes start → scenario choice → setup → the game; a
+ * session that was in play when the page closed comes straight back (src/ui/facilitator). Opened
+ * with #console, the page is the facilitator's console in its own window instead.
  */
 import './ui/styles.css';
+import './ui/facilitator/facilitation.css';
 import { HowlerSound } from './audio/howler';
 import type { PlayerSetup, SessionRecord } from './engine/types';
-import { initI18n } from './i18n';
-import { App } from './ui/app';
+import { initI18n, t } from './i18n';
+import { registerOffline } from './offline/register';
+import { App, type Screen } from './ui/app';
 import type { LiveView } from './ui/authoring/live';
 import type { Playable } from './ui/authoring/open-file';
 import { chooseScreen } from './ui/choose';
-import { byId } from './ui/dom';
-import type { Session } from './ui/session';
+import { compareScreen } from './ui/compare/screen';
+import { byId, h } from './ui/dom';
+import { installConsole } from './ui/facilitator/console';
+import { clock, TIMER_CHOICES } from './ui/facilitator/model';
+import { isConsoleWindow, runRemote } from './ui/facilitator/remote';
+import { activeSessionId, defaultTimerMs, rememberTimerMs, Workshop } from './ui/facilitator/workshop';
+import { damagedScreen } from './ui/saved/damaged';
+import { savedSessionsSection } from './ui/saved/list';
+import { renderStorageWarning } from './ui/saved/warning';
 import { setupScreen } from './ui/setup';
 import { startScreen } from './ui/start';
 
 initI18n();
-const sound = new HowlerSound();
-const app = new App(sound);
-document.getElementById('app')?.classList.add('no-game');
+registerOffline();
+if (isConsoleWindow()) runRemote(byId('app'));
+else main();
 
-/** Phaser boots while the table reads the start screen. */
-const booting = import('./game/boot').then(({ bootGame }) => bootGame(byId('board')));
-const sessionModule = import('./ui/session');
+function main(): void {
+  const sound = new HowlerSound();
+  const app = new App(sound);
+  document.getElementById('app')?.classList.add('no-game');
 
-const seam = import.meta.env.DEV || import.meta.env.MODE === 'test';
-if (seam) {
-  const w = window as unknown as { __GAME__: Record<string, unknown> };
-  w.__GAME__ = { ready: false, app, sound };
-  booting.then(({ game, board }) => Object.assign(w.__GAME__, { game, board, ready: true }));
-}
+  /** Phaser boots while the table reads the start screen. */
+  const booting = import('./game/boot').then(({ bootGame }) => bootGame(byId('board')));
+  const sessions = import('./ui/session');
 
-function showStart(): void {
-  app.show(startScreen(app, showChoose));
-}
-
-function showChoose(): void {
-  app.show(chooseScreen(app, (entry) => showSetup(live ? live.freshEntry(entry) : entry), showStart));
-}
-
-function showSetup(entry: Playable): void {
-  view = { kind: 'setup', entry };
-  app.show(setupScreen(app, entry.scenario, (seed, players) => play(entry, seed, players), showChoose));
-}
-
-/** Seat the table and start (or, with a record, resume) a game of `entry`. */
-async function play(entry: Playable, seed: string, players: PlayerSetup[], record?: SessionRecord) {
-  const [{ board }, { startSession }] = await Promise.all([booting, sessionModule]);
-  running?.stop();
-  const exit = () => {
-    running = null;
-    view = null;
-    showStart();
-  };
-  const session = startSession(
+  const seam = import.meta.env.DEV || import.meta.env.MODE === 'test';
+  const g = (window as unknown as { __GAME__: Record<string, unknown> }).__GAME__ ?? {};
+  const workshop = new Workshop({
     app,
-    board,
-    entry.scenario,
-    entry.hash,
-    seed,
-    players,
-    exit,
-    record && { record },
-  );
-  running = session;
-  view = { kind: 'game', entry, record: () => session.snapshot().context.record };
-  if (seam) Object.assign((window as unknown as { __GAME__: object }).__GAME__, { session });
-}
-
-// Development (`npm start`): a saved scenarios/*.yaml reloads in the running game (issue 6).
-// `import.meta.hot` is undefined in a build, so none of this reaches the built game.
-let view: LiveView = null;
-let running: Session | null = null;
-let live: typeof import('./ui/authoring/live') | null = null;
-if (import.meta.hot) {
-  void import('./ui/authoring/live').then((module) => {
-    live = module;
-    module.installLiveReload({
-      current: () => view,
-      showSetup,
-      play: (entry, seed, players, record) => void play(entry, seed, players, record),
-    });
+    board: booting.then(({ board }) => board),
+    sessions,
+    onExit: () => {
+      view = null;
+      showStart();
+    },
+    onDamaged: (id, message, code, raw) => app.show(damagedScreen(app, id, message, code, raw, showStart)),
+    onSession: (live) => {
+      if (seam) Object.assign(g, { session: live.session, live });
+    },
   });
-}
+  installConsole(app, workshop);
+  app.onRender(renderStorageWarning);
+  if (seam) {
+    (window as unknown as { __GAME__: Record<string, unknown> }).__GAME__ = g;
+    Object.assign(g, { ready: false, app, sound, workshop });
+    booting.then(({ game, board }) => Object.assign(g, { game, board, ready: true }));
+  }
 
-showStart();
+  /** A screen with one more element below what it renders (the saved list, the timer choice). */
+  function withExtra(screen: Screen, extra: () => HTMLElement): Screen {
+    return {
+      ...screen,
+      render: () => {
+        const el = screen.render();
+        el.append(extra());
+        return el;
+      },
+    };
+  }
+
+  function showStart(): void {
+    app.show(
+      withExtra(startScreen(app, showChoose), () =>
+        savedSessionsSection({ workshop, onCompare: showCompare, refresh: showStart }),
+      ),
+    );
+  }
+
+  function showCompare(): void {
+    app.show(compareScreen(app, showStart));
+  }
+
+  function timerChoice(): HTMLElement {
+    const current = defaultTimerMs();
+    return h(
+      'label',
+      { class: 'timer-choice' },
+      `${t('facil.timerLength')} `,
+      h(
+        'select',
+        {
+          'data-testid': 'setup-timer',
+          onchange: (e: Event) => rememberTimerMs(Number((e.target as HTMLSelectElement).value)),
+        },
+        TIMER_CHOICES.map((ms) =>
+          h(
+            'option',
+            { value: String(ms), selected: ms === current },
+            ms === 0 ? t('facil.noTimer') : clock(ms),
+          ),
+        ),
+      ),
+    );
+  }
+
+  function showChoose(): void {
+    app.show(chooseScreen(app, (entry) => showSetup(live ? live.freshEntry(entry) : entry), showStart));
+  }
+
+  function showSetup(entry: Playable): void {
+    view = { kind: 'setup', entry };
+    app.show(
+      withExtra(
+        setupScreen(app, entry.scenario, (seed, players) => void play(entry, seed, players), showChoose),
+        timerChoice,
+      ),
+    );
+  }
+
+  /** Seat the table and start (or, with a record, resume) a game of `entry`; saved as it goes. */
+  async function play(entry: Playable, seed: string, players: PlayerSetup[], record?: SessionRecord) {
+    const w = await workshop.start(
+      { scenario: entry.scenario, hash: entry.hash, source: entry.source, file: entry.file },
+      seed,
+      players,
+      record,
+    );
+    view = { kind: 'game', entry, record: () => w.session.snapshot().context.record };
+  }
+
+  // Development (`npm start`): a saved scenarios/*.yaml reloads in the running game (issue 6).
+  // `import.meta.hot` is undefined in a build, so none of this reaches the built game.
+  let view: LiveView = null;
+  let live: typeof import('./ui/authoring/live') | null = null;
+  if (import.meta.hot) {
+    void import('./ui/authoring/live').then((module) => {
+      live = module;
+      module.installLiveReload({
+        current: () => view,
+        showSetup,
+        play: (entry, seed, players, record) => void play(entry, seed, players, record),
+      });
+    });
+  }
+
+  const active = activeSessionId();
+  if (active) {
+    // Straight back to where the table was; the start screen shows meanwhile.
+    showStart();
+    void workshop.resume(active);
+  } else showStart();
+}

@@ -28,7 +28,12 @@ export function installConsole(app: App, workshop: Workshop): void {
     onclick: () => setOpen(aside.hidden),
   });
   const chip = h('div', { id: 'timer-chip', class: 'timer-chip', 'data-testid': 'timer-chip', hidden: true });
-  const overlay = h('div', { id: 'pause-overlay', class: 'pause-overlay', 'data-testid': 'pause-overlay', hidden: true });
+  const overlay = h('div', {
+    id: 'pause-overlay',
+    class: 'pause-overlay',
+    'data-testid': 'pause-overlay',
+    hidden: true,
+  });
   document.body.append(overlay, chip, toggle, aside);
 
   const ui = newPanelState();
@@ -82,7 +87,16 @@ export function installConsole(app: App, workshop: Workshop): void {
     if (model.paused) {
       overlay.replaceChildren(
         h('div', { class: 'pause-word', role: 'status' }, t('facil.paused')),
-        h('button', { class: 'btn primary', type: 'button', 'data-testid': 'pause-resume', onclick: () => run({ cmd: 'resume' }) }, t('facil.resume')),
+        h(
+          'button',
+          {
+            class: 'btn primary',
+            type: 'button',
+            'data-testid': 'pause-resume',
+            onclick: () => run({ cmd: 'resume' }),
+          },
+          t('facil.resume'),
+        ),
       );
     }
     const nextShape = JSON.stringify({ ...model, timer: timer.lengthMs });
@@ -99,8 +113,16 @@ export function installConsole(app: App, workshop: Workshop): void {
         h(
           'div',
           { class: 'facil-row' },
-          h('button', { class: 'btn small', type: 'button', 'data-testid': 'facil-window', onclick: openWindow }, t('facil.ownWindow')),
-          h('button', { class: 'btn small', type: 'button', onclick: () => setOpen(false) }, t('facil.close')),
+          h(
+            'button',
+            { class: 'btn small', type: 'button', 'data-testid': 'facil-window', onclick: openWindow },
+            t('facil.ownWindow'),
+          ),
+          h(
+            'button',
+            { class: 'btn small', type: 'button', onclick: () => setOpen(false) },
+            t('facil.close'),
+          ),
         ),
       ]),
     );

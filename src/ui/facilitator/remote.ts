@@ -26,10 +26,13 @@ export function runRemote(root: HTMLElement): void {
   const ui = newPanelState();
   let model: ConsoleModel | null = null;
   let shape = '';
-  const send = (command: ConsoleCommand) => channel.postMessage({ type: 'cmd', command } satisfies ConsoleMessage);
+  const send = (command: ConsoleCommand) =>
+    channel.postMessage({ type: 'cmd', command } satisfies ConsoleMessage);
   const draw = (force = false) => {
     if (!model) {
-      root.replaceChildren(h('div', { class: 'facil-panel', 'data-testid': 'facil-waiting' }, t('facil.waiting')));
+      root.replaceChildren(
+        h('div', { class: 'facil-panel', 'data-testid': 'facil-waiting' }, t('facil.waiting')),
+      );
       return;
     }
     const next = JSON.stringify({ ...model, timer: model.timer.lengthMs });

@@ -124,15 +124,35 @@ export function onWorkshop(fn: (live: LiveWorkshop | null) => void): () => void 
   return () => listeners.delete(fn);
 }
 
+let instance: Workshop | null = null;
+
+/** The page's workshop (one per page), for the debrief's what-if and export buttons. */
+export function workshopInstance(): Workshop | null {
+  return instance;
+}
+
 export class Workshop {
   private detach: (() => void) | null = null;
 
-  constructor(private readonly deps: WorkshopDeps) {}
+  constructor(private readonly deps: WorkshopDeps) {
+    instance = this;
+  }
 
   /** A new table from the setup screen. */
-  async start(src: ScenarioSource, seed: string, players: PlayerSetup[]): Promise<LiveWorkshop> {
+  async start(
+    src: ScenarioSource,
+    seed: string,
+    players: PlayerSetup[],
+    /** A record to resume (the dev live reload keeps the actions that still fit a changed file). */
+    record?: SessionRecord,
+  ): Promise<LiveWorkshop> {
     const ms = defaultTimerMs();
-    return this.run(src, newSessionId(), { timerMs: ms }, { seed, players });
+    return this.run(
+      src,
+      newSessionId(),
+      { timerMs: ms, ...(record ? { record, timerRemainingMs: ms } : {}) },
+      { seed, players },
+    );
   }
 
   /** Resume a saved session by id; a damaged one goes to the damaged-save screen. */
@@ -140,10 +160,10 @@ export class Workshop {
     const store = await sessionStore();
     const result = await resumeSession(store, id);
     if (!result.ok) {
-      if (result.reason === 'not-found') {
-        setActive(null);
-        this.deps.onExit();
-      } else this.deps.onDamaged(id, result.message, result.problem?.code ?? result.reason, result.raw);
+      // Never resume into the same failure again on the next reload.
+      setActive(null);
+      if (result.reason === 'not-found') this.deps.onExit();
+      else this.deps.onDamaged(id, result.message, result.problem?.code ?? result.reason, result.raw);
       return null;
     }
     return this.open(result);
