@@ -3,9 +3,11 @@
  * and re-rendering everything when the language changes. Screens are functions that build
  * their DOM from what they are given; they never keep game state of their own.
  */
+
+import { Volume2, VolumeX } from 'lucide-static';
 import type { SoundPort } from '../audio/port';
 import { onLangChange, t, toggleLang } from '../i18n';
-import { byId, clear, h, isTextEntry } from './dom';
+import { byId, clear, h, icon, isTextEntry } from './dom';
 import { showHelp } from './help';
 
 export type KeyHandler = (event: KeyboardEvent) => boolean;
@@ -97,7 +99,7 @@ export class App {
   }
 
   /** The language, sound, text size and help buttons shown on every screen. */
-  controls(): HTMLElement {
+  controls(compact = false): HTMLElement {
     return h(
       'div',
       { class: 'controls' },
@@ -110,7 +112,7 @@ export class App {
           lang: t('controls.language') === 'English' ? 'en' : 'nl',
           onclick: () => toggleLang(),
         },
-        t('controls.language'),
+        compact ? (t('controls.language') === 'English' ? 'EN' : 'NL') : t('controls.language'),
       ),
       h(
         'button',
@@ -118,9 +120,17 @@ export class App {
           class: 'btn small',
           type: 'button',
           'aria-pressed': String(!this.sound.muted),
+          'aria-label': compact ? t('start.sound') : undefined,
           onclick: () => this.toggleSound(),
         },
-        this.sound.muted ? t('start.soundOff') : t('start.soundOn'),
+        compact
+          ? icon(
+              this.sound.muted ? VolumeX : Volume2,
+              this.sound.muted ? t('start.soundOff') : t('start.soundOn'),
+            )
+          : this.sound.muted
+            ? t('start.soundOff')
+            : t('start.soundOn'),
       ),
       h(
         'button',

@@ -18,8 +18,9 @@ export function endingScreen(ctx: StageContext): Screen {
       const goals = state.players
         .map((p) => {
           const role = scenario.roles.find((r) => r.id === p.role);
-          if (!role?.goal) return null;
-          const met = state.ending?.goals[role.id] === true;
+          const judged = state.ending?.goals ?? {};
+          if (!role || !(role.id in judged)) return null;
+          const met = judged[role.id] === true;
           return h(
             'li',
             { class: 'goal', 'data-testid': `goal-${role.id}` },

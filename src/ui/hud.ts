@@ -104,6 +104,19 @@ export function renderHud({ scenario, state, series, changes }: HudInput): HTMLE
   return h(
     'div',
     {},
+    scenario.priorities ? h('h2', {}, t('hud.priorities')) : null,
+    scenario.priorities
+      ? h(
+          'div',
+          { class: 'chips', 'data-testid': 'priorities' },
+          state.priorities.length > 0
+            ? state.priorities.map((id) => {
+                const pr = scenario.priorities?.options.find((o) => o.id === id);
+                return h('span', { class: 'chip' }, pr ? text(pr.name) : id);
+              })
+            : h('span', { class: 'chip' }, t('hud.noPriorities')),
+        )
+      : null,
     h('h2', {}, t('hud.budgets')),
     budgets,
     scenario.meters.length > 0 ? h('h2', {}, t('hud.meters')) : null,
@@ -139,19 +152,6 @@ export function renderTopbar(
             initials(p.name),
           ),
           t('hud.turn', { name: p.name }),
-        ),
-      );
-    }
-    if (scenario.priorities) {
-      const chips = state.priorities.map((id) => {
-        const pr = scenario.priorities?.options.find((o) => o.id === id);
-        return h('span', { class: 'chip' }, pr ? text(pr.name) : id);
-      });
-      parts.push(
-        h(
-          'span',
-          { class: 'chips', 'aria-label': t('hud.priorities') },
-          chips.length > 0 ? chips : h('span', { class: 'chip' }, t('hud.noPriorities')),
         ),
       );
     }

@@ -77,14 +77,30 @@ export function startSession(
         name: text(s.name),
         kindLabel: t(`kind.${s.kind}`),
       })) ?? null;
-    const turnDeck = scenario.decks.find((d) => d.id === scenario.turnDeck) ?? scenario.decks[0];
+    const lastDraw = [...state.log].reverse().find((e) => e.kind === 'draw');
+    const deckId = lastDraw?.kind === 'draw' ? lastDraw.deck : scenario.turnDeck;
+    const turnDeck = scenario.decks.find((d) => d.id === deckId) ?? scenario.decks[0];
     return {
       spaces,
       players: state.players.map((p) => ({ name: p.name, space: p.space })),
       active: seat,
-      headline: seat !== null && state.players[seat] ? t('hud.turn', { name: state.players[seat].name }) : '',
+      headline: lastRoll(state) ?? text(scenario.title),
       deckLabel: turnDeck ? text(turnDeck.name) : '',
+      dice: scenario.board?.dice ?? { count: 1, sides: 6 },
     };
+  }
+
+  /** "Anna gooit 5 → Oude Dorp": the last roll, read from the log. */
+  function lastRoll(state: GameState): string | null {
+    for (let i = state.log.length - 1; i >= 0; i--) {
+      const e = state.log[i];
+      if (e.kind !== 'roll') continue;
+      const name = e.seat !== null ? (state.players[e.seat]?.name ?? '') : '';
+      const space = scenario.board?.spaces[e.to];
+      const dice = e.dice.join(' + ');
+      return `${t('turn.rolled', { name, dice })}${space ? ` → ${text(space.name)}` : ''}`;
+    }
+    return null;
   }
 
   function newEntries(snap: SessionSnapshot): LogEntry[] {
@@ -138,7 +154,7 @@ export function startSession(
       board.setModel(boardModel(state));
     }
 
-    byId('topbar').replaceChildren(...renderTopbar(scenario, state, app.controls()));
+    byId('topbar').replaceChildren(...renderTopbar(scenario, state, app.controls(true)));
     byId('hud').replaceChildren(
       renderHud({
         scenario,

@@ -22,6 +22,7 @@ export interface BoardModel {
   /** The big line in the middle: whose turn it is. */
   headline: string;
   deckLabel: string;
+  dice: { count: number; sides: number };
 }
 
 const FONT = '"Atkinson Hyperlegible", system-ui, sans-serif';
@@ -33,7 +34,9 @@ export class BoardScene extends Phaser.Scene {
   private staticLayer!: Phaser.GameObjects.Container;
   private tokens: Phaser.GameObjects.Container[] = [];
   private dice!: Phaser.GameObjects.Container;
-  private diceFace = 5;
+  private diceFaces: number[] = [5];
+  private diceCount = 1;
+  private diceSides = 6;
   private headline!: Phaser.GameObjects.Text;
   private moving = false;
   reducedMotion = false;
@@ -91,7 +94,11 @@ export class BoardScene extends Phaser.Scene {
     const previous = this.model;
     this.model = model;
     if (!this.sys.isActive()) return;
-    const spacesChanged = JSON.stringify(model.spaces) !== JSON.stringify(previous?.spaces);
+    this.diceCount = model.dice.count;
+    this.diceSides = model.dice.sides;
+    const spacesChanged =
+      JSON.stringify([model.spaces, model.deckLabel]) !==
+      JSON.stringify([previous?.spaces, previous?.deckLabel]);
     const playersChanged = model.players.length !== this.tokens.length;
     const moved =
       JSON.stringify([model.players, model.active, model.headline]) !==
@@ -109,8 +116,9 @@ export class BoardScene extends Phaser.Scene {
     this.awake(1500);
     return new Promise((resolve) => {
       const total = dice.reduce((a, b) => a + b, 0);
+      const sides = this.diceSides;
       if (this.reducedMotion || !this.layout) {
-        this.drawDice(Math.min(6, Math.max(1, total)), total);
+        this.drawDice(dice, total);
         this.placeTokens();
         resolve();
         return;
@@ -122,15 +130,16 @@ export class BoardScene extends Phaser.Scene {
         repeat: 6,
         callback: () => {
           tumbles++;
+          // Only the tumbling faces are random (a visual); the result is the engine's roll.
           this.drawDice(
-            tumbles < 7 ? 1 + Math.floor(Math.random() * 6) : Math.min(6, total),
+            tumbles < 7 ? dice.map(() => 1 + Math.floor(Math.random() * Math.min(6, sides))) : dice,
             tumbles < 7 ? null : total,
           );
           this.dice.setAngle(tumbles < 7 ? (Math.random() - 0.5) * 30 : 0);
         },
       });
       this.time.delayedCall(520, () => {
-        this.drawDice(Math.min(6, Math.max(1, total)), total);
+        this.drawDice(dice, total);
         this.dice.setAngle(0);
         const token = this.tokens[seat];
         const steps = path(from, to, this.layout?.slots.length ?? 0);
@@ -192,7 +201,9 @@ export class BoardScene extends Phaser.Scene {
       .setText(model?.headline ?? '');
     this.drawDeck(cx - unit * 3, cy + unit * 0.8, unit, model?.deckLabel ?? '');
     this.dice.setPosition(cx + unit * 3, cy + unit * 0.8);
-    this.drawDice(this.diceFace, null);
+    if (this.diceFaces.length !== this.diceCount)
+      this.diceFaces = Array.from({ length: this.diceCount }, () => 5);
+    this.drawDice(this.diceFaces, null);
     this.dice.setSize(unit * 3.4, unit * 3.4);
     this.dice.removeInteractive();
     if (spaces) {
@@ -223,7 +234,7 @@ export class BoardScene extends Phaser.Scene {
       .setDisplaySize(s * 0.22, s * 0.22);
     const fontSize = Math.max(12, Math.round(s * 0.15));
     const name = this.add
-      .text(slot.x, slot.y + s * 0.06, space.name, {
+      .text(slot.x, slot.y - s * 0.01, space.name, {
         fontFamily: FONT,
         fontSize: `${fontSize}px`,
         color: INK,
@@ -234,7 +245,7 @@ export class BoardScene extends Phaser.Scene {
       .setOrigin(0.5)
       .setResolution(window.devicePixelRatio || 1);
     // A long single word must shrink rather than be cut: fit the box both ways.
-    const fit = Math.min(1, (s * 0.92) / Math.max(1, name.width), (s * 0.42) / Math.max(1, name.height));
+    const fit = Math.min(1, (s * 0.92) / Math.max(1, name.width), (s * 0.34) / Math.max(1, name.height));
     name.setScale(fit);
     this.staticLayer.add([iconBack, icon, name]);
   }
@@ -253,27 +264,58 @@ export class BoardScene extends Phaser.Scene {
       g.fillRoundedRect(pad + unit * 0.3, pad + 10 + unit * 0.3, w - unit * 0.6, h - unit * 0.6, unit * 0.2);
     });
     const deck = this.add.image(x + 5, y - 5, key);
-    const icon = this.add.image(x, y - unit * 0.5, 'icon-draw').setDisplaySize(unit * 1.4, unit * 1.4);
+    const icon = this.add.image(x, y, 'icon-draw').setDisplaySize(unit * 1.6, unit * 1.6);
     const text = this.add
-      .text(x, y + unit * 1.1, label, {
+      .text(x, y + h / 2 + unit * 0.3, label, {
         fontFamily: FONT,
-        fontSize: `${Math.round(unit * 0.7)}px`,
+        fontSize: `${Math.round(unit * 0.8)}px`,
         color: INK,
         fontStyle: 'bold',
         align: 'center',
-        wordWrap: { width: w - unit * 0.8 },
+        wordWrap: { width: w * 2 },
       })
-      .setOrigin(0.5)
+      .setOrigin(0.5, 0)
       .setResolution(window.devicePixelRatio || 1);
     this.staticLayer.add([deck, icon, text]);
   }
 
-  private drawDice(face: number, total: number | null): void {
-    this.diceFace = face;
+  /** One die per value (pips up to six, a number above), with the total under several dice. */
+  private drawDice(faces: number[], total: number | null): void {
+    this.diceFaces = faces;
     this.dice.removeAll(true);
     const { width, height } = this.scale;
     const unit = Math.max(14, Math.min(width, height) / 22);
-    const s = unit * 3;
+    const s = unit * (faces.length > 1 ? 2.4 : 3);
+    faces.forEach((face, i) => {
+      const x = (i - (faces.length - 1) / 2) * s * 1.15;
+      this.dice.add(this.add.image(x, 0, this.dieTexture(face, s)));
+      if (face > 6 || face < 1) {
+        this.dice.add(
+          this.add
+            .text(x, 0, String(face), {
+              fontFamily: FONT,
+              fontSize: `${Math.round(s * 0.5)}px`,
+              color: INK,
+              fontStyle: 'bold',
+            })
+            .setOrigin(0.5),
+        );
+      }
+    });
+    if (total !== null && faces.length > 1) {
+      const t = this.add
+        .text(0, s * 0.85, `= ${total}`, {
+          fontFamily: FONT,
+          fontSize: `${Math.round(unit)}px`,
+          color: INK,
+          fontStyle: 'bold',
+        })
+        .setOrigin(0.5);
+      this.dice.add(t);
+    }
+  }
+
+  private dieTexture(face: number, s: number): string {
     const o = s * 0.27;
     const pips: Record<number, [number, number][]> = {
       1: [[0, 0]],
@@ -308,27 +350,15 @@ export class BoardScene extends Phaser.Scene {
         [o, o],
       ],
     };
-    const key = this.bake(`dice-${face}-${Math.round(s)}`, s, s, (g, pad) => {
+    const shown = face >= 1 && face <= 6 ? face : 0;
+    return this.bake(`dice-${shown}-${Math.round(s)}`, s, s, (g, pad) => {
       g.fillStyle(0xffffff, 1);
       g.lineStyle(3, 0x000000, 1);
       g.fillRoundedRect(pad, pad, s, s, s * 0.18);
       g.strokeRoundedRect(pad, pad, s, s, s * 0.18);
       g.fillStyle(0x000000, 1);
-      for (const [px, py] of pips[face] ?? pips[5])
-        g.fillCircle(pad + s / 2 + px, pad + s / 2 + py, s * 0.09);
+      for (const [px, py] of pips[shown] ?? []) g.fillCircle(pad + s / 2 + px, pad + s / 2 + py, s * 0.09);
     });
-    this.dice.add(this.add.image(0, 0, key));
-    if (total !== null && total > 6) {
-      const t = this.add
-        .text(0, s * 0.75, String(total), {
-          fontFamily: FONT,
-          fontSize: `${Math.round(unit)}px`,
-          color: INK,
-          fontStyle: 'bold',
-        })
-        .setOrigin(0.5);
-      this.dice.add(t);
-    }
   }
 
   /**
@@ -351,7 +381,7 @@ export class BoardScene extends Phaser.Scene {
   }
 
   private makeToken(name: string, seat: number, unit: number): Phaser.GameObjects.Container {
-    const r = Math.max(11, Math.min(unit * 1.1, (this.layout?.slots[0]?.size ?? unit * 4) * 0.13));
+    const r = Math.max(10, Math.min(unit * 1.1, (this.layout?.slots[0]?.size ?? unit * 4) * 0.11));
     const shadow = this.add.circle(2, 4, r, 0x000000, 0.25);
     const disc = this.add.circle(0, 0, r, Phaser.Display.Color.HexStringToColor(playerColour(seat)).color);
     disc.setStrokeStyle(Math.max(2, r * 0.14), 0x000000);
@@ -372,14 +402,16 @@ export class BoardScene extends Phaser.Scene {
   private tokenSpot(seat: number, space: number): { x: number; y: number } {
     const slot = this.layout?.slots[space];
     if (!slot) return { x: -100, y: -100 };
+    // Tokens stand in a row (two rows for more than four) along the bottom of the space,
+    // below its name.
     const count = this.model?.players.length ?? 1;
-    const cols = Math.ceil(Math.sqrt(count));
+    const cols = Math.min(4, count);
+    const rows = Math.ceil(count / cols);
     const col = seat % cols;
     const row = Math.floor(seat / cols);
-    const step = slot.size * 0.27;
-    const rows = Math.ceil(count / cols);
+    const step = slot.size * 0.235;
     const x = slot.x + (col - (cols - 1) / 2) * step;
-    const y = slot.y + slot.size * 0.36 - (rows - 1 - row) * step * 0.75;
+    const y = slot.y + slot.size * 0.37 - (rows - 1 - row) * step * 0.7;
     return { x, y };
   }
 
