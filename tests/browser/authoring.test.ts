@@ -97,8 +97,10 @@ describe('opening a scenario file', () => {
     expect(await panel.locator('.problem').first().locator('.message').textContent()).toMatch(
       /^card "mevrouw-de-vries", option "thuiszorg": unknown field "efects"/,
     );
-    await page.locator('[data-key=open-file-close]').click();
+    // Escape closes the panel and stays on the scenario choice.
+    await page.keyboard.press('Escape');
     expect(await page.locator('.open-file-panel').count()).toBe(0);
+    expect(await page.locator('h1').first().textContent()).toBe('Choose a scenario');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -111,6 +113,16 @@ describe('opening a scenario file', () => {
     );
     await drop(page, 'eigen.yaml', own);
     await expect.poll(() => page.locator('h1').first().textContent()).toMatch(/^Ons eigen spel — /);
+    // Away from the scenario choice a dropped file is refused, so the browser never opens it in place of the game.
+    const refused = await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['x'], 'x.yaml'));
+      return !document.body.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+      );
+    });
+    expect(refused).toBe(true);
+    expect(await page.locator('h1').first().textContent()).toMatch(/^Ons eigen spel — /);
     await page.locator('[data-key=play]').click();
     await page.waitForFunction(() => {
       const g = (

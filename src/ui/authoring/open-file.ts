@@ -46,13 +46,36 @@ export async function checkSource(
   return { result, source: new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '') };
 }
 
+/**
+ * A file dropped anywhere else in the game must not make the browser open it in place of the
+ * game (a workshop would lose its table): file drops are refused outside the scenario choice.
+ */
+function refuseStrayDrops(): void {
+  window.addEventListener('dragover', (e) => {
+    if (!e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'none';
+  });
+  window.addEventListener('drop', (e) => {
+    if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+  });
+}
+if (typeof window !== 'undefined') refuseStrayDrops();
+
 export function scenarioOpener(app: App, onPlay: (entry: Playable) => void): ScenarioOpener {
   let opened: Opened = { kind: 'none' };
   let dragDepth = 0;
   const root = document.documentElement;
+  /** While the panel is up, Escape closes it (instead of leaving the scenario choice). */
+  let releaseKeys: (() => void) | null = null;
 
   const show = (next: Opened, announce: string) => {
     opened = next;
+    releaseKeys ??= app.pushKeys((e) => {
+      if (e.key !== 'Escape') return false;
+      close();
+      return true;
+    });
     app.rerender();
     app.announce(announce);
     document.querySelector<HTMLElement>('.open-file-panel h2')?.focus();
@@ -127,6 +150,8 @@ export function scenarioOpener(app: App, onPlay: (entry: Playable) => void): Sce
   window.addEventListener('drop', onDrop);
 
   const close = () => {
+    releaseKeys?.();
+    releaseKeys = null;
     opened = { kind: 'none' };
     app.rerender();
     document.querySelector<HTMLElement>('[data-key="open-file"]')?.focus();
@@ -229,6 +254,8 @@ export function scenarioOpener(app: App, onPlay: (entry: Playable) => void): Sce
       );
     },
     detach() {
+      releaseKeys?.();
+      releaseKeys = null;
       window.removeEventListener('dragover', onDragOver);
       window.removeEventListener('dragenter', onDragEnter);
       window.removeEventListener('dragleave', onDragLeave);
