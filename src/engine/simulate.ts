@@ -105,10 +105,16 @@ export function randomStrategy(random: Random): Strategy {
   };
 }
 
-/** Identifies the card copy on the table: each question adds one log entry, so this stays put while it is there. */
+/** Identifies the card copy on the table, so each of its questions is decided once. */
 function cardOnTable(state: GameState): string {
   const p = state.pending;
-  return p.kind === 'card' ? `${p.copy.card}@${state.log.length - p.asked.length}` : p.kind;
+  if (p.kind !== 'card') return p.kind;
+  // The log index where this card came on the table: the last draw (or injection) of it.
+  for (let i = state.log.length - 1; i >= 0; i--) {
+    const e = state.log[i];
+    if ((e.kind === 'draw' || e.kind === 'inject') && e.card === p.copy.card) return `${p.copy.card}@${i}`;
+  }
+  return `${p.copy.card}@${state.round}`;
 }
 
 /** Nearest-rank percentile of sorted values. */
@@ -146,7 +152,8 @@ export function playGame(scenario: Scenario, seed: string, players: number, stra
     if (n > MAX_ACTIONS_PER_GAME) throw new Error(`no ending after ${MAX_ACTIONS_PER_GAME} actions`);
     const legal = legalActions(scenario, state);
     if (legal.length === 0) throw new Error(`dead end: no legal action while ${state.pending.kind}`);
-    state = step(scenario, state, strategy.pick(state, legal));
+    // The simulator never looks back at an old state, so the core may update it in place.
+    state = step(scenario, state, strategy.pick(state, legal), { consume: true });
   }
   for (const entry of state.log) if (entry.kind === 'decision' && entry.option !== null) decisions++;
   return { state, decisions };
