@@ -405,6 +405,11 @@ export const Council = z.strictObject({
     'At council meetings money may be moved between resources.',
     'Bij raadsvergaderingen mag geld tussen budgetten worden verschoven.',
   ),
+  name: describe(
+    Text.optional(),
+    'What the meeting is called on screen, e.g. "OR-overleg" for a works council; default "Raadsvergadering".',
+    'Hoe de vergadering op het scherm heet, bijv. "OR-overleg" voor een ondernemingsraad; standaard "Raadsvergadering".',
+  ),
 });
 
 export const Ending = z.strictObject({

@@ -236,7 +236,12 @@ export function councilDialog(
     'section',
     { class: 'dialog enter', role: 'dialog', 'aria-labelledby': 'council-title', 'data-testid': 'council' },
     h('div', { class: 'kind' }, icon(Landmark), t('kind.council')),
-    h('h1', { id: 'council-title' }, t('council.title')),
+    // A scenario may name its meeting ("OR-overleg" for a works council).
+    h(
+      'h1',
+      { id: 'council-title' },
+      scenario.council?.name ? text(scenario.council.name) : t('council.title'),
+    ),
     body,
   );
   el.onKey = onKey;
