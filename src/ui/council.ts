@@ -99,7 +99,7 @@ export function councilDialog(
             value: p.id,
             'data-key': `priority-${p.id}`,
           }),
-          h('span', { class: 'num', 'aria-hidden': 'true' }, `${i + 1}`),
+          h('span', { class: 'key', 'aria-hidden': 'true' }, `${i + 1}`),
           h(
             'span',
             { class: 'what' },

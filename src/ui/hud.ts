@@ -129,8 +129,6 @@ export function renderTopbar(
   state: GameState | null,
   controls: HTMLElement,
 ): HTMLElement[] {
-  const lang = currentLang();
-  const text = (v: Parameters<typeof localize>[0]) => localize(v, lang, scenario.languages);
   const parts: HTMLElement[] = [];
   if (state) {
     parts.push(h('span', { class: 'round', 'data-testid': 'round' }, roundText(scenario, state.round)));

@@ -106,7 +106,6 @@ async function playCard(page: Page, mode: Mode, played: Played): Promise<void> {
   }
   const voters = await card.locator('[data-testid^=voter-]').count();
   const option = card.locator('button.option:not([disabled])').first();
-  const optionLabel = (await option.locator('.label').textContent()) ?? '';
   const cost = (await option.locator('.cost').textContent()) ?? '';
   const before = await page.locator('[data-testid^=amount-]').allTextContents();
   if (voters > 0) {
