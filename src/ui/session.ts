@@ -222,9 +222,10 @@ export function startSession(
     const snap = actor.getSnapshot();
     if (snap.matches({ playing: 'turn' })) session.send({ type: 'roll' });
   };
-  actor.start();
+  // Uncover the board first: a session resumed after its end shows its ending in the first render.
   app.hideScreen();
   appEl.classList.remove('no-game');
+  actor.start();
   window.dispatchEvent(new Event('resize'));
   if (!resume?.record) actor.send({ type: 'START', seed, players });
   app.announce(text(scenario.title));
