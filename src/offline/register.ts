@@ -4,7 +4,8 @@
  * build needs none and a file:// page cannot have one). A failure only means no offline cache.
  */
 export function registerOffline(): void {
-  if (!import.meta.env.PROD || import.meta.env.VITE_SINGLE) return;
+  // `import.meta.hot` exists only under the dev server, whatever NODE_ENV says.
+  if (import.meta.hot || import.meta.env.VITE_SINGLE) return;
   if (!('serviceWorker' in navigator) || !location.protocol.startsWith('http')) return;
   window.addEventListener('load', () => {
     navigator.serviceWorker.register('./sw.js').catch(() => {
