@@ -55,7 +55,11 @@ function main(): void {
       if (seam) Object.assign(g, { session: live.session, live });
     },
   });
-  installConsole(app, workshop);
+  installConsole(
+    app,
+    workshop,
+    booting.then(({ game }) => game),
+  );
   app.onRender(renderStorageWarning);
   if (seam) {
     (window as unknown as { __GAME__: Record<string, unknown> }).__GAME__ = g;

@@ -11,7 +11,7 @@ import type { Screen } from './app';
 import { charts } from './debrief-charts';
 import { h } from './dom';
 import { changeChips } from './effects-text';
-import { debriefTools, whatIfButton } from './facilitator/debrief-tools';
+import { debriefTools, decisionExtras } from './facilitator/debrief-tools';
 import { roundText } from './hud';
 import { findCard } from './lookup';
 import type { StageContext } from './stage';
@@ -72,7 +72,7 @@ export function debriefScreen(ctx: StageContext): Screen {
           consequences ? h('div', {}, t('debrief.caused')) : null,
           h('div', { class: 'outcome' }, changeChips(scenario, e.deltas, 'timeline')),
           card.reflect ? h('p', { class: 'answer' }, text(card.reflect)) : null,
-          whatIfButton(ctx, i),
+          decisionExtras(ctx, i),
         );
       });
       const questions = (scenario.debrief?.questions ?? []).map((q) => h('li', {}, text(q)));

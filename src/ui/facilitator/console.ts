@@ -12,7 +12,19 @@ import { newPanelState, renderPanel } from './panel';
 import { CHANNEL, type ConsoleMessage } from './remote';
 import { currentWorkshop, type LiveWorkshop, onWorkshop, rememberTimerMs, type Workshop } from './workshop';
 
-export function installConsole(app: App, workshop: Workshop): void {
+/** Phaser's game: paused with the session, so tweens and the board stand still too. */
+export interface Pausable {
+  pause(): void;
+  resume(): void;
+}
+
+export function installConsole(app: App, workshop: Workshop, phaser?: Promise<Pausable>): void {
+  let phaserPaused = false;
+  const pausePhaser = (paused: boolean) => {
+    if (paused === phaserPaused) return;
+    phaserPaused = paused;
+    void phaser?.then((g) => (paused ? g.pause() : g.resume()));
+  };
   const aside = h('aside', {
     id: 'facilitator',
     class: 'facil',
@@ -74,6 +86,7 @@ export function installConsole(app: App, workshop: Workshop): void {
       chip.hidden = true;
       overlay.hidden = true;
       document.documentElement.classList.remove('paused');
+      pausePhaser(false);
       return;
     }
     model = build(w);
@@ -84,6 +97,7 @@ export function installConsole(app: App, workshop: Workshop): void {
     chip.classList.toggle('time-up', timer.remainingMs <= 0);
     overlay.hidden = !model.paused;
     document.documentElement.classList.toggle('paused', model.paused);
+    pausePhaser(model.paused);
     if (model.paused) {
       overlay.replaceChildren(
         h('div', { class: 'pause-word', role: 'status' }, t('facil.paused')),

@@ -8,7 +8,7 @@ import { decisionsCsv } from '../../debrief/csv';
 import { debriefHtml } from '../../debrief/html';
 import type { ExportLabels } from '../../debrief/labels';
 import { debriefMarkdown } from '../../debrief/markdown';
-import { buildDebrief } from '../../debrief/model';
+import { buildDebrief, noteOwners } from '../../debrief/model';
 import { branchRecord } from '../../debrief/whatif';
 import { currentLang, t } from '../../i18n';
 import { formatMeter, formatMoney } from '../../i18n/money';
@@ -113,22 +113,38 @@ async function fillBranch(el: HTMLElement, ctx: StageContext, originalId: string
   el.replaceChildren(h('h2', {}, t('whatif.sideBySide')), comparisonTable(cmp, 'whatif-table'));
 }
 
-/** "What if…?" on a decision of the timeline: replay up to it, and the table chooses again. */
-export function whatIfButton(ctx: StageContext, logIndex: number): HTMLElement | null {
+/**
+ * Below each decision of the timeline: the facilitator's notes typed at that card, and
+ * "What if…?" — replay up to just before it, and the table chooses again.
+ */
+export function decisionExtras(ctx: StageContext, logIndex: number): HTMLElement | null {
+  const notes = [...noteOwners(ctx.state.log)]
+    .filter(([, owner]) => owner === logIndex)
+    .map(([i]) => ctx.state.log[i])
+    .flatMap((e) => (e.kind === 'note' ? [e.text] : []));
   const live = currentWorkshop();
   const record = live?.session.snapshot().context.record;
-  if (!live || !record) return null;
+  const button =
+    live && record
+      ? h(
+          'button',
+          {
+            class: 'btn small',
+            type: 'button',
+            'data-testid': 'whatif',
+            onclick: () => {
+              const branch = branchRecord(ctx.scenario, record, logIndex);
+              void workshopInstance()?.branch(branch, logIndex);
+            },
+          },
+          t('whatif.button'),
+        )
+      : null;
+  if (!button && notes.length === 0) return null;
   return h(
-    'button',
-    {
-      class: 'btn small',
-      type: 'button',
-      'data-testid': 'whatif',
-      onclick: () => {
-        const branch = branchRecord(ctx.scenario, record, logIndex);
-        void workshopInstance()?.branch(branch, logIndex);
-      },
-    },
-    t('whatif.button'),
+    'div',
+    { class: 'decision-extras' },
+    notes.map((n) => h('p', { class: 'note', 'data-testid': 'decision-note' }, `${t('export.notes')}: ${n}`)),
+    button,
   );
 }

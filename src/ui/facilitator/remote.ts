@@ -4,7 +4,7 @@
  * the model the main window sends over a BroadcastChannel and sends commands back. Same origin
  * only, by construction of BroadcastChannel.
  */
-import { t } from '../../i18n';
+import { currentLang, setLang, t } from '../../i18n';
 import { h } from '../dom';
 import { type ConsoleCommand, type ConsoleModel, clock } from './model';
 import { newPanelState, renderPanel } from './panel';
@@ -49,7 +49,11 @@ export function runRemote(root: HTMLElement): void {
   channel.addEventListener('message', (e: MessageEvent<ConsoleMessage>) => {
     if (e.data?.type !== 'model') return;
     model = e.data.model;
-    draw();
+    // The console speaks the game's language: a switch in either window reaches both.
+    if ((model.lang === 'nl' || model.lang === 'en') && model.lang !== currentLang()) {
+      setLang(model.lang);
+      draw(true);
+    } else draw();
   });
   draw();
   channel.postMessage({ type: 'hello' } satisfies ConsoleMessage);
