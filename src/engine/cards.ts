@@ -37,12 +37,28 @@ export function optionBlock(r: Rules, state: GameState, option: Option): OptionB
 
 /** The ids of the offered options, in card order. */
 export function offeredOptions(r: Rules, state: GameState, card: Card): string[] {
+  const fixed = r.p.alwaysOffered.get(card);
+  if (fixed !== undefined) return fixed.slice();
+  return computeOffered(r, state, card);
+}
+
+/**
+ * The offered option ids for reading only (the list may be shared: never change or keep it);
+ * cheaper than `offeredOptions` for a card whose options are always offered.
+ */
+export function offeredIds(r: Rules, state: GameState, card: Card): readonly string[] {
+  return r.p.alwaysOffered.get(card) ?? computeOffered(r, state, card);
+}
+
+function computeOffered(r: Rules, state: GameState, card: Card): string[] {
   const out: string[] = [];
   for (const option of card.options ?? []) if (optionBlock(r, state, option) === null) out.push(option.id);
   return out;
 }
 
 export function isOffered(r: Rules, state: GameState, card: Card, optionId: string): boolean {
+  const fixed = r.p.alwaysOffered.get(card);
+  if (fixed !== undefined) return fixed.includes(optionId);
   const option = card.options?.find((o) => o.id === optionId);
   return option !== undefined && optionBlock(r, state, option) === null;
 }

@@ -8,7 +8,7 @@
  * waits for the table (a new `pending`) or has ended. `run` loops until then and checks the
  * immediate endings once more where it stops.
  */
-import { applyEventEffects, offeredOptions, settleCard } from './cards';
+import { applyEventEffects, offeredIds, settleCard } from './cards';
 import { firstStep } from './council';
 import { discardCopy, drawFrom, putOnTop } from './decks';
 import { type Ctx, emptyDeltas, log, playerOf } from './draft';
@@ -200,9 +200,16 @@ export function presentCard(ctx: Ctx, deck: string, copy: CardCopy, resume: Resu
     discardCopy(ctx, deck, copy);
     return afterCard(resume);
   }
-  const offered = offeredOptions(ctx, ctx.s, card);
-  if (offered.length === 0) {
-    settleCard(ctx, card, { deck, copy, option: null, offered, votes: null, tieBrokenBy: null, asked: [] });
+  if (offeredIds(ctx, ctx.s, card).length === 0) {
+    settleCard(ctx, card, {
+      deck,
+      copy,
+      option: null,
+      offered: [],
+      votes: null,
+      tieBrokenBy: null,
+      asked: [],
+    });
     return afterCard(resume);
   }
   const seat = ctx.seat ?? ctx.s.turnSeat;

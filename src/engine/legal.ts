@@ -8,7 +8,7 @@
  * Every action listed is one `canStep` allows; a game that has not ended always has one.
  */
 import type { Scenario } from '../scenario/schema';
-import { offeredOptions, questionBlock } from './cards';
+import { offeredIds, questionBlock } from './cards';
 import { affordable } from './council';
 import { prepare } from './prepare';
 import type { Action, GameState } from './types';
@@ -34,7 +34,7 @@ export function legalActions(scenario: Scenario, state: GameState): Action[] {
           if (questionBlock(r, state, card, q, p.asked) === null) out.push({ type: 'ask', question: q });
         }
       }
-      const offered = offeredOptions(r, state, card);
+      const offered = offeredIds(r, state, card);
       if (scenario.decision === 'group') {
         for (const option of offered) out.push({ type: 'choose', option });
       } else {

@@ -24,6 +24,12 @@ export interface Prepared {
   optionTags: WeakMap<Option, string[]>;
   /** The `chosen` key of an option, `"<card>/<option>"`: one string per option, so lookups compare cheaply. */
   choiceKey: WeakMap<Option, string>;
+  /**
+   * Cards whose options are offered whatever the state (no option has a `when`, no top-level
+   * money effect of an option touches a floored resource) → their option ids in card order.
+   * Read-only and shared: callers that hand the list out copy it.
+   */
+  alwaysOffered: Map<Card, readonly string[]>;
   /** The deck a facilitator's injected card goes to when none is named. */
   defaultDeck: string;
   /** The `chose` keys (`"<card>/<option>"`) some condition of the scenario asks about. */
@@ -41,8 +47,17 @@ export function prepare(scenario: Scenario): Prepared {
   const homeDeck = new Map<string, string>();
   const optionTags = new WeakMap<Option, string[]>();
   const choiceKey = new WeakMap<Option, string>();
+  const alwaysOffered = new Map<Card, readonly string[]>();
+  const floored = new Set(
+    scenario.resources.filter((r) => r.floor !== undefined && r.floor !== null).map((r) => r.id),
+  );
   const addCard = (card: Card) => {
     if (!cards.has(card.id)) cards.set(card.id, card);
+    const options = card.options ?? [];
+    const fixed = options.every(
+      (o) => o.when === undefined && o.effects.every((e) => !('resource' in e) || !floored.has(e.resource)),
+    );
+    if (fixed) alwaysOffered.set(card, Object.freeze(options.map((o) => o.id)));
     for (const option of card.options ?? []) {
       optionTags.set(option, [...new Set([...card.tags, ...option.tags])]);
       choiceKey.set(option, intern(`${card.id}/${option.id}`));
@@ -80,6 +95,7 @@ export function prepare(scenario: Scenario): Prepared {
     spaces: new Map((scenario.board?.spaces ?? []).map((s, i) => [s.id, i])),
     optionTags,
     choiceKey,
+    alwaysOffered,
     defaultDeck: scenario.turnDeck ?? scenario.decks[0].id,
     choseKeys: choseKeys(scenario),
     hasImmediate: scenario.endings.some((e) => e.immediate && e.when !== undefined),

@@ -12,7 +12,7 @@ import { createRandom, type Random } from './rng';
 import { newGame } from './setup';
 import { step } from './step';
 import { ruledStrategy, type Strategy, type StrategyName, strategiesFor } from './strategies';
-import type { GameState } from './types';
+import type { Action, GameState } from './types';
 
 export { isStrategyShape, type Strategy, type StrategyName, strategiesFor } from './strategies';
 
@@ -76,33 +76,66 @@ export interface SimulationReport {
 export function randomStrategy(random: Random): Strategy {
   const decided = new Set<string>();
   return {
+    // One pass over `legal` per question, no intermediate arrays: the same choices and the same
+    // random draws as filtering (asks in order, then invest/decline, endTransfers, the rest).
     pick(state, legal) {
-      const asks = legal.filter((a) => a.type === 'ask');
-      for (const ask of asks) {
-        const key = `${cardOnTable(state)}:${ask.question}`;
-        if (decided.has(key)) continue;
-        decided.add(key);
-        if (random.next() < 0.5) return ask;
+      let table: string | null = null;
+      let invest: Action | null = null;
+      let decline: Action | null = null;
+      let endTransfers: Action | null = null;
+      let rest = 0;
+      for (let i = 0; i < legal.length; i++) {
+        const a = legal[i];
+        if (a.type === 'ask') {
+          table ??= cardOnTable(state);
+          const key = `${table}:${a.question}`;
+          if (decided.has(key)) continue;
+          decided.add(key);
+          if (random.next() < 0.5) return a;
+          continue;
+        }
+        if (a.type === 'decline') {
+          decline ??= a;
+          continue;
+        }
+        rest++;
+        if (a.type === 'invest') invest ??= a;
+        else if (a.type === 'endTransfers') endTransfers ??= a;
       }
-      const invest = legal.find((a) => a.type === 'invest');
-      if (invest) return random.next() < 0.5 ? invest : (legal.find((a) => a.type === 'decline') ?? invest);
-      const endTransfers = legal.find((a) => a.type === 'endTransfers');
+      if (invest) return random.next() < 0.5 ? invest : (decline ?? invest);
       if (endTransfers) return endTransfers;
-      const rest = legal.filter((a) => a.type !== 'ask' && a.type !== 'decline');
-      const pool = rest.length > 0 ? rest : legal;
-      const first = pool[0];
+      // The pool: every action but asks and declines, or all of `legal` when that leaves none.
+      const all = rest === 0;
+      let head: Action | null = null;
+      for (let i = 0; i < legal.length; i++) {
+        const t = legal[i].type;
+        if (all || (t !== 'ask' && t !== 'decline')) {
+          head = legal[i];
+          break;
+        }
+      }
+      if (head === null) return legal[0];
       // Votes: one seat at a time, uniformly among that seat's options.
-      if (first.type === 'vote') {
-        const seatVotes = pool.filter((a) => a.type === 'vote' && a.seat === first.seat);
-        return seatVotes[Math.floor(random.next() * seatVotes.length)];
+      const type = head.type;
+      const seat = type === 'vote' || type === 'votePriorities' ? (head as { seat: number }).seat : -1;
+      let n = 0;
+      for (let i = 0; i < legal.length; i++) if (inPool(legal[i], all, type, seat)) n++;
+      let k = Math.floor(random.next() * n);
+      for (let i = 0; i < legal.length; i++) {
+        if (!inPool(legal[i], all, type, seat)) continue;
+        if (k === 0) return legal[i];
+        k--;
       }
-      if (first.type === 'votePriorities') {
-        const seatVotes = pool.filter((a) => a.type === 'votePriorities' && a.seat === first.seat);
-        return seatVotes[Math.floor(random.next() * seatVotes.length)];
-      }
-      return pool[Math.floor(random.next() * pool.length)];
+      return head;
     },
   };
+}
+
+/** Whether `a` is in the random strategy's pool (and, for votes, the first voting seat's). */
+function inPool(a: Action, all: boolean, type: Action['type'], seat: number): boolean {
+  if (!all && (a.type === 'ask' || a.type === 'decline')) return false;
+  if (seat < 0) return true;
+  return a.type === type && (a as { seat: number }).seat === seat;
 }
 
 /** Identifies the card copy on the table, so each of its questions is decided once. */

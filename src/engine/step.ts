@@ -16,7 +16,7 @@
  */
 import type { Scenario } from '../scenario/schema';
 import { rollAndMove } from './board';
-import { offeredOptions, settleCard, tally } from './cards';
+import { offeredIds, offeredOptions, settleCard, tally } from './cards';
 import { affordable, firstStep, inFileOrder, investmentFactor, nextOffer, tallyPriorities } from './council';
 import { discardCopy } from './decks';
 import { beginDraft, type Ctx, emptyDeltas, log, playerOf } from './draft';
@@ -179,7 +179,7 @@ function ask(ctx: Ctx, p: CardPending, question: number): Next | null {
   const asked = [...p.asked, question];
   ctx.s.pending = { ...p, asked };
   // A question's cost can leave no option affordable: the card then settles without a choice.
-  if (offeredOptions(ctx, ctx.s, card).length > 0) return null;
+  if (offeredIds(ctx, ctx.s, card).length > 0) return null;
   settleCard(ctx, card, {
     deck: p.deck,
     copy: p.copy,
