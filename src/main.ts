@@ -53,6 +53,9 @@ function main(): void {
     onDamaged: (id, message, code, raw) => app.show(damagedScreen(app, id, message, code, raw, showStart)),
     onSession: (live) => {
       if (seam) Object.assign(g, { session: live.session, live });
+      // A resumed session is live-reloaded too (dev only; the view is read by src/ui/authoring/live).
+      const { src, session } = live;
+      view = { kind: 'game', entry: { ok: true, ...src }, record: () => session.snapshot().context.record };
     },
   });
   installConsole(

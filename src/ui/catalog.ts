@@ -2,6 +2,7 @@
  * The shipped scenarios: every `scenarios/*.yaml`, bundled as text and checked by the scenario
  * loader (imported lazily, so the start screen does not wait for it).
  */
+import type { Problem } from '../scenario/problems';
 import type { Scenario } from '../scenario/schema';
 
 export const FLAGSHIP = 'urk-2015';
@@ -13,7 +14,7 @@ const sources = import.meta.glob('../../scenarios/*.yaml', { query: '?raw', impo
 
 export type CatalogEntry =
   | { file: string; ok: true; scenario: Scenario; hash: string; source: string }
-  | { file: string; ok: false; errors: string[] };
+  | { file: string; ok: false; errors: string[]; problems?: Problem[]; source?: string };
 
 let cache: Promise<CatalogEntry[]> | null = null;
 
@@ -31,7 +32,8 @@ async function readAll(): Promise<CatalogEntry[]> {
         const source = await load();
         const result = loadScenario(source, file);
         if (result.ok) return { file, ok: true, scenario: result.scenario, hash: result.hash, source };
-        return { file, ok: false, errors: result.errors.map(formatProblem) };
+        // The problems themselves too, so the choice can word them in the UI language (issue 6).
+        return { file, ok: false, errors: result.errors.map(formatProblem), problems: result.errors, source };
       } catch (error) {
         return { file, ok: false, errors: [`${file}: ${String(error)}`] };
       }

@@ -2,6 +2,7 @@ import { currentLang, t } from '../i18n';
 import { localize } from '../scenario/text';
 import type { App, Screen } from './app';
 import { scenarioOpener } from './authoring/open-file';
+import { problemList } from './authoring/problems-panel';
 import { type CatalogEntry, loadCatalog } from './catalog';
 import { h } from './dom';
 
@@ -28,7 +29,9 @@ export function chooseScreen(app: App, onChoose: (entry: Playable) => void, onBa
               { class: 'scenario', role: 'listitem' },
               h('span', { class: 'title' }, entry.file),
               h('span', {}, t('choose.broken')),
-              h('span', { class: 'errors' }, entry.errors.slice(0, 5).join('\n')),
+              entry.problems && entry.source !== undefined
+                ? problemList(entry.problems.slice(0, 5), entry.source)
+                : h('span', { class: 'errors' }, entry.errors.slice(0, 5).join('\n')),
             ),
           );
           continue;

@@ -2,10 +2,12 @@
  * A trainer's own scenario file in the real game (issue 6): opened with the file picker or
  * dropped anywhere on the scenario choice, a broken file lists its problems (position, message in
  * the UI language, the line with a caret) and a valid one is played at once. Then the dev server:
- * saving a file under scenarios/ reloads it at the setup screen and in a game in progress.
+ * saving a file under scenarios/ reloads it at the setup screen and in a game in progress, and a
+ * broken one is listed in the choice with its problems.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer as netServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
@@ -172,10 +174,26 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The dev server runs on a copy of the project (node_modules linked), so the scenario file this
+ * test saves sits in a scenarios/ folder that the other tests, which read the real scenarios/
+ * while they run in parallel, never see.
+ */
+function projectCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dd-live-'));
+  for (const file of ['index.html', 'package.json', 'vite.config.ts', 'tsconfig.json'])
+    copyFileSync(join(ROOT, file), join(dir, file));
+  for (const folder of ['src', 'locales', 'assets', 'scenarios'])
+    cpSync(join(ROOT, folder), join(dir, folder), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
 describe('live reload on the dev server', () => {
-  const name = `zz-live-test-${process.pid}.yaml`;
-  const file = join(ROOT, 'scenarios', name);
-  const id = `live-test-${process.pid}`;
+  const name = 'zz-live-test.yaml';
+  const id = 'live-test';
+  let project = '';
+  let file = '';
   let dev: ViteDevServer | null = null;
   let url = '';
 
@@ -187,20 +205,25 @@ describe('live reload on the dev server', () => {
     );
 
   beforeAll(async () => {
+    project = projectCopy();
+    file = join(project, 'scenarios', name);
     write(base());
     const port = await freePort();
     dev = await createServer({
-      root: ROOT,
+      root: project,
+      configFile: join(project, 'vite.config.ts'),
+      cacheDir: join(project, '.vite'),
       logLevel: 'error',
-      server: { host: '127.0.0.1', port, strictPort: true, open: false },
+      // node_modules is a link to the real one: its files (fonts) may be served from there.
+      server: { host: '127.0.0.1', port, strictPort: true, open: false, fs: { allow: [project, ROOT] } },
     });
     await dev.listen();
     url = `http://127.0.0.1:${port}/`;
   }, 60_000);
 
   afterAll(async () => {
-    if (existsSync(file)) rmSync(file);
     await dev?.close();
+    if (project) rmSync(project, { recursive: true, force: true });
   });
 
   it('reloads a saved file at setup at once, and resumes a game in progress with its actions', async () => {
@@ -287,7 +310,20 @@ describe('live reload on the dev server', () => {
     expect(await page.locator('[data-testid=live-notice] .where').textContent()).toMatch(
       new RegExp(`^${name}:\\d+:\\d+$`),
     );
+
+    // A fresh page (a new browser context: no saved session to resume) lists the broken file in
+    // the choice, its problems worded and quoted the same way.
     expect(errors).toEqual([]);
     await page.close();
+    const fresh = await openGame(url);
+    const broken = fresh.page.locator('.scenario', { hasText: name });
+    await broken.locator('.problems .where').first().waitFor();
+    expect(await broken.locator('.problems .where').first().textContent()).toMatch(
+      new RegExp(`^${name}:\\d+:1$`),
+    );
+    expect(await broken.locator('.problems .message').first().textContent()).toMatch(/staat twee keer/);
+    expect(await broken.locator('.problems .quote').first().textContent()).toBe('format: 1\n^');
+    expect(fresh.errors).toEqual([]);
+    await fresh.page.close();
   }, 90_000);
 });
