@@ -16,9 +16,9 @@ export interface ChartInput {
 
 export function lineChart(input: ChartInput): SVGSVGElement {
   const w = 320;
-  const h = 170;
+  const h = 200;
   const left = 8;
-  const top = 34;
+  const top = 58;
   const plotW = w - 2 * left;
   const plotH = h - top - 30;
   const root = svg('svg', {
@@ -26,7 +26,7 @@ export function lineChart(input: ChartInput): SVGSVGElement {
     role: 'img',
     'aria-label': `${input.title}: ${input.values.map(input.format).join(', ')}`,
   });
-  const title = svg('text', { x: left, y: 20, 'font-size': 18, 'font-weight': 700, fill: '#000' });
+  const title = svg('text', { x: left, y: 22, 'font-size': 22, 'font-weight': 700, fill: '#000' });
   title.textContent = input.title;
   root.append(title);
   const pts = points(input.values, plotW, plotH, 6, input.money).map(
@@ -63,7 +63,7 @@ export function lineChart(input: ChartInput): SVGSVGElement {
     const label = svg('text', {
       x,
       y: h - 8,
-      'font-size': 13,
+      'font-size': 16,
       'text-anchor': i === 0 ? 'start' : i === pts.length - 1 ? 'end' : 'middle',
       fill: '#000',
     });
@@ -72,10 +72,10 @@ export function lineChart(input: ChartInput): SVGSVGElement {
   });
   const last = input.values[input.values.length - 1];
   const lastText = svg('text', {
-    x: w - left,
-    y: 20,
-    'font-size': 16,
-    'text-anchor': 'end',
+    x: left,
+    y: 48,
+    'font-size': 20,
+    'text-anchor': 'start',
     fill: '#0072B2',
     'font-weight': 700,
   });

@@ -56,10 +56,11 @@ async function pickScenario(page: Page, id: string, mode: 'keyboard' | 'click') 
     return;
   }
   // Tab through the list until the scenario has focus, then Enter.
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 60; i++) {
     if (await card.evaluate((el) => el === document.activeElement)) break;
     await page.keyboard.press('Tab');
   }
+  expect(await card.evaluate((el) => el === document.activeElement)).toBe(true);
   await page.keyboard.press('Enter');
 }
 
@@ -174,6 +175,32 @@ describe('the game in Chromium', () => {
     await page.close();
   }, 120_000);
 
+  it('plays a boardless vote scenario with the keyboard: every voter in turn, split votes in the debrief', async () => {
+    const { page, errors } = await open({ reducedMotion: true });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await pickScenario(page, 'demo-stapel', 'keyboard');
+    await page.locator('h1', { hasText: 'Spelers en rollen' }).waitFor();
+    await page.locator('body').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#stage > [data-moment]');
+    await page.locator('.turn-panel').waitFor();
+    await shot(page, 'nl-vote-turn');
+    const turnButton = await page.evaluate(
+      () => document.querySelector('.turn-panel button')?.textContent ?? '',
+    );
+    expect(turnButton).toContain('Trek een kaart');
+    const played = await playToEnd(page, 'keyboard', 'nl-vote');
+    expect(played.moments.has('card')).toBe(true);
+    expect(played.voted).toBeGreaterThan(0);
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=timeline-item]').first().waitFor();
+    await shot(page, 'nl-vote-debrief');
+    await expect(page.locator('[data-testid=timeline-item]').count()).resolves.toBe(played.decisions.length);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+
   it('plays a board scenario with clicks, in English, with animated dice and tokens', async () => {
     const { page, errors } = await open();
     await page.getByRole('button', { name: 'Switch to English' }).click();
@@ -189,6 +216,11 @@ describe('the game in Chromium', () => {
     expect(played.moments.has('turn')).toBe(true);
     expect(played.moments.has('card')).toBe(true);
     expect(played.transfers).toBe(1);
+    // The table hears the dice and the cards (the sound port records what was asked for).
+    const cues = await page.evaluate(
+      () => (window as unknown as { __GAME__: { sound: { requested: string[] } } }).__GAME__.sound.requested,
+    );
+    expect(cues).toEqual(expect.arrayContaining(['dice', 'card']));
     expect([...played.rounds]).toEqual(expect.arrayContaining(['Quarter 1 of 3', 'Quarter 3 of 3']));
     await page.getByRole('button', { name: 'To the debrief' }).click();
     await page.getByRole('heading', { name: /Debrief/ }).waitFor();

@@ -23,6 +23,8 @@ export interface Played {
     roundChange: boolean;
   } | null;
   transfers: number;
+  /** Votes cast one voter at a time (vote mode). */
+  voted: number;
 }
 
 const MOMENT = '#stage > [data-moment], [data-testid=ending-title]';
@@ -61,6 +63,7 @@ export async function playToEnd(page: Page, mode: Mode, tag: string, maxSteps = 
     rounds: new Set(),
     firstCost: null,
     transfers: 0,
+    voted: 0,
   };
   const shots = new Set<string>();
   let current = await moment(page);
@@ -109,11 +112,19 @@ async function playCard(page: Page, mode: Mode, played: Played): Promise<void> {
   const cost = (await option.locator('.cost').textContent()) ?? '';
   const before = await page.locator('[data-testid^=amount-]').allTextContents();
   if (voters > 0) {
-    // Vote mode: every seat votes for option 1.
+    // Vote mode: each seat in turn votes (1 for the first, 2 for the others when offered), so
+    // some votes are split.
     for (let v = 0; v < voters; v++) {
-      if (mode === 'keyboard') await page.keyboard.press('1');
-      else await page.locator('[data-testid=card] button.option:not([disabled])').first().click();
-      await page.waitForTimeout(0);
+      const choices = await page.locator('[data-testid=card] button.option:not([disabled])').count();
+      const pick = v > 0 && choices > 1 ? 2 : 1;
+      await page.waitForSelector(`[data-testid=voter-${v}].current`);
+      if (mode === 'keyboard') await page.keyboard.press(String(pick));
+      else
+        await page
+          .locator('[data-testid=card] button.option:not([disabled])')
+          .nth(pick - 1)
+          .click();
+      played.voted++;
     }
   } else if (mode === 'keyboard') {
     await page.keyboard.press('1');
@@ -127,7 +138,12 @@ async function playCard(page: Page, mode: Mode, played: Played): Promise<void> {
     await page.waitForSelector('[data-testid=outcome], [data-testid=ending-title]');
   }
   played.decisions.push(title);
-  if (!played.firstCost && cost.includes('€') && (await page.locator('[data-testid=outcome]').count())) {
+  if (
+    voters === 0 &&
+    !played.firstCost &&
+    cost.includes('€') &&
+    (await page.locator('[data-testid=outcome]').count())
+  ) {
     const roundChange = (await page.locator('[data-testid=round-end]').count()) > 0;
     const after = await page.locator('[data-testid^=amount-]').allTextContents();
     const ids = await page
