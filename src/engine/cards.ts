@@ -56,10 +56,16 @@ function computeOffered(r: Rules, state: GameState, card: Card): string[] {
   return out;
 }
 
+function optionById(card: Card, id: string): Option | undefined {
+  const options = card.options;
+  if (options) for (let i = 0; i < options.length; i++) if (options[i].id === id) return options[i];
+  return undefined;
+}
+
 export function isOffered(r: Rules, state: GameState, card: Card, optionId: string): boolean {
   const fixed = r.p.alwaysOffered.get(card);
   if (fixed !== undefined) return fixed.includes(optionId);
-  const option = card.options?.find((o) => o.id === optionId);
+  const option = optionById(card, optionId);
   return option !== undefined && optionBlock(r, state, option) === null;
 }
 
@@ -115,10 +121,11 @@ export function settleCard(ctx: Ctx, card: Card, s: Settlement): void {
     scheduled,
   });
   if (s.option !== null) {
-    const option = card.options?.find((o) => o.id === s.option);
+    const option = optionById(card, s.option);
     if (option) {
       // Only pairs some `chose` condition asks about are remembered (the log has every decision).
-      const key = ctx.p.choiceKey.get(option) ?? `${card.id}/${option.id}`;
+      const key =
+        ctx.p.choseKeys.size === 0 ? '' : (ctx.p.choiceKey.get(option) ?? `${card.id}/${option.id}`);
       if (ctx.p.choseKeys.has(key) && !ctx.s.chosen.includes(key)) {
         const chosen = ctx.s.chosen.slice();
         chosen.push(key);

@@ -18,7 +18,7 @@ export const MAX_PRIORITY_SETS = 120;
 export function legalActions(scenario: Scenario, state: GameState): Action[] {
   const p = state.pending;
   const prepared = prepare(scenario);
-  const r = { p: prepared };
+  const r = prepared.rules;
   switch (p.kind) {
     case 'ended':
       return [];

@@ -30,6 +30,8 @@ export interface Prepared {
    * Read-only and shared: callers that hand the list out copy it.
    */
   alwaysOffered: Map<Card, readonly string[]>;
+  /** `{ p: this }`: the rules argument of cards.ts/council.ts without an allocation per call. */
+  rules: { p: Prepared };
   /** The deck a facilitator's injected card goes to when none is named. */
   defaultDeck: string;
   /** The `chose` keys (`"<card>/<option>"`) some condition of the scenario asks about. */
@@ -39,10 +41,22 @@ export interface Prepared {
 }
 
 const cache = new WeakMap<Scenario, Prepared>();
+/**
+ * The last scenario asked for and its preparation: a step asks three times for the same one, and
+ * a pointer compare is much cheaper than a WeakMap lookup. Held weakly, like the cache.
+ */
+let last: WeakRef<Scenario> | null = null;
+let lastPrepared: Prepared | null = null;
 
 export function prepare(scenario: Scenario): Prepared {
-  const hit = cache.get(scenario);
-  if (hit) return hit;
+  if (lastPrepared !== null && last?.deref() === scenario) return lastPrepared;
+  const hit = cache.get(scenario) ?? build(scenario);
+  last = new WeakRef(scenario);
+  lastPrepared = hit;
+  return hit;
+}
+
+function build(scenario: Scenario): Prepared {
   const cards = new Map<string, Card>();
   const homeDeck = new Map<string, string>();
   const optionTags = new WeakMap<Option, string[]>();
@@ -57,7 +71,11 @@ export function prepare(scenario: Scenario): Prepared {
     const fixed = options.every(
       (o) => o.when === undefined && o.effects.every((e) => !('resource' in e) || !floored.has(e.resource)),
     );
-    if (fixed) alwaysOffered.set(card, Object.freeze(options.map((o) => o.id)));
+    if (fixed)
+      alwaysOffered.set(
+        card,
+        options.map((o) => o.id),
+      );
     for (const option of card.options ?? []) {
       optionTags.set(option, [...new Set([...card.tags, ...option.tags])]);
       choiceKey.set(option, intern(`${card.id}/${option.id}`));
@@ -99,7 +117,9 @@ export function prepare(scenario: Scenario): Prepared {
     defaultDeck: scenario.turnDeck ?? scenario.decks[0].id,
     choseKeys: choseKeys(scenario),
     hasImmediate: scenario.endings.some((e) => e.immediate && e.when !== undefined),
+    rules: null as unknown as { p: Prepared },
   };
+  prepared.rules = { p: prepared };
   cache.set(scenario, prepared);
   return prepared;
 }

@@ -2,7 +2,7 @@
  * Whether an action is allowed now, and if not, why: a stable reason code the UI translates and
  * replay checks. `canStep` never changes or draws anything.
  */
-import type { Scenario } from '../scenario/schema';
+import type { Card, Scenario } from '../scenario/schema';
 import { isOffered, questionBlock } from './cards';
 import { affordable, prioritySetBlock, transferLimit } from './council';
 import { type Prepared, prepare } from './prepare';
@@ -45,7 +45,7 @@ const no = (reason: RefusalReason): Verdict => ({ ok: false, reason });
 export function canStep(scenario: Scenario, state: GameState, action: Action): Verdict {
   const p = state.pending;
   const prepared = prepare(scenario);
-  const r = { p: prepared };
+  const r = prepared.rules;
   if (action.type === 'note')
     return typeof action.text === 'string' && action.text.trim() !== '' ? OK : no('empty-note');
   if (p.kind === 'ended') return no('ended');
@@ -135,8 +135,11 @@ export function canStep(scenario: Scenario, state: GameState, action: Action): V
 
 function optionVerdict(prepared: Prepared, state: GameState, cardId: string, option: string): Verdict {
   const card = prepared.cards.get(cardId);
-  if (!card?.options?.some((o) => o.id === option)) return no('unknown-option');
-  return isOffered({ p: prepared }, state, card, option) ? OK : no('option-not-offered');
+  const options = card?.options;
+  let known = false;
+  if (options) for (let i = 0; i < options.length && !known; i++) known = options[i].id === option;
+  if (!known) return no('unknown-option');
+  return isOffered(prepared.rules, state, card as Card, option) ? OK : no('option-not-offered');
 }
 
 function seatVerdict(state: GameState, votes: readonly unknown[], seat: number): Verdict {
