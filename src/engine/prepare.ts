@@ -43,15 +43,16 @@ export interface Prepared {
 const cache = new WeakMap<Scenario, Prepared>();
 /**
  * The last scenario asked for and its preparation: a step asks three times for the same one, and
- * a pointer compare is much cheaper than a WeakMap lookup. Held weakly, like the cache.
+ * a pointer compare is much cheaper than a WeakMap lookup (or a WeakRef's deref). The one strong
+ * reference keeps at most that last scenario alive until another one is prepared.
  */
-let last: WeakRef<Scenario> | null = null;
+let lastScenario: Scenario | null = null;
 let lastPrepared: Prepared | null = null;
 
 export function prepare(scenario: Scenario): Prepared {
-  if (lastPrepared !== null && last?.deref() === scenario) return lastPrepared;
+  if (scenario === lastScenario) return lastPrepared as Prepared;
   const hit = cache.get(scenario) ?? build(scenario);
-  last = new WeakRef(scenario);
+  lastScenario = scenario;
   lastPrepared = hit;
   return hit;
 }
