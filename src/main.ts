@@ -118,14 +118,23 @@ function main(): void {
   }
 
   function showChoose(): void {
+    view = null;
     app.show(chooseScreen(app, (entry) => showSetup(live ? live.freshEntry(entry) : entry), showStart));
   }
 
   function showSetup(entry: Playable): void {
-    view = { kind: 'setup', entry };
+    // A live reload of the same file keeps what the table entered (names, seed).
+    const keep = view?.kind === 'setup' && view.entry.file === entry.file ? view.keep : {};
+    view = { kind: 'setup', entry, keep };
     app.show(
       withExtra(
-        setupScreen(app, entry.scenario, (seed, players) => void play(entry, seed, players), showChoose),
+        setupScreen(
+          app,
+          entry.scenario,
+          (seed, players) => void play(entry, seed, players),
+          showChoose,
+          keep,
+        ),
         timerChoice,
       ),
     );

@@ -12,7 +12,7 @@ import type { App, Screen } from './app';
 import { h, isTextEntry } from './dom';
 import { initials, playerColour, playerInk } from './players';
 
-interface SetupState {
+export interface SetupState {
   count: number;
   names: string[];
   roles: string[]; // '' = dealt by the seed
@@ -26,20 +26,37 @@ export function defaultSeed(scenario: Scenario): string {
     : String(Math.floor(Math.random() * 900000) + 100000);
 }
 
+/** Names, count, roles and seed carried over to a changed scenario, within what it allows. */
+function carryOver(state: SetupState, scenario: Scenario): SetupState {
+  const { min, max } = scenario.players;
+  const known = new Set(scenario.roles.map((r) => r.id));
+  return {
+    ...state,
+    count: Math.min(max, Math.max(min, state.count)),
+    roles: state.roles.map((r) => (known.has(r) ? r : '')),
+    revealed: null,
+  };
+}
+
 export function setupScreen(
   app: App,
   scenario: Scenario,
   onPlay: (seed: string, players: PlayerSetup[]) => void,
   onBack: () => void,
+  /** Dev live reload (issue 6): the table's entries, kept when a saved file re-shows this screen. */
+  keep?: { state?: SetupState },
 ): Screen {
   const max = scenario.players.max;
-  const s: SetupState = {
-    count: Math.min(max, Math.max(scenario.players.min, Math.min(4, max))),
-    names: [],
-    roles: [],
-    seed: defaultSeed(scenario),
-    revealed: null,
-  };
+  const s: SetupState = keep?.state
+    ? carryOver(keep.state, scenario)
+    : {
+        count: Math.min(max, Math.max(scenario.players.min, Math.min(4, max))),
+        names: [],
+        roles: [],
+        seed: defaultSeed(scenario),
+        revealed: null,
+      };
+  if (keep) keep.state = s;
   const lang = () => currentLang();
   const text = (v: Parameters<typeof localize>[0]) => localize(v, lang(), scenario.languages);
   const name = (i: number) => s.names[i]?.trim() || t('setup.defaultName', { n: i + 1 });

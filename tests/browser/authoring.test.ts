@@ -231,11 +231,16 @@ describe('live reload on the dev server', () => {
     await page.locator(`.scenario[data-scenario="${id}"]`).click();
     await expect.poll(() => page.locator('h1').first().textContent()).toMatch(/^Live versie 1 — /);
 
-    // At setup: the new title shows without touching the page.
+    // At setup: the new title shows without touching the page, and what the table typed stays.
+    await page.locator('[data-key=name-0]').fill('Anna');
+    await page.locator('[data-testid=seed]').fill('vast-zaad');
+    await page.locator('h1').first().click();
     write(base().replace('Live versie 1', 'Live versie 2'));
     await expect
       .poll(() => page.locator('h1').first().textContent(), { timeout: 15_000 })
       .toMatch(/^Live versie 2 — /);
+    expect(await page.locator('[data-key=name-0]').inputValue()).toBe('Anna');
+    expect(await page.locator('[data-testid=seed]').inputValue()).toBe('vast-zaad');
     expect(await page.locator('[data-testid=live-notice]').textContent()).toMatch(/opnieuw geladen/);
 
     // In a game: play a few actions, save an edit, and the same game goes on under the new version.
@@ -298,6 +303,17 @@ describe('live reload on the dev server', () => {
         ).__GAME__.session.snapshot().context.record.actions.length,
     );
     expect(after).toBe(actions);
+    // The same game: its seed is the one typed at setup.
+    expect(
+      await page.evaluate(
+        () =>
+          (
+            window as unknown as {
+              __GAME__: { session: { snapshot(): { context: { record: { seed: string } } } } };
+            }
+          ).__GAME__.session.snapshot().context.record.seed,
+      ),
+    ).toBe('vast-zaad');
     expect(await page.locator('[data-testid=live-notice]').textContent()).toMatch(
       new RegExp(`hervat na ${actions} handelingen`),
     );

@@ -15,13 +15,14 @@ import { t } from '../../i18n';
 import { loadScenario } from '../../scenario/load';
 import type { Problem } from '../../scenario/problems';
 import { h } from '../dom';
+import type { SetupState } from '../setup';
 import { SCENARIO_SAVED, type ScenarioSaved } from './live-event';
 import type { Playable } from './open-file';
 import { problemList } from './problems-panel';
 
 /** What the table sees now, as main.ts tracks it. */
 export type LiveView =
-  | { kind: 'setup'; entry: Playable }
+  | { kind: 'setup'; entry: Playable; keep?: { state?: SetupState } }
   | { kind: 'game'; entry: Playable; record: () => SessionRecord | null }
   | null;
 
