@@ -1,4 +1,5 @@
-import { defineConfig, mergeConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, mergeConfig, type Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import base from './vite.config';
 
@@ -7,11 +8,27 @@ import base from './vite.config';
  * scenarios — in one HTML file (dist-single/index.html) that runs from a USB stick by
  * double-click (file://). No service worker there: a file:// page needs none and cannot have one.
  */
+/** The favicon as a data URI, so the one file needs nothing beside it. */
+function inlineFavicon(): Plugin {
+  const svg = readFileSync(new URL('./assets/favicon.svg', import.meta.url), 'utf8');
+  return {
+    name: 'dd-inline-favicon',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html) =>
+        html.replace(
+          /href="\.\/assets\/favicon\.svg"/,
+          `href="data:image/svg+xml,${encodeURIComponent(svg)}"`,
+        ),
+    },
+  };
+}
+
 export default mergeConfig(
   base,
   defineConfig({
     define: { 'import.meta.env.VITE_SINGLE': JSON.stringify('1') },
-    plugins: [viteSingleFile({ removeViteModuleLoader: true })],
+    plugins: [inlineFavicon(), viteSingleFile({ removeViteModuleLoader: true })],
     build: {
       outDir: 'dist-single',
       emptyOutDir: true,

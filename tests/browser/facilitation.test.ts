@@ -7,7 +7,7 @@
  * The game is driven through the test seam `window.__GAME__` where a person's clicks add nothing
  * to what is tested (the full click-through lives in game.test.ts).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -15,7 +15,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_LABEL, HOSTILE_TITLE, hostileScenario, playHostile } from '../../src/debrief/fixtures';
 import { legalActions } from '../../src/engine/legal';
-import { replay } from '../../src/engine/record';
+import { newRecord, replay } from '../../src/engine/record';
 import { step } from '../../src/engine/step';
 import type { Action, SessionRecord } from '../../src/engine/types';
 import { serializeSession } from '../../src/persistence/session-format';
@@ -26,6 +26,32 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 const DEMO = loadScenario(readFileSync(join(ROOT, 'scenarios/demo-deck.yaml'), 'utf8'), 'demo-deck.yaml');
 if (!DEMO.ok) throw new Error('demo-deck.yaml does not load');
 const demo = DEMO.scenario;
+const DEMO_SOURCE = readFileSync(join(ROOT, 'scenarios/demo-deck.yaml'), 'utf8');
+
+/** A session file of the demo deck played to the end by `script` (for import and compare). */
+function demoSessionFile(id: string, seed: string, variant: number): string {
+  const record = newRecord(demo, DEMO.ok ? DEMO.hash : '', seed, [
+    { name: 'Anna' },
+    { name: 'Bram' },
+    { name: 'Cem' },
+  ]);
+  const full = { ...record, actions: script(record, 4, variant) };
+  return serializeSession({
+    format: 'dd-session',
+    version: 1,
+    id,
+    savedAt: '2026-11-29T10:00:00.000+01:00',
+    record: full,
+    scenario: { source: DEMO_SOURCE, file: 'demo-deck.yaml', hash: DEMO.ok ? DEMO.hash : '', title: 'Demo' },
+    ui: {
+      timerRemainingMs: null,
+      timerLengthMs: 0,
+      language: 'nl',
+      round: 2,
+      players: ['Anna', 'Bram', 'Cem'],
+    },
+  });
+}
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
@@ -339,6 +365,59 @@ describe('the facilitator console', () => {
   }, 30_000);
 });
 
+describe('the console in its own window', () => {
+  it('shows the game and drives it from its own window: pause, a note while paused, resume', async () => {
+    const context = await browser.newContext();
+    const { page } = await open(context);
+    await startDemo(page, '60000');
+    await send(page, [{ type: 'draw' }]);
+    await page.keyboard.press('f');
+    const [popup] = await Promise.all([
+      context.waitForEvent('page'),
+      page.getByTestId('facil-window').click(),
+    ]);
+    await popup.getByTestId('facil-pause').click();
+    await page.getByTestId('pause-overlay').waitFor({ state: 'visible' });
+    expect((await live(page)).paused).toBe(true);
+    await popup.getByTestId('facil-note-text').fill('Vanuit het andere venster');
+    await popup.getByTestId('facil-note').click();
+    await page.waitForFunction(() => {
+      const a = (window as unknown as G).__GAME__.session!.snapshot().context.record.actions.at(-1);
+      return a?.type === 'note' && a.text === 'Vanuit het andere venster';
+    });
+    expect((await live(page)).paused).toBe(true);
+    await popup.getByTestId('facil-resume').click();
+    await page.getByTestId('pause-overlay').waitFor({ state: 'hidden' });
+    await popup.getByTestId('facil-notes').waitFor();
+    expect(await popup.getByTestId('facil-notes').textContent()).toContain('Vanuit het andere venster');
+    await context.close();
+  }, 30_000);
+});
+
+describe('compare tables', () => {
+  it('sessions of one scenario and seed side by side; another seed is refused by name', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dd-compare-'));
+    writeFileSync(join(dir, 'raad.dd-session.json'), demoSessionFile('raad', 'zeewijk', 0));
+    writeFileSync(join(dir, 'or.dd-session.json'), demoSessionFile('or', 'zeewijk', 1));
+    writeFileSync(join(dir, 'ander.dd-session.json'), demoSessionFile('ander', 'elders', 1));
+    const context = await browser.newContext();
+    const { page } = await open(context);
+    await page.getByTestId('open-compare').click();
+    await page
+      .getByTestId('compare-files')
+      .setInputFiles(['raad', 'or', 'ander'].map((n) => join(dir, `${n}.dd-session.json`)));
+    await page.getByTestId('compare-table').waitFor();
+    const heads = await page.locator('[data-testid=compare-table] thead th').allTextContents();
+    expect(heads).toHaveLength(3);
+    expect(heads[1]).toContain('raad');
+    expect(heads[2]).toContain('or');
+    expect(await page.locator('[data-testid=compare-table] tr.differs').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('compare-problems').textContent()).toContain('ander.dd-session.json');
+    rmSync(dir, { recursive: true, force: true });
+    await context.close();
+  }, 30_000);
+});
+
 describe('the debrief to keep', () => {
   it('what-if: a branch from a decision that goes another way is shown beside the original', async () => {
     const context = await browser.newContext();
@@ -415,6 +494,7 @@ describe('the debrief to keep', () => {
     const requests: string[] = [];
     view.on('request', (r) => requests.push(r.url()));
     await view.goto(`file://${join(dir, 'debrief.html')}`);
+    // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees, as rendered
     const text = await view.locator('body').innerText();
     expect(text).toContain(HOSTILE_TITLE);
     expect(text).toContain(HOSTILE_LABEL);
@@ -452,6 +532,7 @@ describe('offline', () => {
   }, 40_000);
 
   it('the single-file build plays from file:// with no network at all', async () => {
+    expect(readdirSync(singleDir)).toEqual(['index.html']);
     const html = readFileSync(join(singleDir, 'index.html'), 'utf8');
     expect(html).not.toMatch(/<script[^>]+src=/);
     const context = await browser.newContext();

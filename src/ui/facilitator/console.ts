@@ -53,6 +53,12 @@ export function installConsole(app: App, workshop: Workshop, phaser?: Promise<Pa
   let shape = '';
   let unsubscribe: (() => void) | null = null;
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
+  /** The console window we opened: also reached directly, for pages (file://) where a channel may not carry. */
+  let popup: Window | null = null;
+  const broadcast = (message: ConsoleMessage) => {
+    channel?.postMessage(message);
+    if (popup && !popup.closed) popup.postMessage(message, '*');
+  };
 
   function setOpen(open: boolean): void {
     aside.hidden = !open;
@@ -90,7 +96,7 @@ export function installConsole(app: App, workshop: Workshop, phaser?: Promise<Pa
       return;
     }
     model = build(w);
-    channel?.postMessage({ type: 'model', model } satisfies ConsoleMessage);
+    broadcast({ type: 'model', model });
     const { timer } = model;
     chip.hidden = !(timer.lengthMs > 0 && model.deciding && !model.ended);
     chip.textContent = `${t('facil.timer')} ${clock(timer.remainingMs)}`;
@@ -146,7 +152,7 @@ export function installConsole(app: App, workshop: Workshop, phaser?: Promise<Pa
   function openWindow(): void {
     const url = new URL(location.href);
     url.hash = 'console';
-    window.open(url.toString(), 'dd-console', 'popup,width=560,height=860');
+    popup = window.open(url.toString(), 'dd-console', 'popup,width=560,height=860');
     setOpen(false);
   }
 
@@ -173,10 +179,16 @@ export function installConsole(app: App, workshop: Workshop, phaser?: Promise<Pa
       case 'end':
         w.session.send({ type: 'endNow' });
         break;
-      case 'note':
+      case 'note': {
+        // A note is often typed during a pause; the machine takes actions only in play, so the
+        // note is slipped in between a resume and a pause (no time passes, the timer stands still).
+        const paused = w.session.snapshot().matches('paused');
+        if (paused) actor.send({ type: 'RESUME' });
         w.session.send({ type: 'note', text: c.text });
+        if (paused) actor.send({ type: 'PAUSE' });
         app.announce(t('facil.noted'));
         break;
+      }
       case 'timer':
         rememberTimerMs(c.ms);
         actor.send({ type: 'SET_TIMER', ms: c.ms });
@@ -194,9 +206,31 @@ export function installConsole(app: App, workshop: Workshop, phaser?: Promise<Pa
     draw();
   }
 
-  channel?.addEventListener('message', (e: MessageEvent<ConsoleMessage>) => {
-    if (e.data?.type === 'cmd') run(e.data.command);
-    else if (e.data?.type === 'hello') draw(true);
+  const receive = (data: ConsoleMessage | undefined) => {
+    if (data?.type === 'cmd') run(data.command);
+    else if (data?.type === 'hello') {
+      const w = currentWorkshop();
+      if (w) broadcast({ type: 'model', model: build(w) });
+    }
+  };
+  channel?.addEventListener('message', (e: MessageEvent<ConsoleMessage>) => receive(e.data));
+  /** Our console window: the one we opened, or (after this page reloaded) one that this window opened before. */
+  const fromConsole = (source: MessageEventSource | null): boolean => {
+    if (!source || source === window) return false;
+    if (source === popup) return true;
+    try {
+      const w = source as Window;
+      if (w.opener === window && w.location.hash === '#console') {
+        popup = w;
+        return true;
+      }
+    } catch {
+      // another origin: not ours
+    }
+    return false;
+  };
+  window.addEventListener('message', (e: MessageEvent<ConsoleMessage>) => {
+    if (fromConsole(e.source)) receive(e.data);
   });
 
   onWorkshop((w) => {
