@@ -191,6 +191,8 @@ export function startSession(
     }
     endingShown = false;
     if (element) element.dataset.moment = focusKey;
+    // The card flips in once, when it arrives, not on every redraw of the same moment.
+    if (element && focusKey === lastFocusKey) element.classList.remove('enter');
     stage.replaceChildren(...(element ? [element] : []));
     // A new moment gets focus on its main control; a redraw of the same moment keeps focus.
     const target =
@@ -214,7 +216,20 @@ export function startSession(
   });
   const releaseRender = app.onRender(render);
 
+  // The discussion timer ticks several times a second; only a change of the game (state,
+  // machine state or the outcome on screen) redraws the table. Language and text size redraw
+  // through the app.
+  let drawn: { state: unknown; value: string; outcome: unknown } | null = null;
   actor.subscribe((snap) => {
+    const value = JSON.stringify(snap.value);
+    if (
+      drawn &&
+      drawn.state === snap.context.state &&
+      drawn.value === value &&
+      drawn.outcome === snap.context.outcome
+    )
+      return;
+    drawn = { state: snap.context.state, value, outcome: snap.context.outcome };
     if (snap.context.state) playSounds(snap.context.state);
     render();
   });

@@ -69,7 +69,11 @@ export function renderStage(ctx: StageContext): StageResult {
     const panel: KeyedElement = h(
       'div',
       { class: 'turn-panel', role: 'group', 'aria-label': t('hud.turn', { name: player?.name ?? '' }) },
-      h('span', { 'data-testid': 'turn-player' }, t('hud.turn', { name: player?.name ?? '' })),
+      h(
+        'span',
+        { class: 'visually-hidden', 'data-testid': 'turn-player' },
+        t('hud.turn', { name: player?.name ?? '' }),
+      ),
       button,
     );
     panel.onKey = (e) => {

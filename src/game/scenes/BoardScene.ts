@@ -199,8 +199,8 @@ export class BoardScene extends Phaser.Scene {
       .setFontSize(Math.round(unit * 1.25))
       .setWordWrapWidth(Math.max(100, inner.width * 0.9))
       .setText(model?.headline ?? '');
-    this.drawDeck(cx - unit * 3, cy + unit * 0.8, unit, model?.deckLabel ?? '');
-    this.dice.setPosition(cx + unit * 3, cy + unit * 0.8);
+    this.drawDeck(cx - unit * 3, cy - unit * 0.2, unit, model?.deckLabel ?? '');
+    this.dice.setPosition(cx + unit * 3, cy - unit * 0.6);
     if (this.diceFaces.length !== this.diceCount)
       this.diceFaces = Array.from({ length: this.diceCount }, () => 5);
     this.drawDice(this.diceFaces, null);
@@ -221,31 +221,34 @@ export class BoardScene extends Phaser.Scene {
       g.fillStyle(0xffffff, 1);
       g.fillRoundedRect(pad, pad, s, s, s * 0.08);
       g.fillStyle(SPACE_COLOURS[space.kind] ?? 0x999999, 1);
-      g.fillRoundedRect(pad, pad, s, s * 0.3, { tl: s * 0.08, tr: s * 0.08, bl: 0, br: 0 });
+      g.fillRoundedRect(pad, pad, s, s * 0.26, { tl: s * 0.08, tr: s * 0.08, bl: 0, br: 0 });
       g.lineStyle(Math.max(1.5, s * 0.025), 0x000000, 1);
       g.strokeRoundedRect(pad, pad, s, s, s * 0.08);
     });
     this.staticLayer.add(this.add.image(slot.x, slot.y, key));
+    // The kind's icon on a white disc in the coloured band; the name large below it; tokens
+    // stand along the bottom edge.
     const iconBack = this.add
-      .circle(slot.x, slot.y - s * 0.31, s * 0.17, 0xffffff)
+      .circle(slot.x, slot.y - s * 0.37, s * 0.12, 0xffffff)
       .setStrokeStyle(Math.max(1, s * 0.015), 0x000000);
     const icon = this.add
-      .image(slot.x, slot.y - s * 0.31, `icon-${space.kind}`)
-      .setDisplaySize(s * 0.22, s * 0.22);
-    const fontSize = Math.max(12, Math.round(s * 0.15));
+      .image(slot.x, slot.y - s * 0.37, `icon-${space.kind}`)
+      .setDisplaySize(s * 0.16, s * 0.16);
+    const fontSize = Math.max(12, Math.round(s * 0.18));
     const name = this.add
-      .text(slot.x, slot.y - s * 0.01, space.name, {
+      .text(slot.x, slot.y + s * 0.02, space.name, {
         fontFamily: FONT,
         fontSize: `${fontSize}px`,
         color: INK,
         fontStyle: 'bold',
         align: 'center',
-        wordWrap: { width: s * 0.9 },
+        lineSpacing: -2,
+        wordWrap: { width: s * 0.94 },
       })
       .setOrigin(0.5)
       .setResolution(window.devicePixelRatio || 1);
     // A long single word must shrink rather than be cut: fit the box both ways.
-    const fit = Math.min(1, (s * 0.92) / Math.max(1, name.width), (s * 0.34) / Math.max(1, name.height));
+    const fit = Math.min(1, (s * 0.95) / Math.max(1, name.width), (s * 0.44) / Math.max(1, name.height));
     name.setScale(fit);
     this.staticLayer.add([iconBack, icon, name]);
   }
