@@ -103,6 +103,16 @@ describe('opening a scenario file', () => {
     await page.keyboard.press('Escape');
     expect(await page.locator('.open-file-panel').count()).toBe(0);
     expect(await page.locator('h1').first().textContent()).toBe('Choose a scenario');
+
+    // A file far larger than any scenario is refused before it is read.
+    await page.locator('input.open-file-input').setInputFiles({
+      name: 'huge.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.alloc(2 * 1024 * 1024 + 1, 'a'),
+    });
+    await expect
+      .poll(() => page.locator('.open-file-panel p').textContent())
+      .toMatch(/too large for a scenario/);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -21,7 +21,7 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** What the last opened file gave: nothing yet, problems to show, or warnings beside a playable scenario. */
 type Opened =
   | { kind: 'none' }
-  | { kind: 'unreadable'; file: string; reason: string }
+  | { kind: 'unreadable'; file: string; reason: 'authoring.tooBig' | 'authoring.unreadable' }
   | { kind: 'errors'; file: string; source: string; errors: Problem[]; warnings: Problem[] }
   | { kind: 'warnings'; entry: Playable; warnings: Problem[] };
 
@@ -69,7 +69,11 @@ export function scenarioOpener(app: App, onPlay: (entry: Playable) => void): Sce
   /** While the panel is up, Escape closes it (instead of leaving the scenario choice). */
   let releaseKeys: (() => void) | null = null;
 
+  /** Set when the scenario choice is left: a file still being read then changes nothing. */
+  let detached = false;
+
   const show = (next: Opened, announce: string) => {
+    if (detached) return;
     opened = next;
     releaseKeys ??= app.pushKeys((e) => {
       if (e.key !== 'Escape') return false;
@@ -83,7 +87,7 @@ export function scenarioOpener(app: App, onPlay: (entry: Playable) => void): Sce
 
   async function open(file: File): Promise<void> {
     if (file.size > MAX_FILE_BYTES) {
-      show({ kind: 'unreadable', file: file.name, reason: t('authoring.tooBig') }, t('authoring.tooBig'));
+      show({ kind: 'unreadable', file: file.name, reason: 'authoring.tooBig' }, t('authoring.tooBig'));
       return;
     }
     let bytes: Uint8Array;
@@ -91,7 +95,7 @@ export function scenarioOpener(app: App, onPlay: (entry: Playable) => void): Sce
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch {
       show(
-        { kind: 'unreadable', file: file.name, reason: t('authoring.unreadable') },
+        { kind: 'unreadable', file: file.name, reason: 'authoring.unreadable' },
         t('authoring.unreadable'),
       );
       return;
@@ -110,6 +114,7 @@ export function scenarioOpener(app: App, onPlay: (entry: Playable) => void): Sce
       { file: file.name, ok: true as const, scenario: result.scenario, hash: result.hash, source },
       { opened: true },
     );
+    if (detached) return;
     if (result.warnings.length === 0) {
       opened = { kind: 'none' };
       onPlay(entry);
@@ -202,7 +207,7 @@ export function scenarioOpener(app: App, onPlay: (entry: Playable) => void): Sce
           'section',
           { class: 'open-file-panel errors', role: 'alert' },
           h('h2', { tabindex: '-1' }, opened.file),
-          h('p', {}, opened.reason),
+          h('p', {}, t(opened.reason)),
           closeButton,
         );
       }
@@ -254,6 +259,7 @@ export function scenarioOpener(app: App, onPlay: (entry: Playable) => void): Sce
       );
     },
     detach() {
+      detached = true;
       releaseKeys?.();
       releaseKeys = null;
       window.removeEventListener('dragover', onDragOver);
