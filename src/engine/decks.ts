@@ -13,7 +13,7 @@
  */
 import type { Scenario } from '../scenario/schema';
 import { holdsOrAbsent } from './conditions';
-import { type Ctx, discardPileOf, drawPileOf, own, pileOf, random } from './draft';
+import { type Ctx, discardPileOf, drawPileOf, ownRng, pileOf, random } from './draft';
 import type { Prepared } from './prepare';
 import { shuffleInPlace } from './rng';
 import type { CardCopy, Pile } from './types';
@@ -56,7 +56,7 @@ export function drawFrom(ctx: Ctx, deck: string): CardCopy | null {
   const pile = pileOf(ctx, deck);
   // The discards go under the draw pile; the first discarded nearest the top of that part.
   const under = pile.discard.slice().reverse();
-  if (spec.shuffle) shuffleInPlace(under, own(ctx, 'rng'), ctx.s.seed, deckStream(deck));
+  if (spec.shuffle) shuffleInPlace(under, ownRng(ctx), ctx.s.seed, deckStream(deck));
   pile.discard = [];
   const m = under.length;
   draw.unshift(...under);

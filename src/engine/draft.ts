@@ -17,19 +17,21 @@ export interface Ctx {
   s: GameState;
   /** The active seat for log entries and `move`: the turn's player, or null outside a turn. */
   seat: Seat | null;
+  /**
+   * Which records of `s` are already this draft's own copies (copy on first write). Plain
+   * fields rather than a record keyed by name: each check is one monomorphic property read.
+   */
+  ownResources: boolean;
+  ownMeters: boolean;
+  ownFlags: boolean;
+  ownRng: boolean;
+  ownLog: boolean;
+  /** Per seat, whether the player is already copied; null while `players` itself is not. */
+  ownPlayers: boolean[] | null;
+  /** Every pile is the draft's own (a consumed state): nothing to copy. */
+  ownAllPiles: boolean;
   /** Per deck, which parts of its piles this draft already copied (bits, see `touch`). */
   touchedPiles: Record<string, number> | null;
-  /** Which records of `s` are already this draft's own copies (copy on first write). */
-  owned: Owned;
-}
-
-interface Owned {
-  resources: boolean;
-  meters: boolean;
-  flags: boolean;
-  rng: boolean;
-  log: boolean;
-  players: boolean[] | null;
 }
 
 /**
@@ -61,29 +63,37 @@ export function beginDraft(scenario: Scenario, state: GameState, consume = false
     ending: state.ending,
     actions: state.actions,
   };
-  const owned: Owned = {
-    resources: false,
-    meters: false,
-    flags: false,
-    rng: false,
-    log: false,
-    players: null,
+  return {
+    scenario,
+    p: prepare(scenario),
+    s,
+    seat: activeSeat(state),
+    ownResources: false,
+    ownMeters: false,
+    ownFlags: false,
+    ownRng: false,
+    ownLog: false,
+    ownPlayers: null,
+    ownAllPiles: false,
+    touchedPiles: null,
   };
-  return { scenario, p: prepare(scenario), s, seat: activeSeat(state), touchedPiles: null, owned };
 }
 
 function consumeDraft(scenario: Scenario, state: GameState): Ctx {
-  const owned: Owned = {
-    resources: true,
-    meters: true,
-    flags: true,
-    rng: true,
-    log: true,
-    players: state.players.map(() => true),
+  return {
+    scenario,
+    p: prepare(scenario),
+    s: state,
+    seat: activeSeat(state),
+    ownResources: true,
+    ownMeters: true,
+    ownFlags: true,
+    ownRng: true,
+    ownLog: true,
+    ownPlayers: state.players.map(() => true),
+    ownAllPiles: true,
+    touchedPiles: null,
   };
-  const touchedPiles: Record<string, number> = {};
-  for (const deck in state.piles) touchedPiles[deck] = PILE | DRAW | DISCARD;
-  return { scenario, p: prepare(scenario), s: state, seat: activeSeat(state), touchedPiles, owned };
 }
 
 type OwnedRecord = 'resources' | 'meters' | 'flags' | 'rng';
@@ -93,23 +103,55 @@ type OwnedRecord = 'resources' | 'meters' | 'flags' | 'rng';
  * function per record keeps each copy site monomorphic (fast in V8).
  */
 export function own<K extends OwnedRecord>(ctx: Ctx, key: K): GameState[K] {
-  if (!ctx.owned[key]) {
-    const s = ctx.s;
-    if (key === 'resources') s.resources = { ...s.resources };
-    else if (key === 'meters') s.meters = { ...s.meters };
-    else if (key === 'rng') s.rng = { ...s.rng };
-    else s.flags = { ...s.flags };
-    ctx.owned[key] = true;
+  switch (key) {
+    case 'resources':
+      return ownResources(ctx) as GameState[K];
+    case 'meters':
+      return ownMeters(ctx) as GameState[K];
+    case 'rng':
+      return ownRng(ctx) as GameState[K];
+    default:
+      if (!ctx.ownFlags) {
+        ctx.s.flags = { ...ctx.s.flags };
+        ctx.ownFlags = true;
+      }
+      return ctx.s.flags as GameState[K];
   }
-  return ctx.s[key];
+}
+
+/** The draft's resources, copied on first write. */
+export function ownResources(ctx: Ctx): Record<string, number> {
+  if (!ctx.ownResources) {
+    ctx.s.resources = { ...ctx.s.resources };
+    ctx.ownResources = true;
+  }
+  return ctx.s.resources;
+}
+
+/** The draft's meters, copied on first write. */
+export function ownMeters(ctx: Ctx): Record<string, number> {
+  if (!ctx.ownMeters) {
+    ctx.s.meters = { ...ctx.s.meters };
+    ctx.ownMeters = true;
+  }
+  return ctx.s.meters;
+}
+
+/** The draft's random streams, copied on first write. */
+export function ownRng(ctx: Ctx): GameState['rng'] {
+  if (!ctx.ownRng) {
+    ctx.s.rng = { ...ctx.s.rng };
+    ctx.ownRng = true;
+  }
+  return ctx.s.rng;
 }
 
 /** A player of the draft, copied on first write. */
 export function playerOf(ctx: Ctx, seat: Seat): Player {
-  let mine = ctx.owned.players;
+  let mine = ctx.ownPlayers;
   if (!mine) {
     ctx.s.players = ctx.s.players.slice();
-    mine = ctx.owned.players = ctx.s.players.map(() => false);
+    mine = ctx.ownPlayers = ctx.s.players.map(() => false);
   }
   if (!mine[seat]) {
     ctx.s.players[seat] = { ...ctx.s.players[seat] };
@@ -139,6 +181,7 @@ const DRAW = 2;
 const DISCARD = 4;
 
 function touch(ctx: Ctx, deck: string, parts: number): Pile {
+  if (ctx.ownAllPiles) return ctx.s.piles[deck];
   if (!ctx.touchedPiles) {
     ctx.touchedPiles = {};
     ctx.s.piles = { ...ctx.s.piles };
@@ -176,9 +219,9 @@ export function discardPileOf(ctx: Ctx, deck: string): CardCopy[] {
  * entry kind, which measurably beats stamping or spreading in the hot path.
  */
 export function log(ctx: Ctx, entry: LogEntry): number {
-  if (!ctx.owned.log) {
+  if (!ctx.ownLog) {
     ctx.s.log = ctx.s.log.slice();
-    ctx.owned.log = true;
+    ctx.ownLog = true;
   }
   ctx.s.log.push(entry);
   return ctx.s.log.length - 1;
@@ -186,7 +229,7 @@ export function log(ctx: Ctx, entry: LogEntry): number {
 
 /** One number in [0, 1) from a named stream of the draft. */
 export function random(ctx: Ctx, stream: string): number {
-  return draw(own(ctx, 'rng'), ctx.s.seed, stream);
+  return draw(ownRng(ctx), ctx.s.seed, stream);
 }
 
 export function emptyDeltas(): { resources: Record<string, number>; meters: Record<string, number> } {

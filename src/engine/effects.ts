@@ -16,7 +16,7 @@
 import type { Effect } from '../scenario/schema';
 import { holds } from './conditions';
 import { addCardCopy, removeCardCopies } from './decks';
-import { type Ctx, log, own, playerOf, random } from './draft';
+import { type Ctx, log, own, ownMeters, ownResources, playerOf, random } from './draft';
 import type { Deltas, GameState } from './types';
 
 export interface EffectEnv {
@@ -98,7 +98,7 @@ export function setResource(ctx: Ctx, id: string, next: number, deltas: Deltas):
     });
     return false;
   }
-  own(ctx, 'resources')[id] = next;
+  ownResources(ctx)[id] = next;
   deltas.resources[id] = (deltas.resources[id] ?? 0) + (next - current);
   return true;
 }
@@ -113,7 +113,7 @@ export function setMeter(ctx: Ctx, id: string, value: number, deltas: Deltas): v
   if (meter.max !== undefined && v > meter.max) v = meter.max;
   v = round2(v);
   if (v === current) return;
-  own(ctx, 'meters')[id] = v;
+  ownMeters(ctx)[id] = v;
   deltas.meters[id] = round2((deltas.meters[id] ?? 0) + (v - current));
 }
 
