@@ -14,7 +14,6 @@ import { App, type Screen } from './ui/app';
 import type { LiveView } from './ui/authoring/live';
 import type { Playable } from './ui/authoring/open-file';
 import { chooseScreen } from './ui/choose';
-import { compareScreen } from './ui/compare/screen';
 import { byId, h } from './ui/dom';
 import { installConsole } from './ui/facilitator/console';
 import { clock, TIMER_CHOICES } from './ui/facilitator/model';
@@ -91,7 +90,7 @@ function main(): void {
   }
 
   function showCompare(): void {
-    app.show(compareScreen(app, showStart));
+    void import('./ui/compare/screen').then(({ compareScreen }) => app.show(compareScreen(app, showStart)));
   }
 
   function timerChoice(): HTMLElement {

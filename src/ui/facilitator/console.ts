@@ -200,7 +200,7 @@ export function installConsole(app: App, workshop: Workshop, phaser?: Promise<Pa
         toggleLang();
         break;
       case 'export':
-        workshop.exportCurrent();
+        void workshop.exportCurrent();
         break;
     }
     draw();

@@ -88,7 +88,7 @@ export function debriefTools(ctx: StageContext): HTMLElement {
       button(t('export.csv'), 'export-csv', () =>
         download(`${fileBase(ctx)}-besluiten.csv`, decisionsCsv(model(ctx), exportLabels()), 'text/csv'),
       ),
-      button(t('export.session'), 'export-session', () => workshopInstance()?.exportCurrent()),
+      button(t('export.session'), 'export-session', () => void workshopInstance()?.exportCurrent()),
     ),
     side,
   );

@@ -6,21 +6,17 @@
  * the same moment. It also runs the discussion timer (the machine counts, this sends the ticks)
  * and starts branches (what-if) and resumed or imported sessions.
  */
+import { replay } from '../../engine/record';
 import type { PlayerSetup, SessionRecord } from '../../engine/types';
 import type { BoardScene } from '../../game/scenes/BoardScene';
 import { currentLang, onLangChange, setLang, t } from '../../i18n';
-import {
-  type Autosaver,
-  type CheckedSession,
-  createAutosaver,
-  exportSessionFile,
-  newSessionId,
-  openSessionStore,
-  resumeSession,
-  type SavedSession,
-  type SessionStore,
-  sessionDraft,
-} from '../../persistence';
+// Only the light parts of persistence load with the start screen; checking and replaying a
+// session needs the scenario loader, which is imported when a session is resumed or exported.
+import type { CheckedSession, SavedSession, SessionStore } from '../../persistence';
+import { type Autosaver, createAutosaver } from '../../persistence/autosaver';
+import { openSessionStore } from '../../persistence/open';
+import { sessionDraft } from '../../persistence/session-format';
+import { newSessionId } from '../../persistence/session-id';
 import type { Scenario } from '../../scenario/schema';
 import { localize } from '../../scenario/text';
 import type { App } from '../app';
@@ -158,6 +154,7 @@ export class Workshop {
   /** Resume a saved session by id; a damaged one goes to the damaged-save screen. */
   async resume(id: string): Promise<LiveWorkshop | null> {
     const store = await sessionStore();
+    const { resumeSession } = await import('../../persistence/resume');
     const result = await resumeSession(store, id);
     if (!result.ok) {
       // Never resume into the same failure again on the next reload.
@@ -218,7 +215,6 @@ export class Workshop {
     const from = live;
     if (!from) return null;
     const snap = from.session.snapshot();
-    const { replay } = await import('../../engine/record');
     const state = replay(from.src.scenario, record);
     const draft = this.draft(from, snap.context.timer);
     return this.open(
@@ -233,8 +229,9 @@ export class Workshop {
   }
 
   /** The session in play as a file (also works when storage is blocked). */
-  exportCurrent(): void {
+  async exportCurrent(): Promise<void> {
     if (!live) return;
+    const { exportSessionFile } = await import('../../persistence/session-file');
     const snap = live.session.snapshot();
     const file = exportSessionFile({
       ...this.draft(live, snap.context.timer),

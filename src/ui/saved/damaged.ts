@@ -4,7 +4,6 @@
  * Never a blank screen.
  */
 import { t } from '../../i18n';
-import { damagedSaveFile } from '../../persistence';
 import type { App, Screen } from '../app';
 import { h } from '../dom';
 import { download } from './download';
@@ -39,7 +38,8 @@ export function damagedScreen(
                   class: 'btn',
                   type: 'button',
                   'data-testid': 'damaged-download',
-                  onclick: () => {
+                  onclick: async () => {
+                    const { damagedSaveFile } = await import('../../persistence/resume');
                     const f = damagedSaveFile(id, raw);
                     download(f.fileName, f.text, f.mime);
                   },

@@ -5,7 +5,7 @@
  * tables. The list fills in as soon as the store answers; the start screen never waits for it.
  */
 import { t } from '../../i18n';
-import { damagedSaveFile, importSessionFile, type SessionListEntry } from '../../persistence';
+import type { SessionListEntry } from '../../persistence';
 import { h } from '../dom';
 import { sessionStore, type Workshop } from '../facilitator/workshop';
 import { download, readFile } from './download';
@@ -44,6 +44,7 @@ export function savedSessionsSection(deps: SavedSectionDeps): HTMLElement {
       const file = (e.target as HTMLInputElement).files?.[0];
       if (!file) return;
       const text = await readFile(file);
+      const { importSessionFile } = await import('../../persistence/session-file');
       const result = importSessionFile(text);
       if (!result.ok) {
         problem.hidden = false;
@@ -130,7 +131,8 @@ function row(entry: SessionListEntry, deps: SavedSectionDeps): HTMLElement {
         {
           class: 'btn small',
           type: 'button',
-          onclick: () => {
+          onclick: async () => {
+            const { damagedSaveFile } = await import('../../persistence/resume');
             const f = damagedSaveFile(entry.id, entry.raw);
             download(f.fileName, f.text, f.mime);
           },
