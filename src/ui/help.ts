@@ -22,9 +22,19 @@ export function showHelp(app: App): void {
       h(
         'ul',
         {},
-        ['enter', 'numbers', 'question', 'language', 'sound', 'size', 'help', 'escape'].map((k) =>
-          h('li', {}, t(`help.${k}`)),
-        ),
+        [
+          'enter',
+          'numbers',
+          'question',
+          'console',
+          'pause',
+          'undo',
+          'language',
+          'sound',
+          'size',
+          'help',
+          'escape',
+        ].map((k) => h('li', {}, t(`help.${k}`))),
       ),
       closeButton,
     ),
