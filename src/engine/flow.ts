@@ -29,6 +29,14 @@ export type Next =
   | { to: 'council'; after: number; seat: Seat | null }
   | { to: 'final' };
 
+// The steps without data are shared constants: `exec` only reads a Next, so none is allocated.
+const ROUND_START: Next = { to: 'roundStart' };
+const TURN_READY: Next = { to: 'turnReady' };
+const AFTER_TURN_ACTION: Next = { to: 'afterTurnAction' };
+const NEXT_SEAT: Next = { to: 'nextSeat' };
+const ROUND_END: Next = { to: 'roundEnd' };
+const FINAL: Next = { to: 'final' };
+
 export function run(ctx: Ctx, next: Next | null): void {
   let n = next;
   while (n !== null) n = exec(ctx, n);
@@ -48,9 +56,9 @@ function exec(ctx: Ctx, n: Next): Next | null {
       if (player.skip > 0) {
         playerOf(ctx, n.seat).skip -= 1;
         log(ctx, { at: ctx.s.round, seat: ctx.seat, kind: 'skipTurn', left: s.players[n.seat].skip });
-        return { to: 'nextSeat' };
+        return NEXT_SEAT;
       }
-      return { to: 'turnReady' };
+      return TURN_READY;
     }
     case 'turnReady':
       if (s.inject.length > 0) return presentInjected(ctx, 'turn');
@@ -58,19 +66,19 @@ function exec(ctx: Ctx, n: Next): Next | null {
       return null;
     case 'afterTurnAction':
       if (s.inject.length > 0) return presentInjected(ctx, 'endTurn');
-      return { to: 'nextSeat' };
+      return NEXT_SEAT;
     case 'nextSeat':
-      return s.turnSeat + 1 < s.players.length ? { to: 'turn', seat: s.turnSeat + 1 } : { to: 'roundEnd' };
+      return s.turnSeat + 1 < s.players.length ? { to: 'turn', seat: s.turnSeat + 1 } : ROUND_END;
     case 'roundEnd':
       roundEnd(ctx);
       if (checkImmediate(ctx)) return null;
-      if (s.round >= ctx.scenario.rounds.count) return { to: 'final' };
+      if (s.round >= ctx.scenario.rounds.count) return FINAL;
       {
         const every = ctx.scenario.council?.every;
         if (every !== undefined && s.round % every === 0)
           return { to: 'council', after: s.round, seat: null };
       }
-      return { to: 'roundStart' };
+      return ROUND_START;
     case 'council':
       return startCouncil(ctx, n.after, n.seat);
     case 'final':
@@ -81,12 +89,12 @@ function exec(ctx: Ctx, n: Next): Next | null {
 
 /** What follows a finished meeting: the turn goes on after a council space, else the next round. */
 export function afterCouncil(seat: Seat | null): Next {
-  return seat !== null ? { to: 'afterTurnAction' } : { to: 'roundStart' };
+  return seat !== null ? AFTER_TURN_ACTION : ROUND_START;
 }
 
 /** What follows a settled card. */
 export function afterCard(resume: Resume): Next {
-  return resume === 'turn' ? { to: 'turnReady' } : { to: 'afterTurnAction' };
+  return resume === 'turn' ? TURN_READY : AFTER_TURN_ACTION;
 }
 
 function roundStart(ctx: Ctx): void {
@@ -98,7 +106,7 @@ function roundStart(ctx: Ctx): void {
   for (const r of ctx.scenario.resources) {
     if (r.income !== 0) setResource(ctx, r.id, (s.resources[r.id] ?? 0) + r.income, deltas);
   }
-  if (s.scheduled.some((c) => c.round === s.round)) {
+  if (s.scheduled.length > 0 && s.scheduled.some((c) => c.round === s.round)) {
     const due = s.scheduled.filter((c) => c.round === s.round);
     s.scheduled = s.scheduled.filter((c) => c.round !== s.round);
     // Scheduled in chronological order: per deck, the earliest scheduled ends on top.

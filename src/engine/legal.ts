@@ -28,7 +28,8 @@ export function legalActions(scenario: Scenario, state: GameState): Action[] {
       if (p.tie !== null) return p.tie.map((option) => ({ type: 'breakTie', option }));
       const card = prepared.cards.get(p.copy.card)!;
       const out: Action[] = [];
-      const votingStarted = p.votes.some((v) => v !== null);
+      let votingStarted = false;
+      for (let i = 0; i < p.votes.length && !votingStarted; i++) votingStarted = p.votes[i] !== null;
       if (!votingStarted) {
         for (let q = 0; q < card.conversation.length; q++) {
           if (questionBlock(r, state, card, q, p.asked) === null) out.push({ type: 'ask', question: q });
