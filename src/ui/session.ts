@@ -12,7 +12,7 @@ import { currentLang, t } from '../i18n';
 import type { Scenario } from '../scenario/schema';
 import { localize } from '../scenario/text';
 import type { App } from './app';
-import { byId, h, isTextEntry } from './dom';
+import { byId, isTextEntry } from './dom';
 import { renderHud, renderTopbar } from './hud';
 import { changesOf, seriesFromLog } from './series';
 import { renderStage, type StageContext } from './stage';
@@ -244,7 +244,6 @@ export function startSession(
   window.dispatchEvent(new Event('resize'));
   if (!resume?.record) actor.send({ type: 'START', seed, players });
   app.announce(text(scenario.title));
-  void h;
   return session;
 }
 
