@@ -7,7 +7,7 @@
  * The game is driven through the test seam `window.__GAME__` where a person's clicks add nothing
  * to what is tested (the full click-through lives in game.test.ts).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -20,7 +20,7 @@ import { step } from '../../src/engine/step';
 import type { Action, SessionRecord } from '../../src/engine/types';
 import { serializeSession } from '../../src/persistence/session-format';
 import { loadScenario } from '../../src/scenario';
-import { buildGame, launch, serve } from './harness';
+import { ARTIFACTS, buildGame, launch, serve } from './harness';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const DEMO = loadScenario(readFileSync(join(ROOT, 'scenarios/demo-deck.yaml'), 'utf8'), 'demo-deck.yaml');
@@ -71,7 +71,10 @@ beforeAll(async () => {
   ]);
   browser = b;
   server = await serve(dir);
+  mkdirSync(ARTIFACTS, { recursive: true });
 }, 180_000);
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `facil-${name}.png`) });
 
 afterAll(async () => {
   await browser?.close();
@@ -229,6 +232,7 @@ describe('nothing is lost', () => {
     await page.reload();
     await page.getByTestId('damaged-save').waitFor();
     expect(await page.getByTestId('damaged-code').textContent()).toContain('afgebroken');
+    await shot(page, 'damaged');
     const [file] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('damaged-download').click(),
@@ -327,6 +331,7 @@ describe('the facilitator console', () => {
       () =>
         (window as unknown as G).__GAME__.session!.snapshot().context.record.actions.at(-1)?.type === 'note',
     );
+    await shot(page, 'console');
     await page.getByTestId('facil-undo').click();
     expect(await live(page)).toMatchObject({ record: { actions: expect.any(Array) } });
     expect((await live(page)).record.actions.length).toBe(decided.record.actions.length + 1); // nothing yet
@@ -348,6 +353,7 @@ describe('the facilitator console', () => {
     await page.keyboard.press('p');
     await page.getByTestId('pause-overlay').waitFor({ state: 'visible' });
     expect(await page.getByTestId('pause-overlay').textContent()).toContain('Pauze');
+    await shot(page, 'pause');
     const paused = (await live(page)).timer.remainingMs;
     await page.waitForTimeout(1200);
     expect((await live(page)).timer.remainingMs).toBe(paused);
@@ -413,6 +419,7 @@ describe('compare tables', () => {
     expect(heads[2]).toContain('or');
     expect(await page.locator('[data-testid=compare-table] tr.differs').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('compare-problems').textContent()).toContain('ander.dd-session.json');
+    await shot(page, 'compare');
     rmSync(dir, { recursive: true, force: true });
     await context.close();
   }, 30_000);
@@ -449,6 +456,8 @@ describe('the debrief to keep', () => {
     expect(rows).toBeGreaterThan(0);
     const heads = await page.locator('[data-testid=whatif-table] thead th').allTextContents();
     expect(heads.slice(1)).toEqual(['Origineel', 'Wat-als']);
+    await page.getByTestId('whatif-table').scrollIntoViewIfNeeded();
+    await shot(page, 'whatif');
     await context.close();
   }, 40_000);
 
@@ -508,6 +517,7 @@ describe('the debrief to keep', () => {
     );
     expect(overflow).toBeLessThanOrEqual(0);
     const pdf = await view.pdf({ format: 'A4' });
+    writeFileSync(join(ARTIFACTS, 'facil-debrief.pdf'), pdf);
     expect(pdf.length).toBeGreaterThan(1000);
     rmSync(dir, { recursive: true, force: true });
     await context.close();
