@@ -6,6 +6,7 @@
  */
 import { t } from '../../i18n';
 import type { SessionListEntry } from '../../persistence';
+import { newSessionId } from '../../persistence/session-id';
 import { h } from '../dom';
 import { sessionStore, type Workshop } from '../facilitator/workshop';
 import { download, readFile } from './download';
@@ -56,8 +57,12 @@ export function savedSessionsSection(deps: SavedSectionDeps): HTMLElement {
       }
       problem.hidden = true;
       const store = await sessionStore();
-      await store.save(result.session);
-      await deps.workshop.open(result);
+      // A session already kept here (an export taken back to the same laptop) is never
+      // overwritten by the file: the file opens as a copy beside it.
+      const known = await store.loadRaw(result.session.id);
+      const session = known.ok ? { ...result.session, id: newSessionId() } : result.session;
+      await store.save(session);
+      await deps.workshop.open({ ...result, session });
     },
   });
   void fill(list, deps);
