@@ -13,7 +13,7 @@
  */
 import type { Scenario } from '../scenario/schema';
 import { holdsOrAbsent } from './conditions';
-import { type Ctx, discardPileOf, drawPileOf, ownRng, pileOf, random } from './draft';
+import { appendDiscard, type Ctx, drawPileOf, ownRng, pileOf, random } from './draft';
 import type { Prepared } from './prepare';
 import { shuffleInPlace } from './rng';
 import type { CardCopy, Pile } from './types';
@@ -73,7 +73,7 @@ export function drawFrom(ctx: Ctx, deck: string): CardCopy | null {
 /** A settled card goes to the discard pile; a one-off (scheduled or injected) copy leaves the game. */
 export function discardCopy(ctx: Ctx, deck: string, copy: CardCopy): void {
   if (copy.once) return;
-  discardPileOf(ctx, deck).push({ card: copy.card });
+  appendDiscard(ctx, deck, { card: copy.card });
 }
 
 /** Puts copies on top of a deck's draw pile; the first in `copies` ends on top (drawn first). */

@@ -208,6 +208,30 @@ export function drawPileOf(ctx: Ctx, deck: string): CardCopy[] {
   return touch(ctx, deck, DRAW).draw;
 }
 
+/**
+ * Appends a copy to a deck's discard pile. A pile not yet copied is copied with the new card
+ * in one go (copying and then pushing would copy it twice).
+ */
+export function appendDiscard(ctx: Ctx, deck: string, copy: CardCopy): void {
+  const done = ctx.ownAllPiles ? DISCARD : (ctx.touchedPiles?.[deck] ?? 0);
+  if (done & DISCARD) {
+    ctx.s.piles[deck].discard.push(copy);
+    return;
+  }
+  const pile = touch(ctx, deck, 0);
+  pile.discard = withOneMore(pile.discard, copy);
+  (ctx.touchedPiles as Record<string, number>)[deck] |= DISCARD;
+}
+
+/** A copy of `list` with `item` appended, copied once (the array stays dense: every slot is set). */
+function withOneMore<T>(list: readonly T[], item: T): T[] {
+  const n = list.length;
+  const out: T[] = new Array(n + 1);
+  for (let i = 0; i < n; i++) out[i] = list[i];
+  out[n] = item;
+  return out;
+}
+
 /** A deck's discard pile, copied into the draft on first touch. */
 export function discardPileOf(ctx: Ctx, deck: string): CardCopy[] {
   return touch(ctx, deck, DISCARD).discard;
@@ -220,8 +244,11 @@ export function discardPileOf(ctx: Ctx, deck: string): CardCopy[] {
  */
 export function log(ctx: Ctx, entry: LogEntry): number {
   if (!ctx.ownLog) {
-    ctx.s.log = ctx.s.log.slice();
+    // One copy with room for the entry: a slice and then a push would copy the log twice (the
+    // push outgrows the slice's exact capacity).
+    ctx.s.log = withOneMore(ctx.s.log, entry);
     ctx.ownLog = true;
+    return ctx.s.log.length - 1;
   }
   ctx.s.log.push(entry);
   return ctx.s.log.length - 1;
