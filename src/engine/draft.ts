@@ -30,7 +30,14 @@ export interface Ctx {
   ownPlayers: boolean[] | null;
   /** Every pile is the draft's own (a consumed state): nothing to copy. */
   ownAllPiles: boolean;
-  /** Per deck, which parts of its piles this draft already copied (bits, see `touch`). */
+  /** Whether the `piles` record itself is the draft's copy. */
+  ownPilesRecord: boolean;
+  /**
+   * Which parts of a deck's piles this draft already copied (bits, see `touch`): the first deck
+   * touched in plain fields (a step rarely touches more than one), any further one in a record.
+   */
+  firstDeck: string | null;
+  firstDeckParts: number;
   touchedPiles: Record<string, number> | null;
 }
 
@@ -75,6 +82,9 @@ export function beginDraft(scenario: Scenario, state: GameState, consume = false
     ownLog: false,
     ownPlayers: null,
     ownAllPiles: false,
+    ownPilesRecord: false,
+    firstDeck: null,
+    firstDeckParts: 0,
     touchedPiles: null,
   };
 }
@@ -92,6 +102,9 @@ function consumeDraft(scenario: Scenario, state: GameState): Ctx {
     ownLog: true,
     ownPlayers: state.players.map(() => true),
     ownAllPiles: true,
+    ownPilesRecord: true,
+    firstDeck: null,
+    firstDeckParts: 0,
     touchedPiles: null,
   };
 }
@@ -180,13 +193,28 @@ const PILE = 1;
 const DRAW = 2;
 const DISCARD = 4;
 
+function partsDone(ctx: Ctx, deck: string): number {
+  if (ctx.firstDeck === deck) return ctx.firstDeckParts;
+  return ctx.touchedPiles?.[deck] ?? 0;
+}
+
+function markDone(ctx: Ctx, deck: string, parts: number): void {
+  if (ctx.firstDeck === null || ctx.firstDeck === deck) {
+    ctx.firstDeck = deck;
+    ctx.firstDeckParts = parts;
+  } else {
+    if (ctx.touchedPiles === null) ctx.touchedPiles = {};
+    ctx.touchedPiles[deck] = parts;
+  }
+}
+
 function touch(ctx: Ctx, deck: string, parts: number): Pile {
   if (ctx.ownAllPiles) return ctx.s.piles[deck];
-  if (!ctx.touchedPiles) {
-    ctx.touchedPiles = {};
+  if (!ctx.ownPilesRecord) {
     ctx.s.piles = { ...ctx.s.piles };
+    ctx.ownPilesRecord = true;
   }
-  const done = ctx.touchedPiles[deck] ?? 0;
+  const done = partsDone(ctx, deck);
   let pile = ctx.s.piles[deck];
   if ((done & PILE) === 0) {
     pile = { draw: pile.draw, discard: pile.discard };
@@ -194,7 +222,7 @@ function touch(ctx: Ctx, deck: string, parts: number): Pile {
   }
   if (parts & DRAW && (done & DRAW) === 0) pile.draw = pile.draw.slice();
   if (parts & DISCARD && (done & DISCARD) === 0) pile.discard = pile.discard.slice();
-  ctx.touchedPiles[deck] = done | PILE | parts;
+  markDone(ctx, deck, done | PILE | parts);
   return pile;
 }
 
@@ -213,14 +241,14 @@ export function drawPileOf(ctx: Ctx, deck: string): CardCopy[] {
  * in one go (copying and then pushing would copy it twice).
  */
 export function appendDiscard(ctx: Ctx, deck: string, copy: CardCopy): void {
-  const done = ctx.ownAllPiles ? DISCARD : (ctx.touchedPiles?.[deck] ?? 0);
+  const done = ctx.ownAllPiles ? DISCARD : partsDone(ctx, deck);
   if (done & DISCARD) {
     ctx.s.piles[deck].discard.push(copy);
     return;
   }
   const pile = touch(ctx, deck, 0);
   pile.discard = withOneMore(pile.discard, copy);
-  (ctx.touchedPiles as Record<string, number>)[deck] |= DISCARD;
+  markDone(ctx, deck, partsDone(ctx, deck) | DISCARD);
 }
 
 /** A copy of `list` with `item` appended, copied once (the array stays dense: every slot is set). */
