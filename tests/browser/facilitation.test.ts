@@ -250,7 +250,7 @@ describe('nothing is lost', () => {
       'nieuwere',
     );
     await context.close();
-  }, 30_000);
+  }, 60_000);
 
   it('blocked storage: a visible warning, and the game goes on', async () => {
     const context = await browser.newContext();
@@ -270,7 +270,7 @@ describe('nothing is lost', () => {
     expect((await live(page)).record.actions).toHaveLength(6);
     expect(errors).toEqual([]);
     await context.close();
-  }, 30_000);
+  }, 60_000);
 
   it('export → import on another laptop resumes the same session; a broken file gets a located error', async () => {
     const one = await browser.newContext();
@@ -304,9 +304,27 @@ describe('nothing is lost', () => {
     const after = await live(other);
     expect(after.record).toEqual(before.record);
     expect(after.pending).toEqual(before.pending);
+    // The same file once more, on a laptop that already keeps it (and played it on to the end):
+    // it opens as a copy beside the kept session, which is not overwritten.
+    const endGame = async () => {
+      await other.keyboard.press('f');
+      await other.getByTestId('facil-end').click();
+      await other.getByTestId('facil-end-yes').click();
+      await other.locator('[data-key=debrief]').click();
+      await other.locator('[data-key=again]').click();
+    };
+    await endGame();
+    await other.getByTestId('import-session').setInputFiles(join(dir, 'good.dd-session.json'));
+    await other.waitForFunction(
+      () => !(window as unknown as G).__GAME__.session?.snapshot().matches('ended'),
+    );
+    expect((await live(other)).record.actions).toEqual(before.record.actions);
+    await endGame();
+    await other.locator('[data-testid=saved-entry]').nth(1).waitFor();
+    expect(await other.locator('[data-testid=saved-entry]').count()).toBe(2);
     rmSync(dir, { recursive: true, force: true });
     await two.close();
-  }, 30_000);
+  }, 60_000);
 });
 
 describe('the facilitator console', () => {
@@ -340,7 +358,7 @@ describe('the facilitator console', () => {
     expect(undone.record.actions.length).toBeLessThan(decided.record.actions.length);
     expect((undone.pending as { kind: string }).kind).toBe('card');
     await context.close();
-  }, 30_000);
+  }, 60_000);
 
   it('pause freezes the timer and shows "Pauze" large; resume lets it run again', async () => {
     const context = await browser.newContext();
@@ -368,7 +386,7 @@ describe('the facilitator console', () => {
     await page.waitForTimeout(700);
     expect((await live(page)).timer.remainingMs).toBeLessThan(paused);
     await context.close();
-  }, 30_000);
+  }, 60_000);
 });
 
 describe('the console in its own window', () => {
@@ -397,7 +415,7 @@ describe('the console in its own window', () => {
     await popup.getByTestId('facil-notes').waitFor();
     expect(await popup.getByTestId('facil-notes').textContent()).toContain('Vanuit het andere venster');
     await context.close();
-  }, 30_000);
+  }, 60_000);
 });
 
 describe('compare tables', () => {
@@ -422,7 +440,7 @@ describe('compare tables', () => {
     await shot(page, 'compare');
     rmSync(dir, { recursive: true, force: true });
     await context.close();
-  }, 30_000);
+  }, 60_000);
 });
 
 describe('the debrief to keep', () => {
@@ -459,7 +477,7 @@ describe('the debrief to keep', () => {
     await page.getByTestId('whatif-table').scrollIntoViewIfNeeded();
     await shot(page, 'whatif');
     await context.close();
-  }, 40_000);
+  }, 60_000);
 
   it('an exported HTML debrief shows <script> and <img onerror> from the scenario as text', async () => {
     const game = playHostile();
@@ -521,7 +539,7 @@ describe('the debrief to keep', () => {
     expect(pdf.length).toBeGreaterThan(1000);
     rmSync(dir, { recursive: true, force: true });
     await context.close();
-  }, 30_000);
+  }, 60_000);
 });
 
 describe('offline', () => {
@@ -539,7 +557,7 @@ describe('offline', () => {
     await startDemo(page);
     expect((await live(page)).record.scenario.id).toBe('demo-stapel');
     await context.close();
-  }, 40_000);
+  }, 60_000);
 
   it('the single-file build plays from file:// with no network at all', async () => {
     expect(readdirSync(singleDir)).toEqual(['index.html']);
@@ -569,5 +587,5 @@ describe('offline', () => {
       requests.filter((u) => !u.startsWith('file://') && !u.startsWith('data:') && !u.startsWith('blob:')),
     ).toEqual([]);
     await context.close();
-  }, 40_000);
+  }, 60_000);
 });

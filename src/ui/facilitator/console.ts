@@ -178,6 +178,10 @@ export function installConsole(app: App, workshop: Workshop, phaser?: Promise<Pa
         break;
       case 'end':
         w.session.send({ type: 'endNow' });
+        // Straight to the ending: no consequence beat in between.
+        if (w.session.snapshot().matches({ playing: 'outcome' })) w.session.continue();
+        // The ending is for the room: the console steps aside.
+        if (!aside.hidden) setOpen(false);
         break;
       case 'note': {
         // A note is often typed during a pause; the machine takes actions only in play, so the
