@@ -1,5 +1,5 @@
 /**
- * The shipped scenarios: every `scenarios/*.yaml`, bundled as text and checked by the scenario
+ * The shipped scenarios: every `scenarios/*.yaml`, shipped as a file and checked by the scenario
  * loader (imported lazily, so the start screen does not wait for it).
  */
 import type { Problem } from '../scenario/problems';
@@ -7,10 +7,20 @@ import type { Scenario } from '../scenario/schema';
 
 export const FLAGSHIP = 'urk-2015';
 
-const sources = import.meta.glob('../../scenarios/*.yaml', { query: '?raw', import: 'default' }) as Record<
-  string,
-  () => Promise<string>
->;
+// The scenario files ship as assets (fetched when the list is shown), not as JavaScript: they
+// are data, and keeping them out of the bundle keeps the download small. In the one-file build
+// they are inlined as data: URLs, which fetch reads the same way.
+const sources = import.meta.glob('../../scenarios/*.yaml', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+async function readSource(url: string): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+  return response.text();
+}
 
 export type CatalogEntry =
   | { file: string; ok: true; scenario: Scenario; hash: string; source: string }
@@ -26,10 +36,10 @@ export function loadCatalog(): Promise<CatalogEntry[]> {
 async function readAll(): Promise<CatalogEntry[]> {
   const { loadScenario, formatProblem } = await import('../scenario/index');
   const entries = await Promise.all(
-    Object.entries(sources).map(async ([path, load]): Promise<CatalogEntry> => {
+    Object.entries(sources).map(async ([path, url]): Promise<CatalogEntry> => {
       const file = path.split('/').pop() ?? path;
       try {
-        const source = await load();
+        const source = await readSource(url);
         const result = loadScenario(source, file);
         if (result.ok) return { file, ok: true, scenario: result.scenario, hash: result.hash, source };
         // The problems themselves too, so the choice can word them in the UI language (issue 6).

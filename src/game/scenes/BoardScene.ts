@@ -22,7 +22,8 @@ export interface BoardModel {
   /** The big line in the middle: whose turn it is. */
   headline: string;
   deckLabel: string;
-  dice: { count: number; sides: number };
+  /** The scenario's dice (one six-sided die when left out). */
+  dice?: { count: number; sides: number };
 }
 
 const FONT = '"Atkinson Hyperlegible", system-ui, sans-serif';
@@ -94,8 +95,8 @@ export class BoardScene extends Phaser.Scene {
     const previous = this.model;
     this.model = model;
     if (!this.sys.isActive()) return;
-    this.diceCount = model.dice.count;
-    this.diceSides = model.dice.sides;
+    this.diceCount = model.dice?.count ?? 1;
+    this.diceSides = model.dice?.sides ?? 6;
     const spacesChanged =
       JSON.stringify([model.spaces, model.deckLabel]) !==
       JSON.stringify([previous?.spaces, previous?.deckLabel]);
@@ -211,6 +212,7 @@ export class BoardScene extends Phaser.Scene {
       this.dice.on('pointerup', () => this.onDiceClick?.());
     }
     this.dice.setVisible(!!spaces);
+    this.flattenStatic(width, height);
     this.tokens = (model?.players ?? []).map((p, seat) => this.makeToken(p.name, seat, unit));
     this.placeTokens();
   }
@@ -385,21 +387,49 @@ export class BoardScene extends Phaser.Scene {
 
   private makeToken(name: string, seat: number, unit: number): Phaser.GameObjects.Container {
     const r = Math.max(10, Math.min(unit * 1.1, (this.layout?.slots[0]?.size ?? unit * 4) * 0.11));
-    const shadow = this.add.circle(2, 4, r, 0x000000, 0.25);
-    const disc = this.add.circle(0, 0, r, Phaser.Display.Color.HexStringToColor(playerColour(seat)).color);
+    const c = Math.ceil(r + 6);
+    const shadow = this.add.circle(c + 2, c + 4, r, 0x000000, 0.25);
+    const disc = this.add.circle(c, c, r, Phaser.Display.Color.HexStringToColor(playerColour(seat)).color);
     disc.setStrokeStyle(Math.max(2, r * 0.14), 0x000000);
     const label = this.add
-      .text(0, 0, initials(name), {
+      .text(c, c, initials(name), {
         fontFamily: FONT,
         fontSize: `${Math.round(r * 0.95)}px`,
         color: playerInk(seat),
         fontStyle: 'bold',
       })
-      .setOrigin(0.5)
-      .setResolution(window.devicePixelRatio || 1);
-    const token = this.add.container(0, 0, [shadow, disc, label]);
+      .setOrigin(0.5);
+    const key = this.flatten(`token-${seat}`, [shadow, disc, label], 2 * c + 4, 2 * c + 6);
+    const token = this.add.container(0, 0, [this.add.image(2, 3, key)]);
     token.setDepth(10);
     return token;
+  }
+
+  /**
+   * Draws game objects once into one texture and destroys them. A software WebGL renderer (a
+   * projector laptop without a GPU) pays for every draw call; the board's cards, icons and
+   * names change only on a new layout, so they become a single image.
+   */
+  private flatten(key: string, objects: Phaser.GameObjects.GameObject[], w: number, h: number): string {
+    if (this.textures.exists(key)) this.textures.remove(key);
+    const texture = this.textures.addDynamicTexture(
+      key,
+      Math.max(1, Math.ceil(w)),
+      Math.max(1, Math.ceil(h)),
+    );
+    if (!texture) return key;
+    texture.draw(objects);
+    texture.render();
+    for (const o of objects) o.destroy();
+    return key;
+  }
+
+  private flattenStatic(width: number, height: number): void {
+    const children = [...this.staticLayer.list];
+    this.staticLayer.removeAll(false);
+    if (children.length === 0) return;
+    const key = this.flatten('board-static', children, width, height);
+    this.staticLayer.add(this.add.image(0, 0, key).setOrigin(0));
   }
 
   private tokenSpot(seat: number, space: number): { x: number; y: number } {
