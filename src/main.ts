@@ -30,13 +30,23 @@ registerOffline();
 if (isConsoleWindow()) runRemote(byId('app'));
 else main();
 
+/** Resolves after the browser has painted the current DOM (two animation frames later). */
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+}
+
 function main(): void {
   const sound = new HowlerSound();
   const app = new App(sound);
   document.getElementById('app')?.classList.add('no-game');
 
-  /** Phaser boots while the table reads the start screen. */
-  const booting = import('./game/boot').then(({ bootGame }) => bootGame(byId('board')));
+  /**
+   * Phaser boots while the table reads the start screen — but only once that screen has been
+   * painted: parsing Phaser is one long task that would otherwise hold the first paint back.
+   */
+  const booting = afterFirstPaint()
+    .then(() => import('./game/boot'))
+    .then(({ bootGame }) => bootGame(byId('board')));
   const sessions = import('./ui/session');
 
   const seam = import.meta.env.DEV || import.meta.env.MODE === 'test';
