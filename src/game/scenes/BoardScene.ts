@@ -199,7 +199,10 @@ export class BoardScene extends Phaser.Scene {
       .setPosition(cx, inner.y + Math.max(unit * 1.2, inner.height * 0.14))
       .setFontSize(Math.round(unit * 1.25))
       .setWordWrapWidth(Math.max(100, inner.width * 0.9))
-      .setText(model?.headline ?? '');
+      .setText(model?.headline ?? '')
+      // On a board of few rows the middle is only as tall as the deck: the headline would run
+      // over it, and the top bar already says whose turn it is.
+      .setVisible(inner.height >= unit * 8.5);
     this.drawDeck(cx - unit * 3, cy - unit * 0.2, unit, model?.deckLabel ?? '');
     this.dice.setPosition(cx + unit * 3, cy - unit * 0.6);
     if (this.diceFaces.length !== this.diceCount)
