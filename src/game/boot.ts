@@ -19,7 +19,8 @@ export async function bootGame(parent: HTMLElement): Promise<{ game: Phaser.Game
   const game = new Phaser.Game({
     type: Phaser.WEBGL,
     parent,
-    backgroundColor: '#f7f5ef',
+    // Transparent: the page shows the static board under the canvas (BoardScene.flattenStatic).
+    transparent: true,
     banner: false,
     audio: { noAudio: true },
     scale: { mode: Phaser.Scale.RESIZE, width: '100%', height: '100%' },

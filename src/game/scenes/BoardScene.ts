@@ -427,12 +427,31 @@ export class BoardScene extends Phaser.Scene {
     return key;
   }
 
+  /**
+   * The static board (spaces, names, icons, the deck) is drawn once and then shown by the page,
+   * under a transparent canvas: a canvas-sized texture redrawn every frame halved the frame
+   * rate of a software renderer (a projector laptop without a GPU), while the browser keeps a
+   * still background for free. WebGL then draws only what moves: tokens, dice, the headline.
+   */
   private flattenStatic(width: number, height: number): void {
     const children = [...this.staticLayer.list];
     this.staticLayer.removeAll(false);
-    if (children.length === 0) return;
+    const parent = this.game.canvas.parentElement;
+    if (children.length === 0) {
+      if (parent) parent.style.backgroundImage = 'none';
+      return;
+    }
     const key = this.flatten('board-static', children, width, height);
-    this.staticLayer.add(this.add.image(0, 0, key).setOrigin(0));
+    const texture = this.textures.get(key) as Phaser.Textures.DynamicTexture;
+    const layout = this.layout;
+    texture.snapshot((image) => {
+      // A later layout has replaced this one: its own snapshot will come.
+      if (!parent || this.layout !== layout || !(image instanceof HTMLImageElement)) return;
+      parent.style.backgroundImage = `url("${image.src}")`;
+      parent.style.backgroundRepeat = 'no-repeat';
+      parent.style.backgroundPosition = '0 0';
+      parent.style.backgroundSize = `${width}px ${height}px`;
+    });
   }
 
   private tokenSpot(seat: number, space: number): { x: number; y: number } {
