@@ -4,8 +4,8 @@
  * engine imports this.
  */
 import { type Scenario, ScenarioSchema } from '../scenario/schema';
-import { setupPiles } from './decks';
 import { beginDraft, type Ctx } from './draft';
+import { initialState } from './setup';
 import type { GameState } from './types';
 
 /** A scenario from a loose test input: the schema parses (and so checks) it, with the format's defaults. */
@@ -335,28 +335,13 @@ export function boardGame(decision: 'group' | 'vote' = 'vote'): Scenario {
 
 /** A state at setup (decks shuffled, nothing run yet), for unit tests of single rules. */
 export function bareState(sc: Scenario, seed = 'seed', players = 2): GameState {
-  const rng: Record<string, number> = {};
-  return {
-    version: 1,
-    seed,
-    round: 1,
-    players: Array.from({ length: players }, (_, i) => ({ name: `P${i}`, role: null, space: 0, skip: 0 })),
-    resources: Object.fromEntries(sc.resources.map((r) => [r.id, r.start])),
-    meters: Object.fromEntries(sc.meters.map((m) => [m.id, m.start])),
-    flags: {},
-    piles: setupPiles(sc, rng, seed),
-    scheduled: [],
-    invested: [],
-    priorities: [],
-    chosen: [],
-    rng,
-    inject: [],
-    pending: { kind: 'turn', seat: 0 },
-    turnSeat: 0,
-    log: [],
-    ending: null,
-    actions: 0,
-  };
+  const seated = Array.from({ length: players }, (_, i) => ({
+    name: `P${i}`,
+    role: null,
+    space: 0,
+    skip: 0,
+  }));
+  return { ...initialState(sc, seed, seated), round: 1 };
 }
 
 /** A draft over `bareState` (or a given state) for applying single rules in tests. */

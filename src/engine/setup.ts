@@ -43,29 +43,8 @@ export function newGame(scenario: Scenario, options: NewGameOptions): GameState 
     throw new SetupError('player-count', `this scenario needs ${min}–${max} players, not ${setups.length}`);
   }
   const seed = seedOf(scenario, options.seed);
-  const rng: Record<string, number> = {};
   const players = seatPlayers(scenario, setups, seed);
-  const state: GameState = {
-    version: 1,
-    seed,
-    round: 0,
-    players,
-    resources: Object.fromEntries(scenario.resources.map((r) => [r.id, r.start])),
-    meters: Object.fromEntries(scenario.meters.map((m) => [m.id, m.start])),
-    flags: {},
-    piles: setupPiles(scenario, rng, seed),
-    scheduled: [],
-    invested: [],
-    priorities: [],
-    chosen: [],
-    rng,
-    inject: [],
-    pending: { kind: 'turn', seat: 0 },
-    turnSeat: 0,
-    log: [],
-    ending: null,
-    actions: 0,
-  };
+  const state = initialState(scenario, seed, players);
   const ctx = beginDraft(scenario, state, true);
   ctx.seat = null;
   run(ctx, scenario.council?.atStart ? { to: 'council', after: 0, seat: null } : { to: 'roundStart' });
@@ -96,4 +75,34 @@ function seatPlayers(scenario: Scenario, setups: PlayerSetup[], seed: string): P
     space: 0,
     skip: 0,
   }));
+}
+
+/**
+ * The state before anything has run: resources and meters at their start, decks shuffled by
+ * the seed, round 0, the first seat waiting. `newGame` runs the automatic steps from here; unit
+ * tests of single rules start from it too.
+ */
+export function initialState(scenario: Scenario, seed: string, players: Player[]): GameState {
+  const rng: Record<string, number> = {};
+  return {
+    version: 1,
+    seed,
+    round: 0,
+    players,
+    resources: Object.fromEntries(scenario.resources.map((r) => [r.id, r.start])),
+    meters: Object.fromEntries(scenario.meters.map((m) => [m.id, m.start])),
+    flags: {},
+    piles: setupPiles(scenario, rng, seed),
+    scheduled: [],
+    invested: [],
+    priorities: [],
+    chosen: [],
+    rng,
+    inject: [],
+    pending: { kind: 'turn', seat: 0 },
+    turnSeat: 0,
+    log: [],
+    ending: null,
+    actions: 0,
+  };
 }
