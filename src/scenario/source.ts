@@ -5,6 +5,7 @@
  * plain JSON-like values come out (no Dates, Sets or binary).
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { readFast } from './fast-yaml';
 import { makeProblem, type PathSegment, type Problem } from './problems';
 
 export const MAX_ALIASES = 100;
@@ -123,6 +124,8 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 
 export interface ParsedTree {
   tree?: SourceTree;
+  /** Which reader answered: the fast one for the plain subset, `yaml` for everything else. */
+  reader?: 'fast' | 'yaml';
   errors: Problem[];
   warnings: Problem[];
 }
@@ -145,8 +148,11 @@ const YAML_CODES: Record<string, string> = {
   RESOURCE_EXHAUSTION: 'too-deep',
 };
 
-/** Parse YAML 1.2 (core schema) and walk it into plain data with positions. */
-export function parseTree(text: string, file: string): ParsedTree {
+/**
+ * Parse YAML 1.2 (core schema) into plain data with positions: by the fast reader when the file
+ * keeps to the plain subset scenarios are written in, otherwise (and for every error) by `yaml`.
+ */
+export function parseTree(text: string, file: string, options: { fast?: boolean } = {}): ParsedTree {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   if (text.length > MAX_CHARS) {
@@ -158,6 +164,16 @@ export function parseTree(text: string, file: string): ParsedTree {
   }
   if (text.trim() === '') {
     return { errors: [makeProblem(file, { line: 1, col: 1 }, [], 'error', 'empty-file')], warnings };
+  }
+  if (options.fast !== false) {
+    // Windows line ends are read without their \r: every line and column stays the same.
+    const lf = text.includes('\r') && !/\r(?!\n)/.test(text) ? text.replace(/\r\n/g, '\n') : text;
+    const positions = new Positions(countLines(lf));
+    const fast = readFast(lf, positions);
+    if (fast) {
+      positions.setRoot(fast.data, fast.rootOffset);
+      return { tree: { text, data: fast.data, positions }, errors, warnings, reader: 'fast' };
+    }
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, {
@@ -283,7 +299,15 @@ export function parseTree(text: string, file: string): ParsedTree {
     const at = positions.at(rangeStart(doc.contents) ?? 0);
     return { errors: [makeProblem(file, at, [], 'error', 'not-a-map')], warnings };
   }
-  return { tree: { text, data, positions }, errors, warnings };
+  return { tree: { text, data, positions }, errors, warnings, reader: 'yaml' };
+}
+
+/** The line starts of `text`, as `yaml`'s parser records them. */
+function countLines(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) lines.addNewLine(nl + 1);
+  return lines;
 }
 
 interface Trail {
