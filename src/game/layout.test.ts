@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loopLayout, path } from './layout';
+import { loopLayout, MIDDLE, middleLayout, path } from './layout';
 
 describe('the board loop', () => {
   it('places every space inside the area without overlaps', () => {
@@ -30,5 +30,77 @@ describe('the board loop', () => {
   it('walks a token forward around the loop', () => {
     expect(path(22, 2, 24)).toEqual([23, 0, 1, 2]);
     expect(path(3, 3, 24)).toEqual([]);
+  });
+});
+
+describe('the middle of the board', () => {
+  // Board areas (canvas size beside the HUD) on common projector and laptop screens.
+  const AREAS: [number, number][] = [
+    [935, 658],
+    [1400, 1010],
+    [700, 700],
+    [1100, 700],
+  ];
+  const unitOf = (w: number, h: number) => Math.max(14, Math.min(w, h) / 22);
+  const overlaps = (
+    a: { l: number; r: number; t: number; b: number },
+    b: { l: number; r: number; t: number; b: number },
+  ) => a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
+
+  it('keeps the deck, the dice and the roll button clear of every space, on small and large boards', () => {
+    for (const [w, h] of AREAS) {
+      const unit = unitOf(w, h);
+      const need = (MIDDLE.group + MIDDLE.gap + MIDDLE.button + 0.6) * unit;
+      const needWidth = (MIDDLE.buttonWidth + 0.6) * unit;
+      for (let count = 4; count <= 30; count++) {
+        const { slots, inner } = loopLayout(count, w, h, 12, { width: needWidth, height: need });
+        expect(inner.height, `${count} spaces on ${w}×${h}`).toBeGreaterThanOrEqual(need - 1);
+        expect(inner.width, `${count} spaces on ${w}×${h}`).toBeGreaterThanOrEqual(needWidth - 1);
+        const middle = middleLayout(inner, unit);
+        const button = {
+          l: middle.turn.x - (MIDDLE.buttonWidth / 2) * unit,
+          r: middle.turn.x + (MIDDLE.buttonWidth / 2) * unit,
+          t: middle.turn.y - (MIDDLE.button / 2) * unit,
+          b: middle.turn.y + (MIDDLE.button / 2) * unit,
+        };
+        const group = {
+          l: middle.deck.x - 2 * unit,
+          r: middle.dice.x + 1.8 * unit,
+          t: middle.deck.y - 2.3 * unit,
+          // the label's second line
+          b: middle.deck.y + 4.3 * unit,
+        };
+        for (const s of slots) {
+          const space = {
+            l: s.x - s.size / 2,
+            r: s.x + s.size / 2,
+            t: s.y - s.size / 2,
+            b: s.y + s.size / 2,
+          };
+          expect(overlaps(button, space), `button over a space: ${count} spaces on ${w}×${h}`).toBe(false);
+          expect(overlaps(group, space), `deck over a space: ${count} spaces on ${w}×${h}`).toBe(false);
+        }
+        expect(button.t).toBeGreaterThanOrEqual(group.b);
+      }
+    }
+  });
+
+  it('shows the headline only where it fits above the deck', () => {
+    const unit = 30;
+    const tall = middleLayout({ x: 0, y: 0, width: 600, height: 500 }, unit);
+    expect(tall.headline.visible).toBe(true);
+    expect(tall.headline.y + unit).toBeLessThanOrEqual(tall.deck.y - 2.3 * unit);
+    const short = middleLayout({ x: 0, y: 0, width: 600, height: 280 }, unit);
+    expect(short.headline.visible).toBe(false);
+    expect(short.deck.y - 2.2 * unit).toBeGreaterThanOrEqual(0);
+    expect(short.turn.y + 1.1 * unit).toBeLessThanOrEqual(280 + 1);
+  });
+
+  it('without a board, centres the deck with the button under it', () => {
+    const m = middleLayout({ x: 0, y: 0, width: 900, height: 600 }, 27);
+    expect(m.turn.x).toBe(450);
+    expect(m.turn.y).toBeGreaterThan(m.deck.y);
+    expect(m.deck.x).toBeLessThan(450);
+    expect(m.dice.x).toBeGreaterThan(450);
   });
 });

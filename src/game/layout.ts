@@ -14,7 +14,17 @@ export interface LoopLayout {
   inner: { x: number; y: number; width: number; height: number };
 }
 
-export function loopLayout(count: number, width: number, height: number, margin = 12): LoopLayout {
+/**
+ * `minInner`: the room the middle must keep free (for the deck, the dice and the roll button);
+ * on a board of few rows, or a square screen, the cards shrink for it instead of crowding it.
+ */
+export function loopLayout(
+  count: number,
+  width: number,
+  height: number,
+  margin = 12,
+  minInner = { width: 0, height: 0 },
+): LoopLayout {
   if (count <= 0) {
     return {
       slots: [],
@@ -24,7 +34,13 @@ export function loopLayout(count: number, width: number, height: number, margin 
   // Spaces per edge, each edge starting at its own corner (clockwise), so corners are always used
   // and the spacing is even along each edge. Card size follows the tightest spacing; the loop is
   // inset by half a card so cards stay inside the area.
-  let size = Math.min(width, height) / 3.2;
+  // The inner height is height - 2·margin - size - 2·(0.6·size) (see `pad` below); so the width.
+  const forMiddle = Math.min(
+    (height - 2 * margin - minInner.height) / 2.2,
+    (width - 2 * margin - minInner.width) / 2.2,
+  );
+  const largest = Math.min(Math.min(width, height) / 3.2, Math.max(24, forMiddle));
+  let size = largest;
   let edges = [1, 1, 0, 0];
   for (let i = 0; i < 5; i++) {
     const w = Math.max(1, width - 2 * margin - size);
@@ -36,7 +52,7 @@ export function loopLayout(count: number, width: number, height: number, margin 
       h / Math.max(1, edges[1]),
       h / Math.max(1, edges[3]),
     );
-    size = Math.max(24, Math.min(spacing * 0.94, Math.min(width, height) / 3.2));
+    size = Math.max(24, Math.min(spacing * 0.94, largest));
   }
   const left = margin + size / 2;
   const top = margin + size / 2;
@@ -66,6 +82,50 @@ function edgeCounts(count: number, w: number, h: number): number[] {
   const bottom = horizontal;
   const left = count - top - right - bottom;
   return [top, right, bottom, Math.max(0, left)];
+}
+
+/** Sizes of the middle's parts, in units of the board's type size. */
+export const MIDDLE = {
+  /** The deck with its label (up to two lines) and the dice beside it, top to foot. */
+  group: 6.5,
+  gap: 0.5,
+  /** The roll (or draw) button, an HTML button laid over the canvas: its height… */
+  button: 2.2,
+  /** …and its width ("Gooi de dobbelsteen" with its icon). */
+  buttonWidth: 14,
+  /** The headline above, when there is room for it. */
+  headline: 3,
+} as const;
+
+export interface MiddleLayout {
+  deck: { x: number; y: number };
+  dice: { x: number; y: number };
+  /** Centre of the turn's button (HTML, laid over the canvas at the same CSS pixels). */
+  turn: { x: number; y: number };
+  headline: { x: number; y: number; visible: boolean };
+}
+
+/**
+ * The middle of the board, top to bottom: the headline when there is room, the deck and dice
+ * side by side, then the turn's button — centred together so none runs over a space.
+ */
+export function middleLayout(
+  inner: { x: number; y: number; width: number; height: number },
+  unit: number,
+): MiddleLayout {
+  const cx = inner.x + inner.width / 2;
+  const block = (MIDDLE.group + MIDDLE.gap + MIDDLE.button) * unit;
+  const headlineVisible = inner.height >= block + MIDDLE.headline * unit;
+  const reserved = headlineVisible ? MIDDLE.headline * unit : 0;
+  const top = inner.y + reserved + Math.max(0, (inner.height - reserved - block) / 2);
+  // The deck's art reaches 2.4 units above its centre, the dice 1.8.
+  const cy = top + 2.4 * unit;
+  return {
+    deck: { x: cx - unit * 3, y: cy - unit * 0.2 },
+    dice: { x: cx + unit * 3, y: cy - unit * 0.6 },
+    turn: { x: cx, y: top + (MIDDLE.group + MIDDLE.gap + MIDDLE.button / 2) * unit },
+    headline: { x: cx, y: inner.y + Math.max(unit * 1.2, reserved / 2), visible: headlineVisible },
+  };
 }
 
 /** The spaces a token passes through moving `steps` forward from `from` (the last one is where it lands). */

@@ -233,6 +233,14 @@ export function startSession(
     if (snap.context.state) playSounds(snap.context.state);
     render();
   });
+  // The turn's button sits in the board's middle, under the deck and dice (see middleLayout).
+  const stageEl = byId('stage');
+  const placeTurn = (spot: { x: number; y: number }) => {
+    stageEl.style.setProperty('--turn-x', `${spot.x}px`);
+    stageEl.style.setProperty('--turn-y', `${spot.y}px`);
+  };
+  board.onLayout = placeTurn;
+  if (board.turnSpot) placeTurn(board.turnSpot);
   board.onDiceClick = () => {
     const snap = actor.getSnapshot();
     if (snap.matches({ playing: 'turn' })) session.send({ type: 'roll' });

@@ -6,7 +6,7 @@
 import * as Phaser from 'phaser';
 import { initials, playerColour, playerInk } from '../../ui/players';
 import { SPACE_COLOURS, SPACE_ICONS, svgDataUrl } from '../icons';
-import { type LoopLayout, loopLayout, path } from '../layout';
+import { type LoopLayout, loopLayout, MIDDLE, middleLayout, path } from '../layout';
 
 export interface BoardSpace {
   id: string;
@@ -42,6 +42,9 @@ export class BoardScene extends Phaser.Scene {
   private moving = false;
   reducedMotion = false;
   onDiceClick: (() => void) | null = null;
+  /** Where the turn's button goes (CSS pixels in the canvas), after every layout. */
+  onLayout: ((turn: { x: number; y: number }) => void) | null = null;
+  turnSpot: { x: number; y: number } | null = null;
   readyFlag = false;
   private resolveReady: () => void = () => {};
   /** Resolves once the scene has drawn its first frame's objects. */
@@ -186,25 +189,30 @@ export class BoardScene extends Phaser.Scene {
     this.tokens = [];
     const model = this.model;
     const spaces = model?.spaces ?? null;
-    this.layout = spaces ? loopLayout(spaces.length, width, height) : null;
+    const unit = Math.max(14, Math.min(width, height) / 22);
+    const middle = {
+      width: (MIDDLE.buttonWidth + 0.6) * unit,
+      height: (MIDDLE.group + MIDDLE.gap + MIDDLE.button + 0.6) * unit,
+    };
+    this.layout = spaces ? loopLayout(spaces.length, width, height, 12, middle) : null;
     const slots = this.layout?.slots ?? [];
     spaces?.forEach((space, i) => {
       this.drawSpace(space, slots[i]);
     });
     const inner = this.layout?.inner ?? { x: 0, y: 0, width, height };
-    const cx = inner.x + inner.width / 2;
-    const cy = inner.y + inner.height / 2;
-    const unit = Math.max(14, Math.min(width, height) / 22);
+    const spots = middleLayout(inner, unit);
     this.headline
-      .setPosition(cx, inner.y + Math.max(unit * 1.2, inner.height * 0.14))
+      .setPosition(spots.headline.x, spots.headline.y)
       .setFontSize(Math.round(unit * 1.25))
       .setWordWrapWidth(Math.max(100, inner.width * 0.9))
       .setText(model?.headline ?? '')
-      // On a board of few rows the middle is only as tall as the deck: the headline would run
-      // over it, and the top bar already says whose turn it is.
-      .setVisible(inner.height >= unit * 8.5);
-    this.drawDeck(cx - unit * 3, cy - unit * 0.2, unit, model?.deckLabel ?? '');
-    this.dice.setPosition(cx + unit * 3, cy - unit * 0.6);
+      // On a board of few rows the middle only has room for the deck, dice and button: the top
+      // bar already says whose turn it is.
+      .setVisible(spots.headline.visible);
+    this.drawDeck(spots.deck.x, spots.deck.y, unit, model?.deckLabel ?? '');
+    this.dice.setPosition(spots.dice.x, spots.dice.y);
+    this.turnSpot = spots.turn;
+    this.onLayout?.(spots.turn);
     if (this.diceFaces.length !== this.diceCount)
       this.diceFaces = Array.from({ length: this.diceCount }, () => 5);
     this.drawDice(this.diceFaces, null);
@@ -280,7 +288,8 @@ export class BoardScene extends Phaser.Scene {
         color: INK,
         fontStyle: 'bold',
         align: 'center',
-        wordWrap: { width: w * 2 },
+        // Wide enough for most labels on one line; it stays under the dice, clear of them.
+        wordWrap: { width: unit * 10 },
       })
       .setOrigin(0.5, 0)
       .setResolution(window.devicePixelRatio || 1);
