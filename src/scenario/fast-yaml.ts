@@ -53,8 +53,11 @@ export interface FastTree {
   rootOffset: number;
 }
 
-/** The file as plain data with positions, or undefined when it must take the `yaml` path. */
-export function readFast(text: string, positions: Positions): FastTree | undefined {
+/**
+ * The file as plain data, or undefined when it must take the `yaml` path. With `positions`, every
+ * value's offset is recorded too; without, reading is cheaper (see `parseTree`).
+ */
+export function readFast(text: string, positions: Positions | null): FastTree | undefined {
   // A `---` line before the first key only starts the (one) document: read it as a blank line,
   // which keeps every offset. Any other marker is left to `yaml`.
   const marker = DOCUMENT_START.exec(text);
@@ -75,7 +78,7 @@ class Reader {
 
   constructor(
     private readonly s: string,
-    private readonly positions: Positions,
+    private readonly positions: Positions | null,
   ) {}
 
   document(): FastTree {
@@ -144,13 +147,13 @@ class Reader {
     if (depth > MAX_FAST_DEPTH) giveUp();
     const s = this.s;
     const obj: Record<string, unknown> = {};
-    const table = this.positions.table(obj);
+    const table = this.positions?.table(obj);
     for (;;) {
       const keyStart = this.pos;
       const afterColon = this.keyEnd(keyStart);
       if (afterColon < 0) giveUp();
       const key = this.keyText(keyStart, afterColon);
-      if (table.has(key)) giveUp();
+      if (Object.hasOwn(obj, key)) giveUp();
       let p = afterColon;
       while (s.charCodeAt(p) === SPACE) p++;
       let at = p;
@@ -171,7 +174,7 @@ class Reader {
         value = this.inlineValue(p, indent, depth + 1);
         if (this.indent > indent) giveUp();
       }
-      table.set(key, { v: at, k: keyStart });
+      table?.set(key, { v: at, k: keyStart });
       setOwn(obj, key, value);
       if (this.indent !== indent) {
         if (this.indent > indent) giveUp();
@@ -185,7 +188,7 @@ class Reader {
     if (depth > MAX_FAST_DEPTH) giveUp();
     const s = this.s;
     const list: unknown[] = [];
-    const table = this.positions.table(list);
+    const table = this.positions?.table(list);
     for (;;) {
       const lineStart = this.pos - this.indent;
       let p = this.pos + 1;
@@ -209,7 +212,7 @@ class Reader {
       } else {
         value = this.inlineValue(p, indent, depth + 1);
       }
-      table.set(list.length, { v: at });
+      table?.set(list.length, { v: at });
       list.push(value);
       if (this.indent !== indent || !this.isListItem(this.pos)) {
         if (this.indent > indent) giveUp();
@@ -293,22 +296,22 @@ class Reader {
     const isMap = s.charCodeAt(p) === LBRACE;
     const close = isMap ? RBRACE : RBRACKET;
     const out: Record<string, unknown> | unknown[] = isMap ? {} : [];
-    const table = this.positions.table(out);
+    const table = this.positions?.table(out);
     p = skipSpaces(s, p + 1);
     if (s.charCodeAt(p) === close) return [out, p + 1];
     for (let i = 0; ; i++) {
       if (isMap) {
         const keyStart = p;
         const [key, afterKey] = this.flowKey(p);
-        if (table.has(key)) giveUp();
+        if (Object.hasOwn(out, key)) giveUp();
         const at = skipSpaces(s, afterKey);
         const [value, end] = this.flowValue(at, depth + 1);
-        table.set(key, { v: at, k: keyStart });
+        table?.set(key, { v: at, k: keyStart });
         setOwn(out as Record<string, unknown>, key, value);
         p = skipSpaces(s, end);
       } else {
         const [value, end] = this.flowValue(p, depth + 1);
-        table.set(i, { v: p });
+        table?.set(i, { v: p });
         (out as unknown[]).push(value);
         p = skipSpaces(s, end);
       }

@@ -30,7 +30,26 @@ export class Positions {
   private readonly tables = new WeakMap<object, ChildOffsets>();
   private root: unknown = null;
   private rootOffset = 0;
-  constructor(private readonly lines: LineCounter) {}
+  private lineCounter: LineCounter | null;
+  /**
+   * `lines` may come later, with `fill`: a function that records the tables (and root) on first
+   * use, so that a file without problems never pays for its positions.
+   */
+  constructor(
+    lines: LineCounter | null,
+    private fill: ((positions: Positions) => LineCounter) | null = null,
+  ) {
+    this.lineCounter = lines;
+  }
+
+  private get lines(): LineCounter {
+    if (this.fill) {
+      const fill = this.fill;
+      this.fill = null;
+      this.lineCounter = fill(this);
+    }
+    return this.lineCounter as LineCounter;
+  }
 
   /** A new table for the children of `container`. */
   table(container: object): ChildOffsets {
@@ -55,6 +74,7 @@ export class Positions {
    * misses a field, which is pointed at by its own name when it has one).
    */
   locate(path: readonly PathSegment[], key = false): { line: number; col: number } {
+    const lines = this.lines;
     let best: Offsets = { v: this.rootOffset };
     let cur: unknown = this.root;
     for (const seg of path) {
@@ -64,7 +84,9 @@ export class Positions {
       best = found;
       cur = (cur as Record<PathSegment, unknown>)[seg];
     }
-    return this.at(key && best.k !== undefined ? best.k : best.v);
+    const offset = key && best.k !== undefined ? best.k : best.v;
+    const { line, col } = lines.linePos(offset);
+    return { line: Math.max(1, line), col: Math.max(1, col) };
   }
 }
 
@@ -168,9 +190,15 @@ export function parseTree(text: string, file: string, options: { fast?: boolean 
   if (options.fast !== false) {
     // Windows line ends are read without their \r: every line and column stays the same.
     const lf = text.includes('\r') && !/\r(?!\n)/.test(text) ? text.replace(/\r\n/g, '\n') : text;
-    const positions = new Positions(countLines(lf));
-    const fast = readFast(lf, positions);
+    const fast = readFast(lf, null);
     if (fast) {
+      // Positions are only needed for a problem: then the file is read again, recording them
+      // (into fresh data of the same shape: `locate` only follows the path from the root).
+      const positions = new Positions(null, (p) => {
+        const again = readFast(lf, p);
+        p.setRoot(again?.data, again?.rootOffset ?? 0);
+        return countLines(lf);
+      });
       positions.setRoot(fast.data, fast.rootOffset);
       return { tree: { text, data: fast.data, positions }, errors, warnings, reader: 'fast' };
     }

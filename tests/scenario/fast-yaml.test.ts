@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { generateScenario } from '../../bench/loader';
+import { loadScenario } from '../../src/scenario';
 import { resolvePlain } from '../../src/scenario/fast-yaml-scalars';
 import { type ParsedTree, parseTree } from '../../src/scenario/source';
 import { BASE, BOARD } from './helpers';
@@ -101,6 +102,25 @@ describe('fast YAML reader: every YAML file in the repository', () => {
     for (const n of [1, 10, 100]) expect(agree(generateScenario(n))).toBe(true);
     expect(agree(BASE)).toBe(true);
     expect(agree(BOARD)).toBe(true);
+  });
+});
+
+describe('fast YAML reader: problems in a file it reads', () => {
+  it('are located where they are written, line and column', () => {
+    // A typo in card 90 of 100: the meter `welzijn` spelt `welzjin`.
+    const clean = generateScenario(100);
+    const at = clean.indexOf('meter: welzijn', clean.indexOf('id: kaart-90'));
+    const text = `${clean.slice(0, at)}meter: welzjin${clean.slice(at + 'meter: welzijn'.length)}`;
+    expect(parseTree(text, 'f.yaml').reader).toBe('fast');
+    const result = loadScenario(text, 'big.yaml');
+    expect(result.ok).toBe(false);
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('welzjin')) + 1;
+    const col = (lines[line - 1] ?? '').indexOf('welzjin') + 1;
+    expect(line).toBeGreaterThan(1000);
+    const errors = result.ok ? [] : result.errors;
+    expect(errors.map((e) => [e.line, e.col])).toEqual([[line, col]]);
+    expect(errors[0]?.message).toContain('welzijn');
   });
 });
 
