@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loopLayout, MIDDLE, middleLayout, path } from './layout';
+import { defaultButton, loopLayout, middleLayout, middleRoom, path } from './layout';
 
 describe('the board loop', () => {
   it('places every space inside the area without overlaps', () => {
@@ -38,6 +38,7 @@ describe('the middle of the board', () => {
   const AREAS: [number, number][] = [
     [935, 658],
     [1400, 1010],
+    [755, 700],
     [700, 700],
     [1100, 700],
   ];
@@ -47,40 +48,50 @@ describe('the middle of the board', () => {
     b: { l: number; r: number; t: number; b: number },
   ) => a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
 
-  it('keeps the deck, the dice and the roll button clear of every space, on small and large boards', () => {
+  it('keeps the deck, the dice and the roll button clear of every space, at every text size', () => {
     for (const [w, h] of AREAS) {
       const unit = unitOf(w, h);
-      const need = (MIDDLE.group + MIDDLE.gap + MIDDLE.button + 0.6) * unit;
-      const needWidth = (MIDDLE.buttonWidth + 0.6) * unit;
-      for (let count = 4; count <= 30; count++) {
-        const { slots, inner } = loopLayout(count, w, h, 12, { width: needWidth, height: need });
-        expect(inner.height, `${count} spaces on ${w}×${h}`).toBeGreaterThanOrEqual(need - 1);
-        expect(inner.width, `${count} spaces on ${w}×${h}`).toBeGreaterThanOrEqual(needWidth - 1);
-        const middle = middleLayout(inner, unit);
-        const button = {
-          l: middle.turn.x - (MIDDLE.buttonWidth / 2) * unit,
-          r: middle.turn.x + (MIDDLE.buttonWidth / 2) * unit,
-          t: middle.turn.y - (MIDDLE.button / 2) * unit,
-          b: middle.turn.y + (MIDDLE.button / 2) * unit,
+      // The button at the three text sizes (A−/A+: ×1, ×1.25, ×1.5), as the page measures it.
+      for (const scale of [1, 1.25, 1.5]) {
+        // On a narrow board the page wraps the button's text (at most 60% of the board's width).
+        const natural = defaultButton(unit);
+        const wraps = natural.width * scale > 0.6 * w;
+        const size = {
+          width: Math.min(natural.width * scale, 0.6 * w),
+          height: natural.height * scale * (wraps ? 2 : 1),
         };
-        const group = {
-          l: middle.deck.x - 2 * unit,
-          r: middle.dice.x + 1.8 * unit,
-          t: middle.deck.y - 2.3 * unit,
-          // the label's second line
-          b: middle.deck.y + 4.3 * unit,
-        };
-        for (const s of slots) {
-          const space = {
-            l: s.x - s.size / 2,
-            r: s.x + s.size / 2,
-            t: s.y - s.size / 2,
-            b: s.y + s.size / 2,
+        const need = middleRoom(unit, size);
+        for (let count = 4; count <= 30; count++) {
+          const where = `${count} spaces on ${w}×${h} at text ×${scale}`;
+          const { slots, inner } = loopLayout(count, w, h, 12, need);
+          expect(inner.height, where).toBeGreaterThanOrEqual(need.height - 1);
+          expect(inner.width, where).toBeGreaterThanOrEqual(need.width - 1);
+          const middle = middleLayout(inner, unit, size);
+          const button = {
+            l: middle.turn.x - size.width / 2,
+            r: middle.turn.x + size.width / 2,
+            t: middle.turn.y - size.height / 2,
+            b: middle.turn.y + size.height / 2,
           };
-          expect(overlaps(button, space), `button over a space: ${count} spaces on ${w}×${h}`).toBe(false);
-          expect(overlaps(group, space), `deck over a space: ${count} spaces on ${w}×${h}`).toBe(false);
+          const group = {
+            l: middle.deck.x - 2 * unit,
+            r: middle.dice.x + 1.8 * unit,
+            t: middle.deck.y - 2.3 * unit,
+            // the label's second line
+            b: middle.deck.y + 4.3 * unit,
+          };
+          for (const s of slots) {
+            const space = {
+              l: s.x - s.size / 2,
+              r: s.x + s.size / 2,
+              t: s.y - s.size / 2,
+              b: s.y + s.size / 2,
+            };
+            expect(overlaps(button, space), `button over a space: ${where}`).toBe(false);
+            expect(overlaps(group, space), `deck over a space: ${where}`).toBe(false);
+          }
+          expect(button.t, where).toBeGreaterThanOrEqual(group.b);
         }
-        expect(button.t).toBeGreaterThanOrEqual(group.b);
       }
     }
   });

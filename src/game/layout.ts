@@ -23,7 +23,7 @@ export function loopLayout(
   width: number,
   height: number,
   margin = 12,
-  minInner = { width: 0, height: 0 },
+  minInner: Size = { width: 0, height: 0 },
 ): LoopLayout {
   if (count <= 0) {
     return {
@@ -89,13 +89,33 @@ export const MIDDLE = {
   /** The deck with its label (up to two lines) and the dice beside it, top to foot. */
   group: 6.5,
   gap: 0.5,
-  /** The roll (or draw) button, an HTML button laid over the canvas: its height… */
-  button: 2.2,
-  /** …and its width ("Gooi de dobbelsteen" with its icon). */
-  buttonWidth: 14,
   /** The headline above, when there is room for it. */
   headline: 3,
+  /** Room kept around the middle's content. */
+  margin: 0.6,
 } as const;
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/**
+ * The roll (or draw) button is HTML laid over the canvas; the page measures it (its size follows
+ * the language and the text size). Before it has, this is its size at normal text, in Dutch.
+ */
+export function defaultButton(unit: number): Size {
+  return { width: 14 * unit, height: 2.2 * unit };
+}
+
+/** The room the middle needs: the deck and dice over the button, as wide as the wider. */
+export function middleRoom(unit: number, button: Size): Size {
+  const m = MIDDLE.margin * unit;
+  return {
+    width: Math.max(button.width, 10 * unit) + m,
+    height: (MIDDLE.group + MIDDLE.gap) * unit + button.height + m,
+  };
+}
 
 export interface MiddleLayout {
   deck: { x: number; y: number };
@@ -112,9 +132,10 @@ export interface MiddleLayout {
 export function middleLayout(
   inner: { x: number; y: number; width: number; height: number },
   unit: number,
+  button: Size = defaultButton(unit),
 ): MiddleLayout {
   const cx = inner.x + inner.width / 2;
-  const block = (MIDDLE.group + MIDDLE.gap + MIDDLE.button) * unit;
+  const block = (MIDDLE.group + MIDDLE.gap) * unit + button.height;
   const headlineVisible = inner.height >= block + MIDDLE.headline * unit;
   const reserved = headlineVisible ? MIDDLE.headline * unit : 0;
   const top = inner.y + reserved + Math.max(0, (inner.height - reserved - block) / 2);
@@ -123,7 +144,7 @@ export function middleLayout(
   return {
     deck: { x: cx - unit * 3, y: cy - unit * 0.2 },
     dice: { x: cx + unit * 3, y: cy - unit * 0.6 },
-    turn: { x: cx, y: top + (MIDDLE.group + MIDDLE.gap + MIDDLE.button / 2) * unit },
+    turn: { x: cx, y: top + (MIDDLE.group + MIDDLE.gap) * unit + button.height / 2 },
     headline: { x: cx, y: inner.y + Math.max(unit * 1.2, reserved / 2), visible: headlineVisible },
   };
 }

@@ -16,6 +16,7 @@ import { byId, isTextEntry } from './dom';
 import { renderHud, renderTopbar } from './hud';
 import { changesOf, seriesFromLog } from './series';
 import { renderStage, type StageContext } from './stage';
+import { keepTurnInMiddle } from './turn-spot';
 
 export type SessionSnapshot = SnapshotFrom<typeof sessionMachine>;
 
@@ -48,6 +49,9 @@ export function startSession(
   let stopped = false;
   let endingShown = false;
 
+  // The turn's button sits in the board's middle, under the deck and dice (see middleLayout).
+  const turnSpot = keepTurnInMiddle(board, byId('stage'));
+
   const session: Session = {
     actor,
     send: (action) => actor.send({ type: 'ACT', action }),
@@ -58,6 +62,7 @@ export function startSession(
       actor.stop();
       releaseKeys();
       releaseRender();
+      turnSpot.stop();
       byId('topbar').replaceChildren();
       byId('hud').replaceChildren();
       byId('stage').replaceChildren();
@@ -194,6 +199,7 @@ export function startSession(
     // The card flips in once, when it arrives, not on every redraw of the same moment.
     if (element && focusKey === lastFocusKey) element.classList.remove('enter');
     stage.replaceChildren(...(element ? [element] : []));
+    turnSpot.watch(element);
     // A new moment gets focus on its main control; a redraw of the same moment keeps focus.
     const target =
       focusKey !== lastFocusKey
@@ -233,14 +239,6 @@ export function startSession(
     if (snap.context.state) playSounds(snap.context.state);
     render();
   });
-  // The turn's button sits in the board's middle, under the deck and dice (see middleLayout).
-  const stageEl = byId('stage');
-  const placeTurn = (spot: { x: number; y: number }) => {
-    stageEl.style.setProperty('--turn-x', `${spot.x}px`);
-    stageEl.style.setProperty('--turn-y', `${spot.y}px`);
-  };
-  board.onLayout = placeTurn;
-  if (board.turnSpot) placeTurn(board.turnSpot);
   board.onDiceClick = () => {
     const snap = actor.getSnapshot();
     if (snap.matches({ playing: 'turn' })) session.send({ type: 'roll' });

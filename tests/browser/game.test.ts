@@ -232,6 +232,61 @@ describe('the game in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 150_000);
+
+  it('keeps the roll button clear of every space, at every text size and on a 4:3 projector', async () => {
+    for (const [width, height] of [
+      [1280, 720],
+      [1024, 768],
+    ]) {
+      const { page, errors } = await open({ width, height });
+      await page.getByTestId('start-workshop').click();
+      await pickScenario(page, 'demo-zeewijk', 'click');
+      await page.locator('[data-key=play]').click();
+      // The demo opens with a council meeting: choose its priority, read what it did, then the
+      // first turn comes.
+      for (let i = 0; i < 10 && !(await page.locator('.turn-panel').count()); i++) {
+        const el = await page.waitForSelector('#stage > [data-moment]');
+        const moment = (await el.getAttribute('data-moment')) ?? '';
+        if (moment.startsWith('council')) {
+          await page.keyboard.press('1');
+          await page.keyboard.press('Enter');
+        } else if (moment.startsWith('outcome')) {
+          await page.keyboard.press('Enter');
+        }
+        await page.waitForFunction(
+          (m) => document.querySelector<HTMLElement>('#stage > [data-moment]')?.dataset.moment !== m,
+          moment,
+        );
+      }
+      await page.locator('.turn-panel').waitFor();
+      for (const step of ['normal', 'A+', 'A++']) {
+        if (step !== 'normal') await page.getByRole('button', { name: 'Grotere tekst' }).click();
+        // The board lays itself out again for the measured button; wait until it has settled.
+        let clear = false;
+        let report = '';
+        for (let tries = 0; tries < 20 && !clear; tries++) {
+          await page.waitForTimeout(150);
+          const found = await page.evaluate(`(() => {
+            const canvas = document.querySelector('canvas').getBoundingClientRect();
+            const button = document.querySelector('.turn-panel').getBoundingClientRect();
+            const spaces = window.__GAME__.board.spaceRects();
+            const hits = spaces.filter((s) =>
+              canvas.left + s.x < button.right && button.left < canvas.left + s.x + s.width &&
+              canvas.top + s.y < button.bottom && button.top < canvas.top + s.y + s.height);
+            return { hits: hits.length, spaces: spaces.length, button: [button.left, button.top, button.width, button.height] };
+          })()`);
+          const r = found as { hits: number; spaces: number; button: number[] };
+          expect(r.spaces).toBeGreaterThan(0);
+          clear = r.hits === 0;
+          report = JSON.stringify(r);
+        }
+        expect(clear, `${width}×${height} ${step}: ${report}`).toBe(true);
+        await shot(page, `board-turn-${width}-${step}`);
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 90_000);
 });
 
 /** "€ 1.250.000" → 1250000; "− € 4.200" → -4200. */

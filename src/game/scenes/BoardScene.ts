@@ -6,7 +6,15 @@
 import * as Phaser from 'phaser';
 import { initials, playerColour, playerInk } from '../../ui/players';
 import { SPACE_COLOURS, SPACE_ICONS, svgDataUrl } from '../icons';
-import { type LoopLayout, loopLayout, MIDDLE, middleLayout, path } from '../layout';
+import {
+  defaultButton,
+  type LoopLayout,
+  loopLayout,
+  middleLayout,
+  middleRoom,
+  path,
+  type Size,
+} from '../layout';
 
 export interface BoardSpace {
   id: string;
@@ -45,6 +53,8 @@ export class BoardScene extends Phaser.Scene {
   /** Where the turn's button goes (CSS pixels in the canvas), after every layout. */
   onLayout: ((turn: { x: number; y: number }) => void) | null = null;
   turnSpot: { x: number; y: number } | null = null;
+  /** The turn's button as the page measured it (null: not yet, assume the usual size). */
+  private turnRoom: Size | null = null;
   readyFlag = false;
   private resolveReady: () => void = () => {};
   /** Resolves once the scene has drawn its first frame's objects. */
@@ -170,6 +180,27 @@ export class BoardScene extends Phaser.Scene {
     });
   }
 
+  /**
+   * The page measured the turn's button (another language, a larger text size): lay the board
+   * out again when the room it needs has changed, so the button stays clear of the spaces.
+   */
+  setTurnRoom(size: Size): void {
+    const old = this.turnRoom;
+    if (old && Math.abs(old.width - size.width) < 2 && Math.abs(old.height - size.height) < 2) return;
+    this.turnRoom = { width: size.width, height: size.height };
+    if (this.sys.isActive() && !this.moving) this.relayout();
+  }
+
+  /** Where the spaces are (CSS pixels inside the canvas), for tests. */
+  spaceRects(): { x: number; y: number; width: number; height: number }[] {
+    return (this.layout?.slots ?? []).map((s) => ({
+      x: s.x - s.size / 2,
+      y: s.y - s.size / 2,
+      width: s.size,
+      height: s.size,
+    }));
+  }
+
   /** Screen position (CSS pixels inside the canvas) of a token, for tests and focus rings. */
   tokenPoint(seat: number): { x: number; y: number } | null {
     const t = this.tokens[seat];
@@ -190,17 +221,14 @@ export class BoardScene extends Phaser.Scene {
     const model = this.model;
     const spaces = model?.spaces ?? null;
     const unit = Math.max(14, Math.min(width, height) / 22);
-    const middle = {
-      width: (MIDDLE.buttonWidth + 0.6) * unit,
-      height: (MIDDLE.group + MIDDLE.gap + MIDDLE.button + 0.6) * unit,
-    };
-    this.layout = spaces ? loopLayout(spaces.length, width, height, 12, middle) : null;
+    const button = this.turnRoom ?? defaultButton(unit);
+    this.layout = spaces ? loopLayout(spaces.length, width, height, 12, middleRoom(unit, button)) : null;
     const slots = this.layout?.slots ?? [];
     spaces?.forEach((space, i) => {
       this.drawSpace(space, slots[i]);
     });
     const inner = this.layout?.inner ?? { x: 0, y: 0, width, height };
-    const spots = middleLayout(inner, unit);
+    const spots = middleLayout(inner, unit, button);
     this.headline
       .setPosition(spots.headline.x, spots.headline.y)
       .setFontSize(Math.round(unit * 1.25))
