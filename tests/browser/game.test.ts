@@ -281,6 +281,11 @@ describe('the game in Chromium', () => {
           report = JSON.stringify(r);
         }
         expect(clear, `${width}×${height} ${step}: ${report}`).toBe(true);
+        // Every control of the top bar stays on the screen.
+        const offscreen = await page.evaluate(
+          `[...document.querySelectorAll('.topbar button')].filter((b) => b.getBoundingClientRect().right > innerWidth + 1).length`,
+        );
+        expect(offscreen, `${width}×${height} ${step}`).toBe(0);
         await shot(page, `board-turn-${width}-${step}`);
       }
       expect(errors).toEqual([]);
