@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { ScenarioSchema } from '../scenario/schema';
 import { legalActions } from './legal';
-import { sessionMachine } from './machine';
+import { needsReading, sessionMachine } from './machine';
 import { replay } from './record';
 import { newGame } from './setup';
 import { step } from './step';
@@ -188,6 +188,49 @@ describe('session machine', () => {
     }).start();
     expect(resumed.getSnapshot().matches({ playing: 'card' })).toBe(true);
     expect(resumed.getSnapshot().context.state).toEqual(state);
+  });
+
+  it('resumed while consequences were on screen: shows them again, then goes on as before', () => {
+    const actor = start();
+    playUntil(actor, (s) => s.matches({ playing: 'card' }));
+    const choose = legalActions(scenario, actor.getSnapshot().context.state!).find(
+      (a) => a.type === 'choose',
+    )!;
+    actor.send({ type: 'ACT', action: choose });
+    const shown = actor.getSnapshot();
+    expect(shown.matches({ playing: 'outcome' })).toBe(true);
+    const resumed = createActor(sessionMachine, {
+      input: {
+        scenario,
+        scenarioHash: 'test',
+        record: shown.context.record!,
+        outcomeFrom: shown.context.outcome!.from,
+      },
+    }).start();
+    expect(resumed.getSnapshot().matches({ playing: 'outcome' })).toBe(true);
+    expect(resumed.getSnapshot().context.outcome).toEqual(shown.context.outcome);
+    expect(resumed.getSnapshot().context.state).toEqual(shown.context.state);
+    // Continue: both sessions arrive at the same next moment.
+    actor.send({ type: 'CONTINUE' });
+    resumed.send({ type: 'CONTINUE' });
+    expect(resumed.getSnapshot().value).toEqual(actor.getSnapshot().value);
+    expect(resumed.getSnapshot().context.state).toEqual(actor.getSnapshot().context.state);
+  });
+
+  it('resumed with an outcome that is not valid for the record, or has nothing to read: goes to the decision', () => {
+    const actor = start();
+    playUntil(actor, (s) => s.matches({ playing: 'card' }));
+    const { record, state } = actor.getSnapshot().context;
+    // The card was just drawn: the last log entry alone (the draw) is nothing to read.
+    const quiet = state!.log.length - 1;
+    expect(needsReading(state!.log.slice(quiet))).toBe(false);
+    for (const outcomeFrom of [-1, 1.5, state!.log.length, 10_000, quiet]) {
+      const resumed = createActor(sessionMachine, {
+        input: { scenario, scenarioHash: 'test', record: record!, outcomeFrom },
+      }).start();
+      expect(resumed.getSnapshot().matches({ playing: 'card' }), `outcomeFrom ${outcomeFrom}`).toBe(true);
+      expect(resumed.getSnapshot().context.outcome).toBeNull();
+    }
   });
 
   it('lets the facilitator write a note while the consequences are shown', () => {

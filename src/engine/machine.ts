@@ -29,6 +29,11 @@ export interface SessionInput {
   timerMs?: number;
   /** Remaining discussion time when resuming. */
   timerRemainingMs?: number;
+  /**
+   * Resuming while the consequences of the last action were on screen: the log entry they start
+   * at. They are shown again (when there is something to read) before play goes on.
+   */
+  outcomeFrom?: number;
 }
 
 export interface Timer {
@@ -81,6 +86,36 @@ export function addsOutcome(before: GameState, after: GameState): boolean {
     if (SHOWN_KINDS.has(after.log[i].kind)) return true;
   }
   return false;
+}
+
+/**
+ * Whether new log entries hold something the table should read before play goes on (a roll alone
+ * only moves a token: its animation is the consequence).
+ */
+export function needsReading(entries: readonly LogEntry[]): boolean {
+  return entries.some((e) => READ_KINDS.has(e.kind));
+}
+
+const READ_KINDS: ReadonlySet<LogEntry['kind']> = new Set([
+  'decision',
+  'event',
+  'invest',
+  'decline',
+  'priorities',
+  'skipCard',
+  'inject',
+  'drawNothing',
+  'skipTurn',
+  'ending',
+  'roundStart',
+  'log',
+]);
+
+/** The outcome a resumed session shows first: only a valid one with something to read. */
+function resumedOutcome(state: GameState | null, from: number | undefined): { from: number } | null {
+  if (!state || from === undefined || !Number.isInteger(from) || from < 0 || from >= state.log.length)
+    return null;
+  return needsReading(state.log.slice(from)) ? { from } : null;
 }
 
 /** The key that identifies "the decision now on the table", to restart the timer when it changes. */
@@ -201,7 +236,7 @@ export const sessionMachine = setup({
       scenarioHash: input.scenarioHash,
       record,
       state,
-      outcome: null,
+      outcome: resumedOutcome(state, input.outcomeFrom),
       timer,
       refused: null,
     };
@@ -231,6 +266,8 @@ export const sessionMachine = setup({
       states: {
         routing: {
           always: [
+            // Only a resumed session enters here with an outcome: the one that was on screen.
+            { guard: 'there is something to show', target: 'outcome' },
             { guard: 'the game has ended', target: '#session.ended' },
             { guard: 'waiting for a turn', target: 'turn' },
             { guard: 'a card is on the table', target: 'card' },

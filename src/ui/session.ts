@@ -5,7 +5,7 @@
  */
 import { type Actor, createActor, type SnapshotFrom } from 'xstate';
 import type { Cue } from '../audio/port';
-import { type SessionInput, sessionMachine } from '../engine/machine';
+import { needsReading, type SessionInput, sessionMachine } from '../engine/machine';
 import type { Action, GameState, LogEntry, PlayerSetup } from '../engine/types';
 import type { BoardModel, BoardScene } from '../game/scenes/BoardScene';
 import { currentLang, t } from '../i18n';
@@ -38,11 +38,12 @@ export function startSession(
   players: PlayerSetup[],
   onExit: () => void,
   /** Resume a saved session (its record is replayed) instead of seating a new table. */
-  resume?: Pick<SessionInput, 'record' | 'timerMs' | 'timerRemainingMs'>,
+  resume?: Pick<SessionInput, 'record' | 'timerMs' | 'timerRemainingMs' | 'outcomeFrom'>,
 ): Session {
   const actor = createActor(sessionMachine, { input: { scenario, scenarioHash, ...resume } });
   const appEl = byId('app');
-  let animatedOutcome = -1;
+  // A resumed session that shows the last consequences again does not replay their animation.
+  let animatedOutcome = resume?.outcomeFrom ?? -1;
   let animating = false;
   let soundedLog = 0;
   let lastFocusKey = '';
@@ -251,24 +252,4 @@ export function startSession(
   if (!resume?.record) actor.send({ type: 'START', seed, players });
   app.announce(text(scenario.title));
   return session;
-}
-
-/** Whether the new log entries hold something the table should read before play goes on. */
-export function needsReading(entries: readonly LogEntry[]): boolean {
-  return entries.some((e) =>
-    [
-      'decision',
-      'event',
-      'invest',
-      'decline',
-      'priorities',
-      'skipCard',
-      'inject',
-      'drawNothing',
-      'skipTurn',
-      'ending',
-      'roundStart',
-      'log',
-    ].includes(e.kind),
-  );
 }

@@ -221,6 +221,49 @@ describe('nothing is lost', () => {
     await context.close();
   }, 120_000);
 
+  it('a reload while the consequences of a decision are on screen shows them again, then play goes on', async () => {
+    const context = await browser.newContext();
+    let { page, errors } = await open(context);
+    await startDemo(page);
+    const actions = script((await live(page)).record, 11);
+    // Play up to the first decision (the demo deck votes: the last vote decides) and leave its
+    // consequences on screen.
+    await page.evaluate((list) => {
+      const session = (window as unknown as G).__GAME__.session!;
+      for (const a of list) {
+        session.send(a);
+        if (session.snapshot().matches({ playing: 'outcome' })) return;
+      }
+    }, actions);
+    const outcome = page.getByTestId('outcome');
+    await outcome.waitFor();
+    const shown = await outcome.textContent();
+    await page.evaluate(() => (window as unknown as G).__GAME__.workshop.flush());
+    for (const how of ['reload', 'close']) {
+      if (how === 'reload') await page.reload();
+      else {
+        await page.close();
+        ({ page, errors } = await open(context));
+      }
+      await page.waitForFunction(() => (window as unknown as G).__GAME__?.ready === true);
+      await waitSession(page);
+      await page.getByTestId('outcome').waitFor();
+      expect(await page.getByTestId('outcome').textContent(), how).toBe(shown);
+    }
+    // Continue: the game goes on from the next moment, and a reload now does not show them again.
+    await page.locator('[data-testid=outcome] [data-key=continue]').click();
+    await page.waitForSelector('[data-testid=outcome]', { state: 'detached' });
+    const next = await live(page);
+    await page.evaluate(() => (window as unknown as G).__GAME__.workshop.flush());
+    await page.reload();
+    await page.waitForFunction(() => (window as unknown as G).__GAME__?.ready === true);
+    await waitSession(page);
+    expect((await live(page)).pending).toEqual(next.pending);
+    expect(await page.getByTestId('outcome').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
   it('a corrupt save gets a message, its raw data as a download, and a way to start fresh', async () => {
     const context = await browser.newContext();
     const { page } = await open(context);

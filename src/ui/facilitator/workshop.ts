@@ -191,6 +191,7 @@ export class Workshop {
         timerRemainingMs: asNew
           ? saved.ui.timerLengthMs
           : (saved.ui.timerRemainingMs ?? saved.ui.timerLengthMs),
+        ...(!asNew && typeof extra.outcomeFrom === 'number' ? { outcomeFrom: extra.outcomeFrom } : {}),
       },
       null,
       {
@@ -258,6 +259,8 @@ export class Workshop {
     const extra: Record<string, string | number> = {};
     if (w.branchOf) extra.branchOf = w.branchOf;
     if (w.branchAt !== null) extra.branchAt = w.branchAt;
+    // The consequences on screen, so a reload shows them again instead of skipping them.
+    if (snap.context.outcome) extra.outcomeFrom = snap.context.outcome.from;
     return sessionDraft({
       id: w.id,
       record,
@@ -283,7 +286,7 @@ export class Workshop {
   private async run(
     src: ScenarioSource,
     id: string,
-    resume: { record?: SessionRecord; timerMs?: number; timerRemainingMs?: number },
+    resume: { record?: SessionRecord; timerMs?: number; timerRemainingMs?: number; outcomeFrom?: number },
     fresh: { seed: string; players: PlayerSetup[] } | null,
     branch: { branchOf: string | null; branchAt: number | null } = { branchOf: null, branchAt: null },
   ): Promise<LiveWorkshop> {
@@ -324,16 +327,23 @@ export class Workshop {
     let lastRecord: unknown = null;
     let lastPaused = false;
     let lastLength = -1;
+    let lastOutcome: unknown = null;
     let lastSavedRemaining = -1;
     const save = () => saver?.save(this.draft(w, actor.getSnapshot().context.timer));
     const sub = actor.subscribe((snap) => {
-      const { record, timer } = snap.context;
+      const { record, timer, outcome } = snap.context;
       const paused = snap.matches('paused');
       if (!record) return;
-      if (record !== lastRecord || paused !== lastPaused || timer.lengthMs !== lastLength) {
+      if (
+        record !== lastRecord ||
+        paused !== lastPaused ||
+        timer.lengthMs !== lastLength ||
+        outcome !== lastOutcome
+      ) {
         lastRecord = record;
         lastPaused = paused;
         lastLength = timer.lengthMs;
+        lastOutcome = outcome;
         lastSavedRemaining = timer.remainingMs;
         save();
       }
