@@ -55,6 +55,7 @@ export class BoardScene extends Phaser.Scene {
   turnSpot: { x: number; y: number } | null = null;
   /** The turn's button as the page measured it (null: not yet, assume the usual size). */
   private turnRoom: Size | null = null;
+  private roomChanged = false;
   readyFlag = false;
   private resolveReady: () => void = () => {};
   /** Resolves once the scene has drawn its first frame's objects. */
@@ -158,8 +159,7 @@ export class BoardScene extends Phaser.Scene {
         const token = this.tokens[seat];
         const steps = path(from, to, this.layout?.slots.length ?? 0);
         if (!token || steps.length === 0) {
-          this.moving = false;
-          this.placeTokens();
+          this.landed();
           resolve();
           return;
         }
@@ -171,13 +171,21 @@ export class BoardScene extends Phaser.Scene {
           targets: token,
           tweens,
           onComplete: () => {
-            this.moving = false;
-            this.placeTokens();
+            this.landed();
             resolve();
           },
         });
       });
     });
+  }
+
+  /** A move has ended: tokens to their spaces, and a layout change that waited for it. */
+  private landed(): void {
+    this.moving = false;
+    if (this.roomChanged) {
+      this.roomChanged = false;
+      this.relayout();
+    } else this.placeTokens();
   }
 
   /**
@@ -188,7 +196,9 @@ export class BoardScene extends Phaser.Scene {
     const old = this.turnRoom;
     if (old && Math.abs(old.width - size.width) < 2 && Math.abs(old.height - size.height) < 2) return;
     this.turnRoom = { width: size.width, height: size.height };
-    if (this.sys.isActive() && !this.moving) this.relayout();
+    // A token on its way finishes first: the layout follows when it lands.
+    if (this.moving) this.roomChanged = true;
+    else if (this.sys.isActive()) this.relayout();
   }
 
   /** Where the spaces are (CSS pixels inside the canvas), for tests. */
