@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { moveBy, throwDice } from './board';
-import { draftOf, scenario } from './fixtures';
+import { draftOf, orderedDeck, scenario } from './fixtures';
 import { entries, onTable, play, start } from './play';
 import { canStep } from './step';
 import type { GameState } from './types';
@@ -27,24 +27,17 @@ function boardScenario(extra: Record<string, unknown> = {}, spaces?: unknown[]) 
         { id: 'raad', kind: 'council', name: 'Raad' },
       ],
     },
-    decks: [
+    decks: orderedDeck([
       {
-        id: 'stapel',
-        name: 'S',
-        shuffle: false,
-        cards: [
-          {
-            id: 'k',
-            kind: 'request',
-            title: 'K',
-            options: [
-              { id: 'weg', label: 'W', effects: [{ move: 'start' }] },
-              { id: 'blijf', label: 'B' },
-            ],
-          },
+        id: 'k',
+        kind: 'request',
+        title: 'K',
+        options: [
+          { id: 'weg', label: 'W', effects: [{ move: 'start' }] },
+          { id: 'blijf', label: 'B' },
         ],
       },
-    ],
+    ]),
     investments: [
       { id: 'huis', name: 'H', cost: [{ resource: 'geld', add: -500 }], perRound: [{ meter: 'm', add: 1 }] },
     ],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { offeredOptions, optionBlock, questionBlock, tally } from './cards';
-import { bareState, cardGame, scenario } from './fixtures';
+import { bareState, cardGame, orderedDeck, scenario } from './fixtures';
 import { entries, onTable, play, start } from './play';
 import { prepare } from './prepare';
 import { canStep } from './step';
@@ -147,59 +147,52 @@ describe('scheduled cards', () => {
     return scenario({
       players: { min: 1, max: 3 },
       rounds: { count: 4, label: 'R' },
-      decks: [
+      decks: orderedDeck([
         {
-          id: 'stapel',
-          name: 'S',
-          shuffle: false,
-          cards: [
+          id: 'oorzaak',
+          kind: 'request',
+          title: 'O',
+          options: [
             {
-              id: 'oorzaak',
-              kind: 'request',
-              title: 'O',
-              options: [
-                {
-                  id: 'een',
-                  label: '1',
-                  effects: [{ schedule: { card: 'gevolg-1', deck: 'stapel', after: 1 } }],
-                },
-                {
-                  id: 'twee',
-                  label: '2',
-                  effects: [{ schedule: { card: 'gevolg-2', deck: 'stapel', after: 1 } }],
-                },
-                {
-                  id: 'ver',
-                  label: 'V',
-                  effects: [{ schedule: { card: 'gevolg-1', deck: 'stapel', after: 9 } }],
-                },
-              ],
+              id: 'een',
+              label: '1',
+              effects: [{ schedule: { card: 'gevolg-1', deck: 'stapel', after: 1 } }],
             },
             {
-              id: 'oorzaak-2',
-              kind: 'request',
-              title: 'O',
-              options: [
-                {
-                  id: 'een',
-                  label: '1',
-                  effects: [{ schedule: { card: 'gevolg-2', deck: 'stapel', after: 1 } }],
-                },
-                { id: 'niets', label: 'N' },
-              ],
+              id: 'twee',
+              label: '2',
+              effects: [{ schedule: { card: 'gevolg-2', deck: 'stapel', after: 1 } }],
             },
             {
-              id: 'gewoon',
-              kind: 'request',
-              title: 'G',
-              options: [
-                { id: 'x', label: 'X' },
-                { id: 'y', label: 'Y' },
-              ],
+              id: 'ver',
+              label: 'V',
+              effects: [{ schedule: { card: 'gevolg-1', deck: 'stapel', after: 9 } }],
             },
           ],
         },
-      ],
+        {
+          id: 'oorzaak-2',
+          kind: 'request',
+          title: 'O',
+          options: [
+            {
+              id: 'een',
+              label: '1',
+              effects: [{ schedule: { card: 'gevolg-2', deck: 'stapel', after: 1 } }],
+            },
+            { id: 'niets', label: 'N' },
+          ],
+        },
+        {
+          id: 'gewoon',
+          kind: 'request',
+          title: 'G',
+          options: [
+            { id: 'x', label: 'X' },
+            { id: 'y', label: 'Y' },
+          ],
+        },
+      ]),
       reserveCards: [
         {
           id: 'gevolg-1',

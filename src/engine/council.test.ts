@@ -8,7 +8,7 @@ import {
   tallyPriorities,
   transferLimit,
 } from './council';
-import { bareState, scenario } from './fixtures';
+import { bareState, orderedDeck, scenario } from './fixtures';
 import { entries, play, start } from './play';
 import { prepare } from './prepare';
 import { canStep } from './step';
@@ -22,25 +22,18 @@ function councilGame(extra: Record<string, unknown> = {}) {
       { id: 'jeugd', name: 'Jeugd', start: 500 },
       { id: 'werk', name: 'Werk', start: 300, floor: 100 },
     ],
-    decks: [
+    decks: orderedDeck([
       {
-        id: 'stapel',
-        name: 'S',
-        shuffle: false,
-        cards: [
-          {
-            id: 'k',
-            kind: 'request',
-            title: 'K',
-            tags: ['zorg'],
-            options: [
-              { id: 'a', label: 'A', effects: [{ schedule: { card: 'later', deck: 'stapel', after: 1 } }] },
-              { id: 'b', label: 'B' },
-            ],
-          },
+        id: 'k',
+        kind: 'request',
+        title: 'K',
+        tags: ['zorg'],
+        options: [
+          { id: 'a', label: 'A', effects: [{ schedule: { card: 'later', deck: 'stapel', after: 1 } }] },
+          { id: 'b', label: 'B' },
         ],
       },
-    ],
+    ]),
     reserveCards: [{ id: 'later', kind: 'event', title: 'L', effects: [] }],
     investments: [
       { id: 'duur', name: 'D', cost: [{ resource: 'wmo', add: -20000 }], tags: ['preventie'] },

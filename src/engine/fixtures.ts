@@ -348,3 +348,21 @@ export function bareState(sc: Scenario, seed = 'seed', players = 2): GameState {
 export function draftOf(sc: Scenario, state: GameState = bareState(sc)): Ctx {
   return beginDraft(sc, state);
 }
+
+/** The `decks` of a test scenario: one deck `stapel`, not shuffled, so cards come in this order. */
+export function orderedDeck(cards: Record<string, unknown>[]): Record<string, unknown>[] {
+  return [{ id: 'stapel', name: 'S', shuffle: false, cards }];
+}
+
+/** A request card with two options that do nothing: `a` and `b` (title: the id in capitals). */
+export function twoOptions(id: string): Record<string, unknown> {
+  return {
+    id,
+    kind: 'request',
+    title: id.toUpperCase(),
+    options: [
+      { id: 'a', label: 'A' },
+      { id: 'b', label: 'B' },
+    ],
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftOf, scenario } from './fixtures';
+import { draftOf, orderedDeck, scenario } from './fixtures';
 import { afterCard, afterCouncil, drawCard, presentCard, run } from './flow';
 import { entries, onTable, play, start } from './play';
 import type { GameState } from './types';
@@ -182,25 +182,18 @@ describe('presentCard and drawCard', () => {
   it('settles an event whose options are all filtered out after its effects, and logs both', () => {
     const sc = simple({
       resources: [{ id: 'geld', name: 'G', start: 1000, floor: 0 }],
-      decks: [
+      decks: orderedDeck([
         {
-          id: 'stapel',
-          name: 'S',
-          shuffle: false,
-          cards: [
-            {
-              id: 'brand',
-              kind: 'event',
-              title: 'B',
-              effects: [{ resource: 'geld', add: -900 }],
-              options: [
-                { id: 'herstel', label: 'H', effects: [{ resource: 'geld', add: -500 }] },
-                { id: 'verzekering', label: 'V', when: { flag: 'verzekerd' } },
-              ],
-            },
+          id: 'brand',
+          kind: 'event',
+          title: 'B',
+          effects: [{ resource: 'geld', add: -900 }],
+          options: [
+            { id: 'herstel', label: 'H', effects: [{ resource: 'geld', add: -500 }] },
+            { id: 'verzekering', label: 'V', when: { flag: 'verzekerd' } },
           ],
         },
-      ],
+      ]),
     });
     const s = play(sc, start(sc, 2), { type: 'draw' });
     expect(s.log.map((e) => e.kind)).toEqual(['roundStart', 'draw', 'event', 'decision']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardGame, cardGame, scenario } from './fixtures';
+import { boardGame, cardGame, orderedDeck, scenario, twoOptions } from './fixtures';
 import { combinations, legalActions, MAX_PRIORITY_SETS } from './legal';
 import { play, start } from './play';
 import { createRandom } from './rng';
@@ -94,24 +94,7 @@ describe('legalActions', () => {
     const sc = scenario({
       decision: 'vote',
       players: { min: 2, max: 2 },
-      decks: [
-        {
-          id: 'stapel',
-          name: 'S',
-          shuffle: false,
-          cards: [
-            {
-              id: 'k',
-              kind: 'request',
-              title: 'K',
-              options: [
-                { id: 'a', label: 'A' },
-                { id: 'b', label: 'B' },
-              ],
-            },
-          ],
-        },
-      ],
+      decks: orderedDeck([twoOptions('k')]),
     });
     let s = play(sc, start(sc, 2), { type: 'draw' });
     expect(legalActions(sc, s)).toEqual([

@@ -192,11 +192,7 @@ describe('session machine', () => {
 
   it('resumed while consequences were on screen: shows them again, then goes on as before', () => {
     const actor = start();
-    playUntil(actor, (s) => s.matches({ playing: 'card' }));
-    const choose = legalActions(scenario, actor.getSnapshot().context.state!).find(
-      (a) => a.type === 'choose',
-    )!;
-    actor.send({ type: 'ACT', action: choose });
+    chooseOnFirstCard(actor);
     const shown = actor.getSnapshot();
     expect(shown.matches({ playing: 'outcome' })).toBe(true);
     const resumed = createActor(sessionMachine, {
@@ -235,11 +231,7 @@ describe('session machine', () => {
 
   it('lets the facilitator write a note while the consequences are shown', () => {
     const actor = start();
-    playUntil(actor, (s) => s.matches({ playing: 'card' }));
-    const choose = legalActions(scenario, actor.getSnapshot().context.state!).find(
-      (a) => a.type === 'choose',
-    )!;
-    actor.send({ type: 'ACT', action: choose });
+    chooseOnFirstCard(actor);
     actor.send({ type: 'ACT', action: { type: 'note', text: 'De tafel koos voor zekerheid.' } });
     const snap = actor.getSnapshot();
     expect(snap.matches({ playing: 'outcome' })).toBe(true);
@@ -269,6 +261,13 @@ describe('session machine', () => {
     expect(restored.getSnapshot().context.state).toEqual(actor.getSnapshot().context.state);
   });
 });
+
+/** Plays to the first card and takes its first option: its consequences are then on screen. */
+function chooseOnFirstCard(actor: ReturnType<typeof start>): void {
+  playUntil(actor, (s) => s.matches({ playing: 'card' }));
+  const choose = legalActions(scenario, actor.getSnapshot().context.state!).find((a) => a.type === 'choose')!;
+  actor.send({ type: 'ACT', action: choose });
+}
 
 function playUntil(
   actor: ReturnType<typeof start>,

@@ -65,9 +65,8 @@ export type SessionEvent =
 
 // ------------------------------------------------------------------ pure helpers
 
-/** Log kinds worth a moment of their own before play goes on (the "consequence" beat). */
-const SHOWN_KINDS: ReadonlySet<LogEntry['kind']> = new Set([
-  'roll',
+/** What a decision, event or skip did: worth reading before play goes on. */
+const CONSEQUENCE_KINDS: readonly LogEntry['kind'][] = [
   'decision',
   'event',
   'invest',
@@ -78,7 +77,13 @@ const SHOWN_KINDS: ReadonlySet<LogEntry['kind']> = new Set([
   'ending',
   'drawNothing',
   'skipTurn',
-]);
+];
+
+/** Log kinds worth a moment of their own before play goes on (the "consequence" beat). */
+const SHOWN_KINDS: ReadonlySet<LogEntry['kind']> = new Set([...CONSEQUENCE_KINDS, 'roll']);
+
+/** What the table reads in that moment; a roll alone is shown by its animation. */
+const READ_KINDS: ReadonlySet<LogEntry['kind']> = new Set([...CONSEQUENCE_KINDS, 'roundStart', 'log']);
 
 /** Whether the entries an action added hold something the table should see before moving on. */
 export function addsOutcome(before: GameState, after: GameState): boolean {
@@ -95,21 +100,6 @@ export function addsOutcome(before: GameState, after: GameState): boolean {
 export function needsReading(entries: readonly LogEntry[]): boolean {
   return entries.some((e) => READ_KINDS.has(e.kind));
 }
-
-const READ_KINDS: ReadonlySet<LogEntry['kind']> = new Set([
-  'decision',
-  'event',
-  'invest',
-  'decline',
-  'priorities',
-  'skipCard',
-  'inject',
-  'drawNothing',
-  'skipTurn',
-  'ending',
-  'roundStart',
-  'log',
-]);
 
 /** The outcome a resumed session shows first: only a valid one with something to read. */
 function resumedOutcome(state: GameState | null, from: number | undefined): { from: number } | null {

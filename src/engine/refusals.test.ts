@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../scenario/schema';
-import { boardGame, scenario } from './fixtures';
+import { boardGame, orderedDeck, scenario } from './fixtures';
 import { freeze, play, start } from './play';
 import { canStep, type RefusalReason, step } from './step';
 import { type Action, ActionRefused, type GameState } from './types';
@@ -16,29 +16,22 @@ function game(extra: Record<string, unknown> = {}): Scenario {
       { id: 'geld', name: 'G', start: 100, floor: 0 },
       { id: 'pot', name: 'P', start: 50 },
     ],
-    decks: [
+    decks: orderedDeck([
       {
-        id: 'stapel',
-        name: 'S',
-        shuffle: false,
-        cards: [
-          {
-            id: 'k',
-            kind: 'request',
-            title: 'K',
-            conversation: [
-              { ask: 'V', reveals: 'A' },
-              { ask: 'Duur', reveals: 'B', cost: [{ resource: 'geld', add: -500 }] },
-            ],
-            options: [
-              { id: 'a', label: 'A' },
-              { id: 'b', label: 'B' },
-              { id: 'duur', label: 'D', effects: [{ resource: 'geld', add: -500 }] },
-            ],
-          },
+        id: 'k',
+        kind: 'request',
+        title: 'K',
+        conversation: [
+          { ask: 'V', reveals: 'A' },
+          { ask: 'Duur', reveals: 'B', cost: [{ resource: 'geld', add: -500 }] },
+        ],
+        options: [
+          { id: 'a', label: 'A' },
+          { id: 'b', label: 'B' },
+          { id: 'duur', label: 'D', effects: [{ resource: 'geld', add: -500 }] },
         ],
       },
-    ],
+    ]),
     priorities: {
       choose: 1,
       options: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scenario } from './fixtures';
+import { orderedDeck, scenario, twoOptions } from './fixtures';
 import { entries, onTable, play, start } from './play';
 import { canStep, step } from './step';
 import { type Action, ActionRefused } from './types';
@@ -138,33 +138,18 @@ describe('the order of play', () => {
 describe('cards', () => {
   it('settles an event without options on the draw and moves on', () => {
     const sc = flowGame({
-      decks: [
+      decks: orderedDeck([
         {
-          id: 'stapel',
-          name: 'S',
-          shuffle: false,
-          cards: [
-            {
-              id: 'storm',
-              kind: 'event',
-              title: 'Storm',
-              effects: [
-                { resource: 'geld', add: -300 },
-                { meter: 'm', add: 1 },
-              ],
-            },
-            {
-              id: 'k',
-              kind: 'request',
-              title: 'K',
-              options: [
-                { id: 'a', label: 'A' },
-                { id: 'b', label: 'B' },
-              ],
-            },
+          id: 'storm',
+          kind: 'event',
+          title: 'Storm',
+          effects: [
+            { resource: 'geld', add: -300 },
+            { meter: 'm', add: 1 },
           ],
         },
-      ],
+        twoOptions('k'),
+      ]),
     });
     const s = play(sc, start(sc, 2), { type: 'draw' });
     expect(s.resources.geld).toBe(710);
@@ -177,25 +162,18 @@ describe('cards', () => {
 
   it('applies an event’s effects first, then asks for the choice', () => {
     const sc = flowGame({
-      decks: [
+      decks: orderedDeck([
         {
-          id: 'stapel',
-          name: 'S',
-          shuffle: false,
-          cards: [
-            {
-              id: 'subsidie',
-              kind: 'event',
-              title: 'S',
-              effects: [{ resource: 'geld', add: 500 }],
-              options: [
-                { id: 'sparen', label: 'S' },
-                { id: 'uitgeven', label: 'U', effects: [{ resource: 'geld', add: -500 }] },
-              ],
-            },
+          id: 'subsidie',
+          kind: 'event',
+          title: 'S',
+          effects: [{ resource: 'geld', add: 500 }],
+          options: [
+            { id: 'sparen', label: 'S' },
+            { id: 'uitgeven', label: 'U', effects: [{ resource: 'geld', add: -500 }] },
           ],
         },
-      ],
+      ]),
     });
     let s = play(sc, start(sc, 1), { type: 'draw' });
     expect(s.resources.geld).toBe(1510);
@@ -224,33 +202,26 @@ describe('cards', () => {
 
   it('remembers the choices a `chose` condition asks about, so later options can depend on them', () => {
     const sc = flowGame({
-      decks: [
+      decks: orderedDeck([
         {
-          id: 'stapel',
-          name: 'S',
-          shuffle: false,
-          cards: [
-            {
-              id: 'eerst',
-              kind: 'request',
-              title: 'E',
-              options: [
-                { id: 'ja', label: 'J' },
-                { id: 'nee', label: 'N' },
-              ],
-            },
-            {
-              id: 'daarna',
-              kind: 'request',
-              title: 'D',
-              options: [
-                { id: 'gevolg', label: 'G', when: { chose: { card: 'eerst', option: 'ja' } } },
-                { id: 'anders', label: 'A' },
-              ],
-            },
+          id: 'eerst',
+          kind: 'request',
+          title: 'E',
+          options: [
+            { id: 'ja', label: 'J' },
+            { id: 'nee', label: 'N' },
           ],
         },
-      ],
+        {
+          id: 'daarna',
+          kind: 'request',
+          title: 'D',
+          options: [
+            { id: 'gevolg', label: 'G', when: { chose: { card: 'eerst', option: 'ja' } } },
+            { id: 'anders', label: 'A' },
+          ],
+        },
+      ]),
     });
     const yes = play(sc, start(sc, 2), { type: 'draw' }, { type: 'choose', option: 'ja' }, { type: 'draw' });
     expect(yes.chosen).toEqual(['eerst/ja']);
@@ -266,24 +237,17 @@ describe('cards', () => {
 
   it('offers only options whose `when` holds', () => {
     const sc = flowGame({
-      decks: [
+      decks: orderedDeck([
         {
-          id: 'stapel',
-          name: 'S',
-          shuffle: false,
-          cards: [
-            {
-              id: 'k',
-              kind: 'dilemma',
-              title: 'K',
-              options: [
-                { id: 'a', label: 'A' },
-                { id: 'b', label: 'B', when: { flag: 'open' } },
-              ],
-            },
+          id: 'k',
+          kind: 'dilemma',
+          title: 'K',
+          options: [
+            { id: 'a', label: 'A' },
+            { id: 'b', label: 'B', when: { flag: 'open' } },
           ],
         },
-      ],
+      ]),
     });
     const s = play(sc, start(sc, 1), { type: 'draw' });
     expect(canStep(sc, s, { type: 'choose', option: 'b' })).toEqual({
@@ -307,24 +271,17 @@ describe('cards', () => {
   it('settles a card without a choice when no option is offered, and logs it', () => {
     const sc = flowGame({
       resources: [{ id: 'geld', name: 'G', start: 50, floor: 0 }],
-      decks: [
+      decks: orderedDeck([
         {
-          id: 'stapel',
-          name: 'S',
-          shuffle: false,
-          cards: [
-            {
-              id: 'duur',
-              kind: 'request',
-              title: 'D',
-              options: [
-                { id: 'a', label: 'A', effects: [{ resource: 'geld', add: -100 }] },
-                { id: 'b', label: 'B', when: { flag: 'nooit' } },
-              ],
-            },
+          id: 'duur',
+          kind: 'request',
+          title: 'D',
+          options: [
+            { id: 'a', label: 'A', effects: [{ resource: 'geld', add: -100 }] },
+            { id: 'b', label: 'B', when: { flag: 'nooit' } },
           ],
         },
-      ],
+      ]),
     });
     const s = play(sc, start(sc, 2), { type: 'draw' });
     expect(s.pending).toEqual({ kind: 'turn', seat: 1 });
@@ -352,29 +309,22 @@ describe('questions', () => {
   const talk = () =>
     flowGame({
       resources: [{ id: 'geld', name: 'G', start: 1000, floor: 0 }],
-      decks: [
+      decks: orderedDeck([
         {
-          id: 'stapel',
-          name: 'S',
-          shuffle: false,
-          cards: [
-            {
-              id: 'k',
-              kind: 'request',
-              title: 'K',
-              conversation: [
-                { ask: 'Wie?', reveals: 'Dochter', cost: [{ meter: 'm', add: 0.5 }] },
-                { ask: 'Geld?', reveals: 'Weinig', cost: [{ resource: 'geld', add: -2000 }] },
-                { ask: 'Meer?', reveals: 'Ja', cost: [{ resource: 'geld', add: -950 }] },
-              ],
-              options: [
-                { id: 'a', label: 'A', effects: [{ resource: 'geld', add: -100 }] },
-                { id: 'b', label: 'B', effects: [{ resource: 'geld', add: -60 }] },
-              ],
-            },
+          id: 'k',
+          kind: 'request',
+          title: 'K',
+          conversation: [
+            { ask: 'Wie?', reveals: 'Dochter', cost: [{ meter: 'm', add: 0.5 }] },
+            { ask: 'Geld?', reveals: 'Weinig', cost: [{ resource: 'geld', add: -2000 }] },
+            { ask: 'Meer?', reveals: 'Ja', cost: [{ resource: 'geld', add: -950 }] },
+          ],
+          options: [
+            { id: 'a', label: 'A', effects: [{ resource: 'geld', add: -100 }] },
+            { id: 'b', label: 'B', effects: [{ resource: 'geld', add: -60 }] },
           ],
         },
-      ],
+      ]),
     });
 
   it('pays the cost, records the question and keeps the card on the table', () => {
@@ -424,41 +374,34 @@ describe('costFactor on options', () => {
         choose: 1,
         options: [{ id: 'p', name: 'P', modifiers: [{ tag: 'zorg', costFactor: 0.75 }] }],
       },
-      decks: [
+      decks: orderedDeck([
         {
-          id: 'stapel',
-          name: 'S',
-          shuffle: false,
-          cards: [
+          id: 'k',
+          kind: 'request',
+          title: 'K',
+          tags: ['zorg'],
+          options: [
             {
-              id: 'k',
-              kind: 'request',
-              title: 'K',
-              tags: ['zorg'],
-              options: [
-                {
-                  id: 'a',
-                  label: 'A',
-                  effects: [
-                    { resource: 'geld', add: -101 },
-                    { resource: 'geld', set: 2000 },
-                  ],
-                },
-                { id: 'b', label: 'B' },
+              id: 'a',
+              label: 'A',
+              effects: [
+                { resource: 'geld', add: -101 },
+                { resource: 'geld', set: 2000 },
               ],
             },
-            {
-              id: 'k2',
-              kind: 'request',
-              title: 'K',
-              options: [
-                { id: 'a', label: 'A', tags: ['zorg'], effects: [{ resource: 'geld', add: -101 }] },
-                { id: 'b', label: 'B', effects: [{ resource: 'geld', add: -101 }] },
-              ],
-            },
+            { id: 'b', label: 'B' },
           ],
         },
-      ],
+        {
+          id: 'k2',
+          kind: 'request',
+          title: 'K',
+          options: [
+            { id: 'a', label: 'A', tags: ['zorg'], effects: [{ resource: 'geld', add: -101 }] },
+            { id: 'b', label: 'B', effects: [{ resource: 'geld', add: -101 }] },
+          ],
+        },
+      ]),
     });
     let s = play(
       sc,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardGame, cardGame, scenario } from './fixtures';
+import { boardGame, cardGame, orderedDeck, scenario, twoOptions } from './fixtures';
 import { legalActions } from './legal';
 import { freeze, play, start } from './play';
 import { createRandom } from './rng';
@@ -166,24 +166,7 @@ describe('view: a card on the table', () => {
   it('in vote mode shows votes, the tie and the tie-breaker', () => {
     const sc = scenario({
       decision: 'vote',
-      decks: [
-        {
-          id: 'stapel',
-          name: 'S',
-          shuffle: false,
-          cards: [
-            {
-              id: 'k',
-              kind: 'request',
-              title: 'K',
-              options: [
-                { id: 'a', label: 'A' },
-                { id: 'b', label: 'B' },
-              ],
-            },
-          ],
-        },
-      ],
+      decks: orderedDeck([twoOptions('k')]),
     });
     let s = play(sc, start(sc, 2), { type: 'draw' }, { type: 'vote', seat: 1, option: 'a' });
     expect(view(sc, s).card).toMatchObject({ votes: [null, 'a'], tie: null, tieBreaker: 0 });

@@ -143,6 +143,19 @@ class Reader {
     return this.blockMap(this.indent, depth);
   }
 
+  /**
+   * Nothing after the key's colon or the dash at `p`: the value is the block on the next lines
+   * (in a map, a list may also start at the key's own indentation), or null. Returns it and where
+   * it starts.
+   */
+  private valueBelow(p: number, indent: number, depth: number, mapValue: boolean): [unknown, number] {
+    this.finishLine(p);
+    const at = this.pos;
+    if (this.indent > indent) return [this.blockNode(depth), at];
+    if (mapValue && this.indent === indent && this.isListItem(at)) return [this.blockList(indent, depth), at];
+    return [null, p];
+  }
+
   private blockMap(indent: number, depth: number): Record<string, unknown> {
     if (depth > MAX_FAST_DEPTH) giveUp();
     const s = this.s;
@@ -160,16 +173,7 @@ class Reader {
       let value: unknown;
       const c = s.charCodeAt(p);
       if (c === HASH || isEnd(c)) {
-        this.finishLine(p);
-        if (this.indent > indent) {
-          at = this.pos;
-          value = this.blockNode(depth + 1);
-        } else if (this.indent === indent && this.isListItem(this.pos)) {
-          at = this.pos;
-          value = this.blockList(indent, depth + 1);
-        } else {
-          value = null;
-        }
+        [value, at] = this.valueBelow(p, indent, depth + 1, true);
       } else {
         value = this.inlineValue(p, indent, depth + 1);
         if (this.indent > indent) giveUp();
@@ -197,13 +201,7 @@ class Reader {
       let value: unknown;
       const c = s.charCodeAt(p);
       if (c === HASH || isEnd(c)) {
-        this.finishLine(p);
-        if (this.indent > indent) {
-          at = this.pos;
-          value = this.blockNode(depth + 1);
-        } else {
-          value = null;
-        }
+        [value, at] = this.valueBelow(p, indent, depth + 1, false);
       } else if (this.isListItem(p) || this.keyEnd(p) >= 0) {
         // A compact list or map on the dash's line: its indentation is where it starts.
         this.pos = p;

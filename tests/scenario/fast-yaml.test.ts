@@ -269,6 +269,23 @@ function damage(text: string, edits: { at: number; cut: number; insert: number }
   return t;
 }
 
+/** Random data for `yaml` to write: maps of up to `width` keys (names a scenario uses, and any). */
+function randomData(scalar: fc.Arbitrary<unknown>, width: number) {
+  const key = fc.oneof(
+    fc.string({ minLength: 1, maxLength: 8 }),
+    fc.constantFrom('id', 'nl', 'en', 'a b', '1', 'true', 'x-y'),
+  );
+  const { value } = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      scalar,
+      fc.array(tie('value'), { maxLength: width }),
+      fc.dictionary(key, tie('value'), { maxKeys: width }),
+    ),
+  }));
+  return fc.dictionary(key, value, { minKeys: 1, maxKeys: width + 1 });
+}
+
 describe('fast YAML reader: random documents', () => {
   const seeds = [
     BASE,
@@ -307,26 +324,16 @@ describe('fast YAML reader: random documents', () => {
   });
 
   it('written documents with comments, blank lines, spacing and Windows line ends added: the same', () => {
-    const key = fc.oneof(
-      fc.string({ minLength: 1, maxLength: 6 }),
-      fc.constantFrom('id', 'nl', 'a b', '1', 'x-y'),
-    );
-    const scalar = fc.oneof(
-      fc.string({ maxLength: 12 }),
-      fc.integer({ min: -1000, max: 1000 }),
-      fc.boolean(),
-      fc.constant(null),
-      fc.constantFrom('a\nb', 'a\n\nb\n', 'line\n', ' lead', 'trail ', 'x: y', '#x', "it's", 'é €'),
-    );
-    const { value } = fc.letrec((tie) => ({
-      value: fc.oneof(
-        { depthSize: 'small' },
-        scalar,
-        fc.array(tie('value'), { maxLength: 3 }),
-        fc.dictionary(key, tie('value'), { maxKeys: 3 }),
+    const root = randomData(
+      fc.oneof(
+        fc.string({ maxLength: 12 }),
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.boolean(),
+        fc.constant(null),
+        fc.constantFrom('a\nb', 'a\n\nb\n', 'line\n', ' lead', 'trail ', 'x: y', '#x', "it's", 'é €'),
       ),
-    }));
-    const root = fc.dictionary(key, value, { minKeys: 1, maxKeys: 4 });
+      3,
+    );
     const styles = [
       {},
       { indent: 4 },
@@ -364,27 +371,17 @@ describe('fast YAML reader: random documents', () => {
   });
 
   it('documents yaml writes from random data: read fast and the same', () => {
-    const key = fc.oneof(
-      fc.string({ minLength: 1, maxLength: 8 }),
-      fc.constantFrom('id', 'nl', 'en', 'a b', '1', 'true'),
-    );
-    const scalar = fc.oneof(
-      fc.string({ maxLength: 20 }),
-      fc.integer(),
-      fc.double({ noNaN: true, noDefaultInfinity: true }),
-      fc.boolean(),
-      fc.constant(null),
-      fc.constantFrom('x: y', '- a', '#x', 'a #b', "it's", '"q"', '0x10', '1e3', '~', 'é €'),
-    );
-    const { value } = fc.letrec((tie) => ({
-      value: fc.oneof(
-        { depthSize: 'small' },
-        scalar,
-        fc.array(tie('value'), { maxLength: 4 }),
-        fc.dictionary(key, tie('value'), { maxKeys: 4 }),
+    const root = randomData(
+      fc.oneof(
+        fc.string({ maxLength: 20 }),
+        fc.integer(),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.boolean(),
+        fc.constant(null),
+        fc.constantFrom('x: y', '- a', '#x', 'a #b', "it's", '"q"', '0x10', '1e3', '~', 'é €'),
       ),
-    }));
-    const root = fc.dictionary(key, value, { minKeys: 1, maxKeys: 5 });
+      4,
+    );
     let answered = 0;
     let readable = 0;
     const styles = [
