@@ -7,10 +7,15 @@
  * (passing and landing are both "reaching index 0": floor((from + sum) / spaces)). The space
  * landed on is then resolved by the flow (see flow.ts).
  */
-import type { Space } from '../scenario/schema';
+import type { Scenario, Space } from '../scenario/schema';
 import { type Ctx, emptyDeltas, log, playerOf, random } from './draft';
 import { applyEffects } from './effects';
 import type { Seat } from './types';
+
+/** A turn on a board rolls the dice; without one it draws from the turn deck. */
+export function turnActionOf(scenario: Scenario): 'roll' | 'draw' {
+  return scenario.board ? 'roll' : 'draw';
+}
 
 /** Throws the dice: one number from the `dice` stream per die. */
 export function throwDice(ctx: Ctx): number[] {
@@ -18,6 +23,14 @@ export function throwDice(ctx: Ctx): number[] {
   const dice: number[] = [];
   for (let i = 0; i < count; i++) dice.push(1 + Math.floor(random(ctx, 'dice') * sides));
   return dice;
+}
+
+/** The spaces a token passes through moving `steps` forward from `from`, the last where it lands. */
+export function walk(from: number, steps: number, spaces: number): number[] {
+  const out: number[] = [];
+  if (spaces <= 0) return out;
+  for (let i = 1; i <= steps; i++) out.push((from + i) % spaces);
+  return out;
 }
 
 /** Where a token lands and how often it reaches the start space on the way (landing included). */

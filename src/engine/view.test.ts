@@ -3,9 +3,10 @@ import { boardGame, cardGame, orderedDeck, scenario, twoOptions } from './fixtur
 import { legalActions } from './legal';
 import { freeze, play, start } from './play';
 import { createRandom } from './rng';
-import { step } from './step';
+import { canStep, step } from './step';
 import type { GameState } from './types';
 import { view } from './view';
+import { optionAction, prioritiesAction } from './view-actions';
 
 /** The card game after its atStart council, with `card` on the table (drawn by trying seeds). */
 function withCard(
@@ -106,6 +107,7 @@ describe('view: a card on the table', () => {
     expect(v.card?.options[0]).toEqual({
       id: 'hulp',
       offered: true,
+      selectable: true,
       reason: null,
       factor: 1,
       shownCost: { wmo: -4200 },
@@ -169,11 +171,11 @@ describe('view: a card on the table', () => {
       decks: orderedDeck([twoOptions('k')]),
     });
     let s = play(sc, start(sc, 2), { type: 'draw' }, { type: 'vote', seat: 1, option: 'a' });
-    expect(view(sc, s).card).toMatchObject({ votes: [null, 'a'], tie: null, tieBreaker: 0 });
+    expect(view(sc, s).card).toMatchObject({ votes: [null, 'a'], tieCandidates: null, tieBreaker: 0 });
     expect(view(sc, s).refusedReasons).toEqual({});
     s = play(sc, s, { type: 'vote', seat: 0, option: 'b' });
     const v = view(sc, s);
-    expect(v.card).toMatchObject({ votes: ['b', 'a'], tie: ['a', 'b'] });
+    expect(v.card).toMatchObject({ votes: ['b', 'a'], tieCandidates: ['a', 'b'] });
     expect(v.allowed).toContain('breakTie');
     expect(v.allowed).not.toContain('vote');
     expect(v.refusedReasons.vote).toBe('tie-pending');
@@ -193,7 +195,16 @@ describe('view: invest and council', () => {
       step: 'priorities',
       seat: null,
       chair: 0,
-      priorities: { options: ['preventie', 'zorg', 'sober'], choose: 1, votes: null, tie: null },
+      priorities: {
+        options: ['preventie', 'zorg', 'sober'],
+        choose: 1,
+        votes: null,
+        tie: null,
+        nextVoter: null,
+        candidates: ['preventie', 'zorg', 'sober'],
+        prioritiesToPick: 1,
+        pick: 'setPriorities',
+      },
       transferLimits: null,
       offer: null,
     });
@@ -242,5 +253,109 @@ describe('view: the end', () => {
     expect(v.phase).toBe('ended');
     expect(v.ending).toMatchObject({ id: expect.any(String), immediate: false });
     expect(v.allowed).toEqual(['note']);
+  });
+});
+
+describe('view: who acts next and what a pick sends', () => {
+  it('names the turn action: roll on a board, draw from a turn deck', () => {
+    const board = boardGame();
+    expect(view(board, start(board, 2)).turnAction).toBe('roll');
+    const deck = scenario({ decks: orderedDeck([twoOptions('k')]) });
+    const s = start(deck, 2);
+    expect(view(deck, s).turnAction).toBe('draw');
+    expect(view(deck, play(deck, s, { type: 'draw' })).turnAction).toBeNull();
+  });
+
+  it('asks the lowest seat that has not voted next, also when a later seat voted first', () => {
+    const sc = scenario({ decision: 'vote', decks: orderedDeck([twoOptions('k')]) });
+    let s = play(sc, start(sc, 3), { type: 'draw' });
+    expect(view(sc, s).card).toMatchObject({ nextVoter: 0, pick: 'vote', tieCandidates: null });
+    expect(view(sc, s).nextVoter).toBe(0);
+    // A phone may vote out of turn; the next one asked on the shared screen is still seat 0.
+    s = play(sc, s, { type: 'vote', seat: 2, option: 'a' });
+    expect(view(sc, s).card?.nextVoter).toBe(0);
+    s = play(sc, s, { type: 'vote', seat: 0, option: 'a' });
+    expect(view(sc, s).card?.nextVoter).toBe(1);
+    expect(canStep(sc, s, { type: 'vote', seat: 0, option: 'b' })).toEqual({
+      ok: false,
+      reason: 'already-voted',
+    });
+    expect(optionAction(view(sc, s).card!, 'b')).toEqual({ type: 'vote', seat: 1, option: 'b' });
+  });
+
+  it('during a tie only the tied options are selectable and a pick breaks the tie', () => {
+    const sc = scenario({
+      decision: 'vote',
+      decks: orderedDeck([
+        {
+          id: 'k',
+          kind: 'request',
+          title: 'K',
+          options: [
+            { id: 'a', label: 'A' },
+            { id: 'b', label: 'B' },
+            { id: 'c', label: 'C' },
+          ],
+        },
+      ]),
+    });
+    const s = play(
+      sc,
+      start(sc, 2),
+      { type: 'draw' },
+      { type: 'vote', seat: 0, option: 'a' },
+      { type: 'vote', seat: 1, option: 'b' },
+    );
+    const card = view(sc, s).card!;
+    expect(card).toMatchObject({ nextVoter: null, tieCandidates: ['a', 'b'], pick: 'breakTie' });
+    expect(card.options.map((o) => [o.id, o.offered, o.selectable])).toEqual([
+      ['a', true, true],
+      ['b', true, true],
+      ['c', true, false],
+    ]);
+    expect(optionAction(card, 'c')).toBeNull();
+    expect(optionAction(card, 'b')).toEqual({ type: 'breakTie', option: 'b' });
+  });
+
+  it('in group mode a pick chooses, and an option not offered cannot be picked', () => {
+    const sc = scenario({
+      decks: orderedDeck([
+        {
+          id: 'k',
+          kind: 'request',
+          title: 'K',
+          options: [
+            { id: 'a', label: 'A', when: { flag: 'nooit' } },
+            { id: 'b', label: 'B' },
+          ],
+        },
+      ]),
+    });
+    const card = view(sc, play(sc, start(sc, 2), { type: 'draw' })).card!;
+    expect(card).toMatchObject({ nextVoter: null, pick: 'choose' });
+    expect(optionAction(card, 'a')).toBeNull();
+    expect(optionAction(card, 'b')).toEqual({ type: 'choose', option: 'b' });
+  });
+
+  it('priorities in vote mode: the next voter, then on a tied cut-off the tied candidates and how many the chair adds', () => {
+    const sc = cardGame('vote');
+    let s = start(sc, 2);
+    let pr = view(sc, s).council!.priorities!;
+    expect(pr).toMatchObject({ nextVoter: 0, pick: 'votePriorities', prioritiesToPick: 1 });
+    expect(prioritiesAction(pr, ['zorg'])).toEqual({ type: 'votePriorities', seat: 0, priorities: ['zorg'] });
+    expect(prioritiesAction(pr, ['zorg', 'sober'])).toBeNull();
+    expect(prioritiesAction(pr, ['onbekend'])).toBeNull();
+    s = play(sc, s, { type: 'votePriorities', seat: 0, priorities: ['zorg'] });
+    expect(view(sc, s).nextVoter).toBe(1);
+    s = play(sc, s, { type: 'votePriorities', seat: 1, priorities: ['sober'] });
+    pr = view(sc, s).council!.priorities!;
+    expect(pr).toMatchObject({
+      nextVoter: null,
+      pick: 'breakPriorityTie',
+      candidates: ['zorg', 'sober'],
+      prioritiesToPick: 1,
+    });
+    expect(prioritiesAction(pr, ['preventie'])).toBeNull();
+    expect(prioritiesAction(pr, ['sober'])).toEqual({ type: 'breakPriorityTie', priorities: ['sober'] });
   });
 });

@@ -5,6 +5,7 @@
  * itself from `shownCost` (money only) and `effects` (everything). Never draws a random number.
  */
 import type { Effect, Scenario } from '../scenario/schema';
+import { turnActionOf } from './board';
 import { type OptionBlock, optionBlock, optionFactor, questionBlock } from './cards';
 import { affordable, investmentFactor, transferLimit } from './council';
 import { activeSeat } from './draft';
@@ -27,6 +28,8 @@ export interface QuestionView {
 export interface OptionView {
   id: string;
   offered: boolean;
+  /** It may be picked now: offered and, while a tie is broken, among the tied options. */
+  selectable: boolean;
   reason: OptionBlock | null;
   /** The costFactor applied to its negative money adds (1 = none). */
   factor: number;
@@ -48,10 +51,29 @@ export interface CardView {
   options: OptionView[];
   /** Vote mode: each seat's vote (null while not cast); null in group mode. */
   votes: (string | null)[] | null;
+  /** Vote mode: the seat a single screen asks next (the lowest that has not voted), else null. */
+  nextVoter: Seat | null;
   /** The tied options the active player chooses among, or null. */
-  tie: string[] | null;
+  tieCandidates: string[] | null;
   /** The seat that breaks a tie: the active player. */
   tieBreaker: Seat;
+  /** What picking an option sends now (see `optionAction`). */
+  pick: 'choose' | 'vote' | 'breakTie';
+}
+
+export interface PrioritiesView {
+  options: string[];
+  choose: number;
+  votes: (string[] | null)[] | null;
+  tie: { chosen: string[]; tied: string[] } | null;
+  /** Vote mode: the seat a single screen asks next (the lowest that has not voted), else null. */
+  nextVoter: Seat | null;
+  /** The priorities to pick among now: all of them, or the tied ones while the chair breaks a tie. */
+  candidates: string[];
+  /** How many to pick now: `choose`, or what the chair completes the set with. */
+  prioritiesToPick: number;
+  /** What confirming a set sends now (see `prioritiesAction`). */
+  pick: 'setPriorities' | 'votePriorities' | 'breakPriorityTie';
 }
 
 export interface InvestView {
@@ -70,12 +92,7 @@ export interface CouncilView {
   seat: Seat | null;
   /** The chair (breaks priority ties). */
   chair: Seat;
-  priorities: {
-    options: string[];
-    choose: number;
-    votes: (string[] | null)[] | null;
-    tie: { chosen: string[]; tied: string[] } | null;
-  } | null;
+  priorities: PrioritiesView | null;
   /** Transfers step: the most each resource may give now. */
   transferLimits: Record<string, number> | null;
   offer: InvestView | null;
@@ -86,6 +103,14 @@ export interface View {
   roundCount: number;
   phase: Pending['kind'];
   activeSeat: Seat | null;
+  /** What the active player does on a turn (a board: roll; a turn deck: draw); null outside a turn. */
+  turnAction: 'roll' | 'draw' | null;
+  /** Vote mode: the seat asked next on the card or the priorities (see CardView), else null. */
+  nextVoter: Seat | null;
+  /** The dice a roll throws, or null without a board. */
+  dice: { count: number; sides: number } | null;
+  /** The deck shown in the middle: the one last drawn from, else the turn deck (or the first). */
+  deck: string | null;
   decision: 'group' | 'vote';
   reveal: 'cost' | 'all' | 'none';
   players: { seat: Seat; name: string; role: string | null; space: number; skip: number }[];
@@ -139,7 +164,7 @@ export function view(scenario: Scenario, state: GameState): View {
       else refused.transfer = 'over-limit';
     }
   } else if (pending.kind === 'turn') {
-    const other: Action = scenario.board ? { type: 'draw' } : { type: 'roll' };
+    const other: Action = { type: turnActionOf(scenario) === 'roll' ? 'draw' : 'roll' };
     const verdict = canStep(scenario, state, other);
     if (!verdict.ok) refused[other.type] = verdict.reason;
   }
@@ -150,6 +175,10 @@ export function view(scenario: Scenario, state: GameState): View {
     roundCount: scenario.rounds.count,
     phase: pending.kind,
     activeSeat: activeSeat(state),
+    turnAction: pending.kind === 'turn' ? turnActionOf(scenario) : null,
+    nextVoter: card?.nextVoter ?? council?.priorities?.nextVoter ?? null,
+    dice: scenario.board ? { count: scenario.board.dice.count, sides: scenario.board.dice.sides } : null,
+    deck: shownDeck(scenario, state),
     decision: scenario.decision,
     reveal: scenario.reveal,
     players: state.players.map((pl, seat) => ({
@@ -185,6 +214,20 @@ export function view(scenario: Scenario, state: GameState): View {
     allowed: [...allowed],
     refusedReasons: refused,
   };
+}
+
+function firstUnvoted(votes: readonly unknown[] | null, tie: unknown): Seat | null {
+  if (!votes || tie !== null) return null;
+  const seat = votes.indexOf(null);
+  return seat < 0 ? null : seat;
+}
+
+function shownDeck(scenario: Scenario, state: GameState): string | null {
+  for (let i = state.log.length - 1; i >= 0; i--) {
+    const e = state.log[i];
+    if (e.kind === 'draw') return e.deck;
+  }
+  return scenario.turnDeck ?? scenario.decks[0]?.id ?? null;
 }
 
 function findEnding(state: GameState): boolean | null {
@@ -228,6 +271,7 @@ function cardView(
       return {
         id: o.id,
         offered: reason === null,
+        selectable: reason === null && (pending.tie === null || pending.tie.includes(o.id)),
         reason,
         factor,
         shownCost: moneyPreview(o.effects, factor),
@@ -235,8 +279,10 @@ function cardView(
       };
     }),
     votes: scenario.decision === 'vote' ? pending.votes : null,
-    tie: pending.tie,
+    nextVoter: scenario.decision === 'vote' ? firstUnvoted(pending.votes, pending.tie) : null,
+    tieCandidates: pending.tie,
     tieBreaker: pending.seat,
+    pick: pending.tie !== null ? 'breakTie' : scenario.decision === 'vote' ? 'vote' : 'choose',
   };
 }
 
@@ -266,20 +312,32 @@ function councilView(
     step: pending.step,
     seat: pending.seat,
     chair: 0,
-    priorities:
-      pending.step === 'priorities' && scenario.priorities
-        ? {
-            options: scenario.priorities.options.map((o) => o.id),
-            choose: scenario.priorities.choose,
-            votes: scenario.decision === 'vote' ? pending.votes : null,
-            tie: pending.tie,
-          }
-        : null,
+    priorities: pending.step === 'priorities' ? prioritiesView(scenario, pending) : null,
     transferLimits:
       pending.step === 'transfers'
         ? Object.fromEntries(scenario.resources.map((res) => [res.id, transferLimit(r, state, res.id)]))
         : null,
     offer:
       pending.step === 'investments' && pending.offer ? investView(p, state, pending.offer, 'council') : null,
+  };
+}
+
+function prioritiesView(
+  scenario: Scenario,
+  pending: Extract<Pending, { kind: 'council' }>,
+): PrioritiesView | null {
+  const pr = scenario.priorities;
+  if (!pr) return null;
+  const vote = scenario.decision === 'vote';
+  const tie = pending.tie;
+  return {
+    options: pr.options.map((o) => o.id),
+    choose: pr.choose,
+    votes: vote ? pending.votes : null,
+    tie,
+    nextVoter: vote ? firstUnvoted(pending.votes, tie) : null,
+    candidates: tie ? tie.tied : pr.options.map((o) => o.id),
+    prioritiesToPick: tie ? pr.choose - tie.chosen.length : pr.choose,
+    pick: tie ? 'breakPriorityTie' : vote ? 'votePriorities' : 'setPriorities',
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultButton, loopLayout, middleLayout, middleRoom, path } from './layout';
+import { defaultButton, loopLayout, middleLayout, middleRoom } from './layout';
 
 describe('the board loop', () => {
   it('places every space inside the area without overlaps', () => {
@@ -26,10 +26,6 @@ describe('the board loop', () => {
     const { slots } = loopLayout(24, 1000, 700);
     expect(slots[1].x).toBeGreaterThan(slots[0].x);
     expect(slots[0].y).toBe(slots[1].y);
-  });
-  it('walks a token forward around the loop', () => {
-    expect(path(22, 2, 24)).toEqual([23, 0, 1, 2]);
-    expect(path(3, 3, 24)).toEqual([]);
   });
 });
 

@@ -148,17 +148,3 @@ export function middleLayout(
     headline: { x: cx, y: inner.y + Math.max(unit * 1.2, reserved / 2), visible: headlineVisible },
   };
 }
-
-/** The spaces a token passes through moving `steps` forward from `from` (the last one is where it lands). */
-export function path(from: number, to: number, count: number): number[] {
-  const out: number[] = [];
-  if (count <= 0) return out;
-  let i = from;
-  let guard = 0;
-  while (i !== to && guard < count) {
-    i = (i + 1) % count;
-    out.push(i);
-    guard++;
-  }
-  return out;
-}

@@ -5,6 +5,7 @@
  */
 import { Mail, Vote } from 'lucide-static';
 import type { Action, GameState } from '../engine/types';
+import { optionAction } from '../engine/view-actions';
 import { currentLang, t } from '../i18n';
 import type { Scenario } from '../scenario/schema';
 import { localize } from '../scenario/text';
@@ -50,8 +51,9 @@ export function cardDialog(
   const lang = currentLang();
   const text = (v: Parameters<typeof localize>[0]) => localize(v, lang, scenario.languages);
   const votes = shown.votes;
-  const votingSeat = votes && !shown.tie ? votes.indexOf(null) : -1;
-  const tieBreaker = shown.tie ? shown.tieBreaker : -1;
+  // Who acts next and what a pick sends are the engine's (view: nextVoter, tieCandidates, pick).
+  const votingSeat = shown.nextVoter ?? -1;
+  const tieBreaker = shown.tieCandidates ? shown.tieBreaker : -1;
 
   const questions = shown.questions.map((q) =>
     h(
@@ -78,11 +80,10 @@ export function cardDialog(
   );
 
   const choose = (optionId: string) => {
-    if (shown.tie) send({ type: 'breakTie', option: optionId });
-    else if (votes && votingSeat >= 0) send({ type: 'vote', seat: votingSeat, option: optionId });
-    else if (!votes) send({ type: 'choose', option: optionId });
+    const action = optionAction(shown.view, optionId);
+    if (action) send(action);
   };
-  const selectable = shown.options.filter((o) => o.offered && (!shown.tie || shown.tie.includes(o.id)));
+  const selectable = shown.options.filter((o) => o.selectable);
   const options = shown.options.map((o) => {
     const n = selectable.indexOf(o) + 1;
     const cost = costText(scenario, o.money, o.effects);
@@ -146,7 +147,7 @@ export function cardDialog(
     questions,
     h('h2', {}, t('card.options')),
     voters,
-    shown.tie
+    shown.tieCandidates
       ? h('p', { 'data-testid': 'tie' }, t('card.tie', { name: state.players[shown.tieBreaker]?.name ?? '' }))
       : null,
     h('div', { class: 'options' }, options),

@@ -4,6 +4,7 @@
  */
 import { Landmark, PiggyBank } from 'lucide-static';
 import type { Action, GameState } from '../engine/types';
+import { prioritiesAction } from '../engine/view-actions';
 import { currentLang, t } from '../i18n';
 import { formatMoney } from '../i18n/money';
 import type { Scenario } from '../scenario/schema';
@@ -11,6 +12,7 @@ import { localize } from '../scenario/text';
 import type { KeyedElement } from './card';
 import { h, icon } from './dom';
 import { costText } from './effects-text';
+import { councilName } from './lookup';
 import type { CouncilShown, InvestShown } from './table';
 
 const txt = (scenario: Scenario) => (v: Parameters<typeof localize>[0]) =>
@@ -84,30 +86,29 @@ export function councilDialog(
   const text = txt(scenario);
   const body: (HTMLElement | null)[] = [];
   let onKey: ((e: KeyboardEvent) => boolean) | undefined;
-  if (shown.step === 'priorities') {
-    const voter = shown.votes && !shown.tie ? shown.votes.indexOf(null) : -1;
-    const candidates = shown.tie ? shown.tie.tied : shown.priorities.map((p) => p.id);
-    const need = shown.tie ? shown.choose - shown.tie.chosen.length : shown.choose;
-    const boxes = shown.priorities
-      .filter((p) => candidates.includes(p.id))
-      .map((p, i) =>
+  if (shown.step === 'priorities' && shown.pick) {
+    // Who votes next, among which priorities and how many are the engine's (view.council.priorities).
+    const pick = shown.pick;
+    const voter = pick.nextVoter ?? -1;
+    const need = pick.prioritiesToPick;
+    const boxes = shown.candidates.map((p, i) =>
+      h(
+        'label',
+        { class: 'check' },
+        h('input', {
+          type: 'checkbox',
+          value: p.id,
+          'data-key': `priority-${p.id}`,
+        }),
+        h('span', { class: 'key', 'aria-hidden': 'true' }, `${i + 1}`),
         h(
-          'label',
-          { class: 'check' },
-          h('input', {
-            type: 'checkbox',
-            value: p.id,
-            'data-key': `priority-${p.id}`,
-          }),
-          h('span', { class: 'key', 'aria-hidden': 'true' }, `${i + 1}`),
-          h(
-            'span',
-            { class: 'what' },
-            h('strong', {}, text(p.name)),
-            p.text ? h('span', { class: 'meta' }, text(p.text)) : null,
-          ),
+          'span',
+          { class: 'what' },
+          h('strong', {}, text(p.name)),
+          p.text ? h('span', { class: 'meta' }, text(p.text)) : null,
         ),
-      );
+      ),
+    );
     const status = h('p', { 'aria-live': 'polite' });
     const form = h('div', { class: 'stack' }, boxes);
     const picked = () => [...form.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
@@ -118,14 +119,12 @@ export function councilDialog(
         type: 'button',
         'data-key': 'confirm-priorities',
         onclick: () => {
-          const set = picked();
-          if (set.length !== need) {
+          const action = prioritiesAction(pick, picked());
+          if (!action) {
             status.textContent = t('council.priorities', { count: need });
             return;
           }
-          if (shown.tie) send({ type: 'breakPriorityTie', priorities: set });
-          else if (voter >= 0) send({ type: 'votePriorities', seat: voter, priorities: set });
-          else send({ type: 'setPriorities', priorities: set });
+          send(action);
         },
       },
       t('council.confirm'),
@@ -141,7 +140,7 @@ export function councilDialog(
             t('card.voteFor', { name: state.players[voter]?.name ?? '' }),
           )
         : null,
-      shown.tie ? h('p', {}, t('card.tie', { name: state.players[shown.chair]?.name ?? '' })) : null,
+      pick.tie ? h('p', {}, t('card.tie', { name: state.players[shown.chair]?.name ?? '' })) : null,
       form,
       status,
       h('div', { class: 'actions' }, confirm),
@@ -232,16 +231,13 @@ export function councilDialog(
     body.push(h('h2', {}, t('council.investments')), offer);
     onKey = offer.onKey;
   }
+  const meetingName = councilName(scenario);
   const el: KeyedElement = h(
     'section',
     { class: 'dialog enter', role: 'dialog', 'aria-labelledby': 'council-title', 'data-testid': 'council' },
     h('div', { class: 'kind' }, icon(Landmark), t('kind.council')),
     // A scenario may name its meeting ("OR-overleg" for a works council).
-    h(
-      'h1',
-      { id: 'council-title' },
-      scenario.council?.name ? text(scenario.council.name) : t('council.title'),
-    ),
+    h('h1', { id: 'council-title' }, meetingName ? text(meetingName) : t('council.title')),
     body,
   );
   el.onKey = onKey;

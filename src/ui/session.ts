@@ -7,6 +7,8 @@ import { type Actor, createActor, type SnapshotFrom } from 'xstate';
 import type { Cue } from '../audio/port';
 import { needsReading, type SessionInput, sessionMachine } from '../engine/machine';
 import type { Action, GameState, LogEntry, PlayerSetup } from '../engine/types';
+import { view } from '../engine/view';
+import { tokenWalk } from '../engine/view-actions';
 import type { BoardModel, BoardScene } from '../game/scenes/BoardScene';
 import { currentLang, t } from '../i18n';
 import type { Scenario } from '../scenario/schema';
@@ -14,6 +16,7 @@ import { localize } from '../scenario/text';
 import type { App } from './app';
 import { byId, isTextEntry } from './dom';
 import { renderHud, renderTopbar } from './hud';
+import { boardSpaces, findDeck } from './lookup';
 import { changesOf, seriesFromLog } from './series';
 import { renderStage, type StageContext } from './stage';
 import { keepTurnInMiddle } from './turn-spot';
@@ -77,22 +80,20 @@ export function startSession(
     const seat =
       'seat' in state.pending && typeof state.pending.seat === 'number' ? state.pending.seat : null;
     const spaces =
-      scenario.board?.spaces.map((s) => ({
+      boardSpaces(scenario)?.map((s) => ({
         id: s.id,
         kind: s.kind,
         name: text(s.name),
         kindLabel: t(`kind.${s.kind}`),
       })) ?? null;
-    const lastDraw = [...state.log].reverse().find((e) => e.kind === 'draw');
-    const deckId = lastDraw?.kind === 'draw' ? lastDraw.deck : scenario.turnDeck;
-    const turnDeck = scenario.decks.find((d) => d.id === deckId) ?? scenario.decks[0];
+    const v = view(scenario, state);
     return {
       spaces,
       players: state.players.map((p) => ({ name: p.name, space: p.space })),
       active: seat,
       headline: lastRoll(state) ?? text(scenario.title),
-      deckLabel: turnDeck ? text(turnDeck.name) : '',
-      dice: scenario.board?.dice ?? { count: 1, sides: 6 },
+      deckLabel: v.deck ? text(findDeck(scenario, v.deck).name) : '',
+      dice: v.dice ?? { count: 1, sides: 6 },
     };
   }
 
@@ -102,7 +103,7 @@ export function startSession(
       const e = state.log[i];
       if (e.kind !== 'roll') continue;
       const name = e.seat !== null ? (state.players[e.seat]?.name ?? '') : '';
-      const space = scenario.board?.spaces[e.to];
+      const space = boardSpaces(scenario)?.[e.to];
       const dice = e.dice.join(' + ');
       return `${t('turn.rolled', { name, dice })}${space ? ` → ${text(space.name)}` : ''}`;
     }
@@ -147,7 +148,7 @@ export function startSession(
       animatedOutcome = outcomeKey;
       animating = true;
       const seat = roll.seat ?? 0;
-      const done = board.roll(roll.dice, seat, roll.from, roll.to);
+      const done = board.roll(roll.dice, seat, tokenWalk(scenario, roll));
       board.setModel(boardModel(state));
       done.then(() => {
         animating = false;

@@ -52,7 +52,8 @@ export function renderStage(ctx: StageContext): StageResult {
   const p = state.pending;
   if (p.kind === 'turn') {
     const player = state.players[p.seat];
-    const board = !!scenario.board;
+    // Roll or draw is the engine's to say (view.turnAction), not the board's presence.
+    const board = tableView(scenario, state).turnAction === 'roll';
     const act: Action = board ? { type: 'roll' } : { type: 'draw' };
     const button = h(
       'button',

@@ -5,14 +5,16 @@
  */
 
 import type { GameState, Seat } from '../engine/types';
-import { type View, view } from '../engine/view';
-import type { Card, Effect, Investment, Priority, Scenario, Text } from '../scenario/schema';
-import { findCard } from './lookup';
+import { type CardView, type PrioritiesView, type View, view } from '../engine/view';
+import type { Effect, Scenario, Text } from '../scenario/schema';
+import { type CardText, findCard, findInvestment, findPriority, type NamedText } from './lookup';
 
 export interface OptionShown {
   id: string;
   label: Text;
   offered: boolean;
+  /** It may be picked now (the engine's `selectable`). */
+  selectable: boolean;
   /** Money changes shown before the choice (after priorities), by resource; null when `reveal: none`. */
   money: Record<string, number> | null;
   /** Every effect as it would apply now (`reveal: all`), else null. */
@@ -30,7 +32,7 @@ export interface QuestionShown {
 }
 
 export interface CardShown {
-  card: Card;
+  card: CardText;
   deck: string;
   seat: Seat;
   /** A scheduled consequence arriving (a one-off copy with a cause). */
@@ -39,22 +41,25 @@ export interface CardShown {
   questions: QuestionShown[];
   /** Vote mode: each seat's vote so far; null in group mode. */
   votes: (string | null)[] | null;
-  tie: string[] | null;
+  nextVoter: Seat | null;
+  tieCandidates: string[] | null;
   tieBreaker: Seat;
+  /** The engine's card view: what a pick sends is `optionAction(view, option)`. */
+  view: CardView;
 }
 
 export interface InvestShown {
-  investment: Investment;
+  investment: NamedText;
   money: Record<string, number>;
   allowed: boolean;
 }
 
 export interface CouncilShown {
   step: 'priorities' | 'transfers' | 'investments';
-  choose: number;
-  priorities: Priority[];
-  votes: (string[] | null)[] | null;
-  tie: { chosen: string[]; tied: string[] } | null;
+  /** The priorities step as the engine gives it (candidates, how many to pick, next voter), else null. */
+  pick: PrioritiesView | null;
+  /** The priorities to pick among now, in file order. */
+  candidates: NamedText[];
   chair: Seat;
   limits: Record<string, number>;
   offer: InvestShown | null;
@@ -77,6 +82,7 @@ export function cardShown(scenario: Scenario, v: View): CardShown | null {
       id: o.id,
       label: card.options?.find((x) => x.id === o.id)?.label ?? o.id,
       offered: o.offered,
+      selectable: o.selectable,
       money: v.reveal === 'none' ? null : o.shownCost,
       effects: v.reveal === 'all' ? o.effects : null,
     })),
@@ -90,16 +96,20 @@ export function cardShown(scenario: Scenario, v: View): CardShown | null {
       effects: q.cost,
     })),
     votes: c.votes,
-    tie: c.tie,
+    nextVoter: c.nextVoter,
+    tieCandidates: c.tieCandidates,
     tieBreaker: c.tieBreaker,
+    view: c,
   };
 }
 
 function investShown(scenario: Scenario, inv: View['invest']): InvestShown | null {
   if (!inv) return null;
-  const investment = scenario.investments.find((i) => i.id === inv.investment);
-  if (!investment) return null;
-  return { investment, money: inv.shownCost, allowed: inv.affordable };
+  return {
+    investment: findInvestment(scenario, inv.investment),
+    money: inv.shownCost,
+    allowed: inv.affordable,
+  };
 }
 
 export function investOnSpace(scenario: Scenario, v: View): InvestShown | null {
@@ -111,12 +121,8 @@ export function councilShown(scenario: Scenario, v: View): CouncilShown | null {
   if (!c) return null;
   return {
     step: c.step,
-    choose: c.priorities?.choose ?? scenario.priorities?.choose ?? 0,
-    priorities: (c.priorities?.options ?? [])
-      .map((id) => scenario.priorities?.options.find((p) => p.id === id))
-      .filter((p): p is Priority => !!p),
-    votes: c.priorities?.votes ?? null,
-    tie: c.priorities?.tie ?? null,
+    pick: c.priorities,
+    candidates: (c.priorities?.candidates ?? []).map((id) => findPriority(scenario, id)),
     chair: c.chair,
     limits: c.transferLimits ?? {},
     offer: investShown(scenario, c.offer),

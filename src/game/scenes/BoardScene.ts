@@ -6,15 +6,7 @@
 import * as Phaser from 'phaser';
 import { initials, playerColour, playerInk } from '../../ui/players';
 import { SPACE_COLOURS, SPACE_ICONS, svgDataUrl } from '../icons';
-import {
-  defaultButton,
-  type LoopLayout,
-  loopLayout,
-  middleLayout,
-  middleRoom,
-  path,
-  type Size,
-} from '../layout';
+import { defaultButton, type LoopLayout, loopLayout, middleLayout, middleRoom, type Size } from '../layout';
 
 export interface BoardSpace {
   id: string;
@@ -126,8 +118,8 @@ export class BoardScene extends Phaser.Scene {
     this.headline.setText(model.headline);
   }
 
-  /** Animate a roll that already happened: dice tumble, then the token walks its path. */
-  roll(dice: number[], seat: number, from: number, to: number): Promise<void> {
+  /** Animate a roll that already happened: dice tumble, then the token walks the engine's path (`tokenWalk`). */
+  roll(dice: number[], seat: number, walk: readonly number[]): Promise<void> {
     this.awake(1500);
     return new Promise((resolve) => {
       const total = dice.reduce((a, b) => a + b, 0);
@@ -157,7 +149,7 @@ export class BoardScene extends Phaser.Scene {
         this.drawDice(dice, total);
         this.dice.setAngle(0);
         const token = this.tokens[seat];
-        const steps = path(from, to, this.layout?.slots.length ?? 0);
+        const steps = walk;
         if (!token || steps.length === 0) {
           this.landed();
           resolve();
