@@ -59,6 +59,8 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 /** Keys typed into a text field belong to the field; checkboxes and buttons take game keys. */
 export function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
+  // The studio's code editor (CodeMirror) is an editable element, not a textarea.
+  if (target.isContentEditable) return true;
   if (target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return true;
   if (target.tagName !== 'INPUT') return false;
   const type = (target as HTMLInputElement).type;
