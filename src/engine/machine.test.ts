@@ -249,6 +249,99 @@ describe('session machine', () => {
     expect(snap.context.state!.ending?.id).toBe('einde');
   });
 
+  it('tags each moment for the shell: acting, deciding, outcome, paused, ended', () => {
+    const actor = start();
+    const tags = () => [...actor.getSnapshot().tags].sort();
+    playUntil(actor, (s) => s.matches({ playing: 'turn' }));
+    expect(tags()).toEqual(['acting']);
+    playUntil(actor, (s) => s.matches({ playing: 'card' }));
+    expect(tags()).toEqual(['acting', 'deciding']);
+    const choose = legalActions(scenario, actor.getSnapshot().context.state!).find(
+      (a) => a.type === 'choose',
+    )!;
+    actor.send({ type: 'ACT', action: choose });
+    expect(tags()).toEqual(['outcome']);
+    actor.send({ type: 'PAUSE' });
+    expect(tags()).toEqual(['paused']);
+    actor.send({ type: 'RESUME' });
+    expect(tags()).toEqual(['outcome']);
+    playUntil(actor, (s) => s.matches({ playing: 'council' }));
+    expect(tags()).toEqual(['acting', 'deciding']);
+    playThrough(actor);
+    expect(tags()).toEqual(['ended']);
+  });
+
+  it('ticks the timer only while a decision is open: not on a turn, nor while consequences are shown', () => {
+    const actor = start(60_000);
+    playUntil(actor, (s) => s.matches({ playing: 'turn' }));
+    expect(actor.getSnapshot().can({ type: 'TICK', ms: 1000 })).toBe(false);
+    actor.send({ type: 'TICK', ms: 5000 });
+    expect(actor.getSnapshot().context.timer.remainingMs).toBe(60_000);
+    playUntil(actor, (s) => s.matches({ playing: 'card' }));
+    expect(actor.getSnapshot().can({ type: 'TICK', ms: 1000 })).toBe(true);
+    actor.send({ type: 'TICK', ms: 5000 });
+    expect(actor.getSnapshot().context.timer.remainingMs).toBe(55_000);
+    const choose = legalActions(scenario, actor.getSnapshot().context.state!).find(
+      (a) => a.type === 'choose',
+    )!;
+    actor.send({ type: 'ACT', action: choose });
+    expect(actor.getSnapshot().hasTag('outcome')).toBe(true);
+    const left = actor.getSnapshot().context.timer.remainingMs;
+    actor.send({ type: 'TICK', ms: 5000 });
+    expect(actor.getSnapshot().context.timer.remainingMs).toBe(left);
+  });
+
+  it('takes a note in every moment of a game: deciding, paused (staying paused) and after the end', () => {
+    const actor = start(60_000);
+    const notes = () => actor.getSnapshot().context.state!.log.filter((e) => e.kind === 'note').length;
+    playUntil(actor, (s) => s.matches({ playing: 'card' }));
+    actor.send({ type: 'TICK', ms: 10_000 });
+    actor.send({ type: 'ACT', action: { type: 'note', text: 'Aan tafel' } });
+    expect(actor.getSnapshot().matches({ playing: 'card' })).toBe(true);
+    // A note is no new decision: the discussion time keeps running from where it was.
+    expect(actor.getSnapshot().context.timer.remainingMs).toBe(50_000);
+    actor.send({ type: 'PAUSE' });
+    actor.send({ type: 'ACT', action: { type: 'note', text: 'Tijdens de pauze' } });
+    expect(actor.getSnapshot().matches('paused')).toBe(true);
+    expect(actor.getSnapshot().context.timer.remainingMs).toBe(50_000);
+    expect(actor.getSnapshot().context.record!.actions.at(-1)).toEqual({
+      type: 'note',
+      text: 'Tijdens de pauze',
+    });
+    // The table itself cannot act during a pause, and is told why.
+    actor.send({ type: 'ACT', action: { type: 'ask', question: 0 } });
+    expect(actor.getSnapshot().context.refused).toBe('paused');
+    expect(actor.getSnapshot().context.record!.actions.at(-1)?.type).toBe('note');
+    actor.send({ type: 'RESUME' });
+    expect(actor.getSnapshot().matches({ playing: 'card' })).toBe(true);
+    playThrough(actor);
+    const before = notes();
+    actor.send({ type: 'ACT', action: { type: 'note', text: 'Na afloop' } });
+    const snap = actor.getSnapshot();
+    expect(snap.matches('ended')).toBe(true);
+    expect(notes()).toBe(before + 1);
+    expect(snap.context.record!.actions.at(-1)).toEqual({ type: 'note', text: 'Na afloop' });
+    // The note is in the record: a reload shows it in the debrief.
+    expect(replay(scenario, snap.context.record!).log.at(-1)).toMatchObject({
+      kind: 'note',
+      text: 'Na afloop',
+    });
+    // An empty note is refused everywhere.
+    actor.send({ type: 'ACT', action: { type: 'note', text: '  ' } });
+    expect(actor.getSnapshot().context.refused).toBe('empty-note');
+  });
+
+  it('offers undo only when there is a decision to take back (snapshot.can)', () => {
+    const actor = start();
+    playUntil(actor, (s) => s.matches({ playing: 'card' }));
+    expect(actor.getSnapshot().can({ type: 'UNDO' })).toBe(false);
+    const choose = legalActions(scenario, actor.getSnapshot().context.state!).find(
+      (a) => a.type === 'choose',
+    )!;
+    actor.send({ type: 'ACT', action: choose });
+    expect(actor.getSnapshot().can({ type: 'UNDO' })).toBe(true);
+  });
+
   it('persists as plain JSON and restores to the same snapshot', () => {
     const actor = start();
     playUntil(actor, (s) => s.matches({ playing: 'card' }));

@@ -124,11 +124,6 @@ export function decisionKey(state: GameState | null): string {
   }
 }
 
-function isDecision(state: GameState | null): boolean {
-  const kind = state?.pending.kind;
-  return kind === 'card' || kind === 'council' || kind === 'invest';
-}
-
 function hasDecisionToUndo(record: SessionRecord | null): boolean {
   return !!record && canUndo(record);
 }
@@ -140,6 +135,7 @@ export const sessionMachine = setup({
     context: {} as SessionContext,
     events: {} as SessionEvent,
     input: {} as SessionInput,
+    tags: {} as SessionTag,
   },
   guards: {
     'has a record': ({ context }) => context.record !== null,
@@ -150,7 +146,7 @@ export const sessionMachine = setup({
     'an investment is offered': ({ context }) => context.state?.pending.kind === 'invest',
     'the council meets': ({ context }) => context.state?.pending.kind === 'council',
     'the game has ended': ({ context }) => context.state?.pending.kind === 'ended',
-    'is an allowed facilitator note': ({ context, event }) =>
+    'is an allowed note': ({ context, event }) =>
       event.type === 'ACT' &&
       event.action.type === 'note' &&
       !!context.state &&
@@ -189,8 +185,10 @@ export const sessionMachine = setup({
       return {
         state: step(context.scenario, context.state, event.action),
         record: appendAction(context.record, event.action),
+        refused: null,
       };
     }),
+    refuseWhilePaused: assign({ refused: 'paused' }),
     noteRefusal: assign(({ context, event }) => {
       if (event.type !== 'ACT' || !context.state) return {};
       const verdict = canStep(context.scenario, context.state, event.action);
@@ -204,7 +202,7 @@ export const sessionMachine = setup({
       return { record, state, outcome: null, refused: null, timer: restartTimer(context.timer) };
     }),
     tickTimer: assign(({ context, event }) => {
-      if (event.type !== 'TICK' || !isDecision(context.state)) return {};
+      if (event.type !== 'TICK') return {};
       const remainingMs = Math.max(0, context.timer.remainingMs - Math.max(0, event.ms));
       return { timer: { ...context.timer, remainingMs } };
     }),
@@ -239,6 +237,7 @@ export const sessionMachine = setup({
     booting: {
       always: [{ guard: 'has a record', target: 'playing' }, { target: 'setup' }],
     },
+    // Nothing to write a note on yet: a note needs a game's log.
     setup: {
       on: { START: { target: 'playing', actions: 'startGame' } },
     },
@@ -248,10 +247,11 @@ export const sessionMachine = setup({
         PAUSE: 'paused',
         UNDO: { guard: 'there is a decision to undo', target: '.routing', actions: 'undoLastDecision' },
         ACT: [
+          // A note is no new moment: it shows nothing and the discussion time runs on.
+          { guard: 'is an allowed note', actions: 'applyNote' },
           { guard: 'action is allowed', target: '.afterAction', actions: 'applyAction' },
           { actions: 'noteRefusal' },
         ],
-        TICK: { actions: 'tickTimer' },
       },
       states: {
         routing: {
@@ -268,30 +268,37 @@ export const sessionMachine = setup({
         afterAction: {
           always: [{ guard: 'there is something to show', target: 'outcome' }, { target: 'routing' }],
         },
-        turn: {},
-        card: {},
-        invest: {},
-        council: {},
+        // The table acts in these four; the discussion timer runs only where a decision is open.
+        turn: { tags: ['acting'] },
+        card: { tags: ['acting', 'deciding'], on: { TICK: { actions: 'tickTimer' } } },
+        invest: { tags: ['acting', 'deciding'], on: { TICK: { actions: 'tickTimer' } } },
+        council: { tags: ['acting', 'deciding'], on: { TICK: { actions: 'tickTimer' } } },
         outcome: {
+          tags: ['outcome'],
           on: {
             CONTINUE: { target: 'routing', actions: 'clearOutcome' },
             // While the consequences are on screen the table may not act yet; the facilitator may
             // still write down what the table argued.
-            ACT: [
-              { guard: 'is an allowed facilitator note', actions: 'applyNote' },
-              { actions: 'noteRefusal' },
-            ],
+            ACT: [{ guard: 'is an allowed note', actions: 'applyNote' }, { actions: 'noteRefusal' }],
           },
         },
         history: { type: 'history', history: 'deep' },
       },
     },
+    // Input and timer are frozen; a facilitator often types the table's argument now.
     paused: {
-      on: { RESUME: '#session.playing.history' },
+      tags: ['paused'],
+      on: {
+        RESUME: '#session.playing.history',
+        ACT: [{ guard: 'is an allowed note', actions: 'applyNote' }, { actions: 'refuseWhilePaused' }],
+      },
     },
+    // The debrief: a note on what the table said afterwards is kept with the session.
     ended: {
+      tags: ['ended'],
       on: {
         UNDO: { guard: 'there is a decision to undo', target: 'playing', actions: 'undoLastDecision' },
+        ACT: [{ guard: 'is an allowed note', actions: 'applyNote' }, { actions: 'noteRefusal' }],
       },
     },
   },
@@ -303,3 +310,10 @@ function restartTimer(timer: Timer): Timer {
 
 /** The names of the `playing` sub-states, for the shell. */
 export type PlayingState = 'turn' | 'card' | 'invest' | 'council' | 'outcome';
+
+/**
+ * The tags a shell matches with `snapshot.hasTag`: `acting` (the table may act: turn, card,
+ * invest, council), `deciding` (a decision is open: card, invest, council; the timer runs),
+ * `outcome` (the consequences of the last action are on screen), `paused`, `ended`.
+ */
+export type SessionTag = 'acting' | 'deciding' | 'outcome' | 'paused' | 'ended';
