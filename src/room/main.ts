@@ -1,0 +1,75 @@
+/**
+ * `npm run room`: the room server for a workshop. Serves the built game and the Colyseus rooms
+ * from one process, restores every room from its journal, and prints the address phones open
+ * (the laptop's LAN address, never localhost when there is one) with a QR code in the terminal.
+ *
+ *   tsx src/room/main.ts [--port 2567] [--host 0.0.0.0] [--data .rooms] [--no-static]
+ *                        [--redis redis://127.0.0.1:6379] [--public-address host:port]
+ *                        [--scenarios DIR] [--join-burst N]
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { joinUrlBase, lanAddress, terminalQr } from './lan';
+import { startRoomServer } from './server';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+
+function arg(name: string, fallback: string | null): string | null {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i === -1) return fallback;
+  const value = process.argv[i + 1];
+  if (value === undefined || value.startsWith('--')) {
+    console.error(`--${name} needs a value`);
+    process.exit(2);
+  }
+  return value;
+}
+
+async function main(): Promise<void> {
+  const port = Number(arg('port', '2567'));
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port: ${arg('port', '')} is not a port number`);
+    process.exit(2);
+  }
+  const host = arg('host', '0.0.0.0') as string;
+  const dataDir = resolve(arg('data', join(ROOT, '.rooms')) as string);
+  const noStatic = process.argv.includes('--no-static');
+  const dist = join(ROOT, 'dist');
+  const staticDir = noStatic ? null : dist;
+  if (!noStatic && !existsSync(join(dist, 'index.html'))) {
+    console.error('The game is not built yet: run `npm run build` first, then `npm run room` again.');
+    process.exit(1);
+  }
+  const redisUrl = arg('redis', process.env.REDIS_URL ?? null) ?? undefined;
+  const lan = host === '0.0.0.0' ? lanAddress() : host;
+  const publicAddress = arg('public-address', null) ?? (redisUrl ? `${lan}:${port}` : undefined);
+  const joinBase = joinUrlBase(lan, port);
+  const server = await startRoomServer({
+    port,
+    host,
+    dataDir,
+    scenariosDir: resolve(arg('scenarios', join(ROOT, 'scenarios')) as string),
+    joinBurst: Number(arg('join-burst', '30')),
+    staticDir,
+    redisUrl,
+    publicAddress,
+    joinBase,
+  });
+  // The child-process tests read this line to know the server is up.
+  console.log(`room server listening on ${host}:${server.port} (restored ${server.restored.length} rooms)`);
+  if (!noStatic) {
+    console.log(`\nOpen on the projector laptop: ${joinBase}#/room\nPhones join at ${joinBase}#/join\n`);
+    console.log(await terminalQr(`${joinBase}#/join`));
+  }
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error(`room server: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,139 @@
+/**
+ * Room mode's wire protocol, shared by the server (src/room) and the browser (src/ui/room).
+ * Clients send actions and requests, never state; every client message is checked against
+ * these zod schemas and one that does not fit (or is too large) is dropped with a logged reason.
+ */
+import { z } from 'zod';
+import type { Action, GameState, Seat, SessionRecord } from '../engine/types';
+import type { View } from '../engine/view';
+import { ActionSchema } from '../persistence/record-schema';
+import type { Scenario } from '../scenario/schema';
+
+/** Room codes: 6 characters from 31 that cannot be mistaken for each other (no 0/O, 1/I/L). */
+export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const CODE_LENGTH = 6;
+export const CodeSchema = z.string().regex(/^[A-HJ-NP-Z2-9]{4,6}$/);
+/** Seat and facilitator tokens: 32 random bytes as 64 hex digits. */
+export const TokenSchema = z.string().regex(/^[0-9a-f]{64}$/);
+export const NameSchema = z
+  .string()
+  .transform((s) => s.replace(/\s+/g, ' ').trim())
+  .pipe(z.string().min(1).max(40));
+
+/** Largest client message accepted (as JSON); a real one is a few hundred bytes. */
+export const MAX_MESSAGE_CHARS = 4096;
+/** The Colyseus room name every table is created under. */
+export const ROOM_NAME = 'table';
+
+export const CreateOptions = z.strictObject({
+  scenario: z.string().min(1).max(100),
+  facilitator: TokenSchema,
+  seed: z.string().max(100).optional(),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}$/)
+    .optional(),
+});
+export type CreateOptions = z.infer<typeof CreateOptions>;
+
+/** Options a client joins with: the facilitator's token, a phone's seat token, or a new name. */
+export const JoinOptions = z.union([
+  z.strictObject({ facilitator: TokenSchema }),
+  z.strictObject({ token: TokenSchema }),
+  z.strictObject({ name: NameSchema }),
+]);
+export type JoinOptions = z.infer<typeof JoinOptions>;
+
+/** A phone's requests: take a free seat (before the start, or an empty one after), or act. */
+export const SeatMessage = z.strictObject({ seat: z.number().int().min(0).max(63) });
+export const ActMessage = z.strictObject({ action: ActionSchema });
+
+/** The facilitator's controls. */
+export const FacilitatorMessage = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('start') }),
+  z.strictObject({
+    op: z.literal('seat'),
+    participant: z.string().max(40),
+    seat: z.number().int().min(-1).max(63),
+  }),
+  z.strictObject({ op: z.literal('rename'), participant: z.string().max(40), name: NameSchema }),
+  z.strictObject({ op: z.literal('remove'), participant: z.string().max(40) }),
+  /** A seat nobody holds a phone for, played from the facilitator's screen. */
+  z.strictObject({ op: z.literal('addSeat'), name: NameSchema }),
+  z.strictObject({ op: z.literal('pause'), paused: z.boolean() }),
+  z.strictObject({ op: z.literal('undo') }),
+  z.strictObject({ op: z.literal('skip') }),
+  z.strictObject({ op: z.literal('end') }),
+  /** Shows the votes cast so far on every screen (the engine still needs every seat's vote). */
+  z.strictObject({ op: z.literal('closeVote') }),
+  z.strictObject({ op: z.literal('export') }),
+]);
+export type FacilitatorMessage = z.infer<typeof FacilitatorMessage>;
+
+// ---- server → client ----
+
+export interface Participant {
+  id: string;
+  name: string;
+  /** Lobby seat before the start, engine seat after; null while not seated. */
+  seat: Seat | null;
+  connected: boolean;
+  /** A seat the facilitator plays (no phone). */
+  played: boolean;
+}
+
+export interface LobbyMessage {
+  code: string;
+  scenario: { id: string; title: Scenario['title'] };
+  min: number;
+  max: number;
+  started: boolean;
+  paused: boolean;
+  participants: Participant[];
+}
+
+export interface WelcomeMessage {
+  /** This client's participant id (null for the facilitator). */
+  you: string | null;
+  facilitator: boolean;
+  /** The seat token to keep on the phone (never sent to anyone else). */
+  token: string | null;
+  /** The scenario with every hidden role's brief and goal taken out (until the game ends). */
+  scenario: Scenario;
+}
+
+export interface BriefMessage {
+  seat: Seat;
+  role: string;
+  brief: Scenario['roles'][number]['brief'];
+  hidden: boolean;
+}
+
+/** The engine's view as this client may see it: the votes of a vote still open are a count. */
+export interface SeatView {
+  view: View;
+  /** Number of actions in the record. */
+  actions: number;
+  you: Seat | null;
+  votes: { cast: number; total: number; mine: string | string[] | null; revealed: boolean } | null;
+  /** The facilitator only: which seats have voted (not what). */
+  voted: boolean[] | null;
+  /** The last settled decision (public once settled): card, option and the split. */
+  last: { card: string; option: string | null; votes: (string | null)[] | null } | null;
+  paused: boolean;
+  canUndo: boolean;
+}
+
+export interface RefusedMessage {
+  reason: string;
+  action?: Action;
+}
+
+export interface ExportMessage {
+  record: SessionRecord;
+  /** The session file's text and name (the single-laptop game's format). */
+  file: string;
+  name: string;
+}
+
+export type { GameState };

@@ -1,0 +1,104 @@
+/**
+ * What every table room of this process shares: the scenarios it can play (read once from
+ * scenarios/*.yaml with the project's loader), the directory of journals, the log, and fresh
+ * room codes. Set by the server before rooms are created (one server per process).
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sessionFileName } from '../persistence/session-file';
+import { SESSION_FORMAT, SESSION_VERSION, serializeSession } from '../persistence/session-format';
+import { formatProblem, loadScenario } from '../scenario';
+import type { Scenario } from '../scenario/schema';
+import { localize } from '../scenario/text';
+import { CODE_ALPHABET, CODE_LENGTH, type ExportMessage } from './protocol';
+import type { Table } from './table';
+
+export interface ScenarioSource {
+  scenario: Scenario;
+  hash: string;
+  source: string;
+  file: string;
+}
+
+export interface RoomEnv {
+  dataDir: string;
+  scenarios: Map<string, ScenarioSource>;
+  log: (line: string) => void;
+  newCode: () => string;
+}
+
+let current: RoomEnv | null = null;
+
+export function setRoomEnv(env: RoomEnv): void {
+  current = env;
+}
+
+export function roomEnv(): RoomEnv {
+  if (!current) throw new Error('room environment not set (start the server through createRoomServer)');
+  return current;
+}
+
+/** A code no room of this process has used (with 31^6 codes, processes do not collide in practice). */
+export function codeMaker(dataDir: string): () => string {
+  return () => {
+    for (;;) {
+      const code = roomCode();
+      if (!existsSync(join(dataDir, `${code}.jsonl`))) return code;
+    }
+  };
+}
+
+/** Every valid scenario in `dir`, by id; a broken file is logged and left out. */
+export function readScenarios(dir: string, log: (line: string) => void): Map<string, ScenarioSource> {
+  const found = new Map<string, ScenarioSource>();
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
+    const source = readFileSync(join(dir, file), 'utf8');
+    const result = loadScenario(source, file);
+    if (result.ok)
+      found.set(result.scenario.id, { scenario: result.scenario, hash: result.hash, source, file });
+    else log(`scenario ${file} left out: ${result.errors.map(formatProblem)[0]}`);
+  }
+  return found;
+}
+
+/** The room's session as the single-laptop game's session file (debrief, what-if and compare read it). */
+export function exportSession(table: Table, env: RoomEnv): ExportMessage {
+  const src = env.scenarios.get(table.scenario.id)!;
+  const record = table.record!;
+  const lang = table.create.lang;
+  const session = {
+    format: SESSION_FORMAT,
+    version: SESSION_VERSION,
+    id: `room-${table.code}`,
+    savedAt: new Date().toISOString(),
+    record,
+    scenario: {
+      source: src.source,
+      file: src.file,
+      hash: src.hash,
+      title: localize(table.scenario.title, lang, table.scenario.languages ?? []),
+    },
+    ui: {
+      timerRemainingMs: null,
+      timerLengthMs: 0,
+      language: lang,
+      round: table.state?.round ?? 0,
+      players: record.players.map((p) => p.name),
+      paused: table.paused,
+    },
+  } as const;
+  return { record, file: serializeSession(session), name: sessionFileName(session) };
+}
+
+export function roomCode(random: (n: number) => Buffer = randomBytes): string {
+  const bytes = random(CODE_LENGTH * 2);
+  let code = '';
+  for (let i = 0; code.length < CODE_LENGTH && i < bytes.length; i++) {
+    // 248 = 8 × 31: bytes above it are skipped, so every character is equally likely.
+    if (bytes[i] < 248) code += CODE_ALPHABET[bytes[i] % CODE_ALPHABET.length];
+  }
+  return code.length === CODE_LENGTH ? code : roomCode(random);
+}

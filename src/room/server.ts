@@ -1,0 +1,157 @@
+/**
+ * One process serves a room: the built static game (dist/) and the Colyseus server on the same
+ * port, so a facilitator runs one command. Journals are restored into rooms before the port
+ * opens. With `redisUrl`, several processes share rooms through @colyseus/redis-presence and
+ * @colyseus/redis-driver; each then announces its own `publicAddress` so a phone that found its
+ * room through any process connects to the process that holds it.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { matchMaker, Server } from '@colyseus/core';
+import { RedisDriver } from '@colyseus/redis-driver';
+import { RedisPresence } from '@colyseus/redis-presence';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import { ensureDir, storedRooms } from './journal';
+import { JoinLimiter } from './limiter';
+import { ROOM_NAME } from './protocol';
+import { codeMaker, readScenarios, setRoomEnv } from './room-env';
+import { RESTORE_KEY, TableRoom } from './table-room';
+
+export interface RoomServerOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  scenariosDir: string;
+  /** The built game to serve (null: the Colyseus server only). */
+  staticDir: string | null;
+  redisUrl?: string;
+  /** host:port phones reach this process at (needed with Redis). */
+  publicAddress?: string;
+  /** The base URL printed and put in the QR code, e.g. http://192.168.1.20:2567/ */
+  joinBase?: string;
+  /** Matchmaking requests per address: burst and refill per second. */
+  joinBurst?: number;
+  joinPerSecond?: number;
+  log?: (line: string) => void;
+}
+
+export interface RunningRoomServer {
+  port: number;
+  url: string;
+  restored: string[];
+  close: () => Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wav': 'audio/wav',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.json': 'application/json',
+  '.yaml': 'text/yaml; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** Colyseus' matchmaking behind a per-address rate limit, so room codes cannot be tried in bulk. */
+class LimitedServer extends Server {
+  constructor(
+    options: ConstructorParameters<typeof Server>[0],
+    private readonly limiter: JoinLimiter,
+    private readonly log: (line: string) => void,
+  ) {
+    super(options);
+  }
+
+  protected override async handleMatchMakeRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const ip = req.socket.remoteAddress ?? '?';
+    if (req.method === 'POST' && !this.limiter.allow(ip)) {
+      this.log(`too many join requests from ${ip}: refused`);
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '10' });
+      res.end(JSON.stringify({ code: 429, error: 'too many join requests, wait a few seconds' }));
+      return;
+    }
+    return super.handleMatchMakeRequest(req, res);
+  }
+}
+
+export async function startRoomServer(options: RoomServerOptions): Promise<RunningRoomServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  ensureDir(options.dataDir);
+  setRoomEnv({
+    dataDir: options.dataDir,
+    scenarios: readScenarios(options.scenariosDir, log),
+    log,
+    newCode: codeMaker(options.dataDir),
+  });
+  let joinBase = options.joinBase ?? null;
+  const http = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === '/room-api/info') {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ room: true, joinBase }));
+      return;
+    }
+    serveStatic(options.staticDir, path, res);
+  });
+  const redis = options.redisUrl;
+  const server = new LimitedServer(
+    {
+      transport: new WebSocketTransport({ server: http, maxPayload: 64 * 1024 }),
+      presence: redis ? new RedisPresence(redis) : undefined,
+      driver: redis ? new RedisDriver(redis) : undefined,
+      publicAddress: options.publicAddress,
+      greet: false,
+    },
+    new JoinLimiter(options.joinBurst ?? 30, options.joinPerSecond ?? 2),
+    log,
+  );
+  server.define(ROOM_NAME, TableRoom);
+  const restored: string[] = [];
+  await server.listen(options.port, options.host);
+  // Rooms come back from their journals here, in this process (never delegated to another one).
+  for (const code of storedRooms(options.dataDir)) {
+    try {
+      await matchMaker.handleCreateRoom(ROOM_NAME, { restore: code, restoreKey: RESTORE_KEY });
+      restored.push(code);
+    } catch (error) {
+      log(`room ${code} could not be restored: ${String(error)}`);
+    }
+  }
+  const { port } = http.address() as AddressInfo;
+  const url = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}/`;
+  joinBase ??= url;
+  return {
+    port,
+    url,
+    restored,
+    close: async () => {
+      await server.gracefullyShutdown(false);
+    },
+  };
+}
+
+function serveStatic(dir: string | null, path: string, res: ServerResponse): void {
+  if (!dir) {
+    res.writeHead(404).end();
+    return;
+  }
+  const root = resolve(dir);
+  let file = normalize(join(root, decodeURIComponent(path)));
+  if (!file.startsWith(root)) {
+    res.writeHead(403).end();
+    return;
+  }
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (!existsSync(file)) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(res);
+}

@@ -1,0 +1,286 @@
+/**
+ * The Colyseus room for one table. Authoritative: clients send requests (plain messages, each
+ * checked by a zod schema), the Table turns an accepted one into a journal entry, the entry is
+ * applied, written and fsync'ed, and only then does every client get what its seat may see.
+ * Commands run one at a time per room, so a broadcast never shows an entry not yet on disk.
+ */
+import { randomBytes } from 'node:crypto';
+import { type Client, Room } from '@colyseus/core';
+import type { z } from 'zod';
+import { view } from '../engine/view';
+import { Journal, readJournal, roomFile, syncDir } from './journal';
+import {
+  ActMessage,
+  CreateOptions,
+  FacilitatorMessage,
+  JoinOptions,
+  type LobbyMessage,
+  MAX_MESSAGE_CHARS,
+  SeatMessage,
+  type WelcomeMessage,
+} from './protocol';
+import { exportSession, type RoomEnv, roomEnv } from './room-env';
+import { briefFor, publicScenario, seatView } from './seat-view';
+import { hashToken, newToken, Table, type Verdict, type Who } from './table';
+
+/** Lets only this process restore a room from its journal (a client cannot send this key). */
+export const RESTORE_KEY = randomBytes(16).toString('hex');
+
+interface Conn {
+  facilitator: boolean;
+  id: string | null;
+}
+
+export class TableRoom extends Room {
+  table!: Table;
+  private journal!: Journal;
+  private env!: RoomEnv;
+  private chain: Promise<void> = Promise.resolve();
+
+  override async onCreate(options: Record<string, unknown>): Promise<void> {
+    this.env = roomEnv();
+    this.autoDispose = false;
+    this.maxClients = 80;
+    if (options.restoreKey === RESTORE_KEY && typeof options.restore === 'string') {
+      this.restore(options.restore);
+    } else {
+      const parsed = CreateOptions.safeParse(options);
+      if (!parsed.success) throw new Error(`bad room options: ${parsed.error.issues[0]?.message}`);
+      await this.createTable(parsed.data);
+    }
+    this.roomId = this.table.code;
+    this.guard('seat', SeatMessage, (c, m, conn) => this.command(c, () => this.seatCommand(conn, m.seat)));
+    this.guard('act', ActMessage, (c, m, conn) => this.command(c, () => this.table.act(who(conn), m.action)));
+    this.guard('fac', FacilitatorMessage, (c, m, conn) => {
+      if (!conn.facilitator) return this.drop(c, 'facilitator-only', m.op);
+      if (m.op === 'export') return this.sendExport(c);
+      this.command(c, () => this.facilitatorCommand(m));
+    });
+    this.onMessage('*', (c, type) => this.drop(c, 'unknown message type', String(type).slice(0, 40)));
+  }
+
+  private restore(code: string): void {
+    const entries = readJournal(roomFile(this.env.dataDir, code));
+    const create = entries[0];
+    if (create?.t !== 'create') throw new Error(`${code}: journal does not start with create`);
+    const source = this.env.scenarios.get(create.scenario);
+    if (!source) throw new Error(`${code}: scenario ${create.scenario} is not available`);
+    this.table = new Table(source.scenario, create);
+    for (const e of entries.slice(1)) this.table.apply(e);
+    this.journal = new Journal(roomFile(this.env.dataDir, code));
+  }
+
+  private async createTable(options: CreateOptions): Promise<void> {
+    const source = this.env.scenarios.get(options.scenario);
+    if (!source) throw new Error(`unknown scenario ${options.scenario}`);
+    const code = this.env.newCode();
+    const create = {
+      t: 'create' as const,
+      code,
+      scenario: source.scenario.id,
+      hash: source.hash,
+      seed: options.seed ?? randomBytes(8).toString('hex'),
+      facilitator: '',
+      lang: options.lang ?? 'nl',
+    };
+    this.table = new Table(source.scenario, create);
+    // The journal keeps only the token's hash.
+    create.facilitator = hashToken(options.facilitator);
+    this.journal = new Journal(roomFile(this.env.dataDir, code));
+    await this.journal.append(create);
+    syncDir(this.env.dataDir);
+  }
+
+  override onAuth(_client: Client, options: unknown): JoinOptions {
+    // The client that created the room joins it with its create options.
+    const created = CreateOptions.safeParse(options);
+    const parsed = created.success
+      ? ({ success: true, data: { facilitator: created.data.facilitator } } as const)
+      : JoinOptions.safeParse(options);
+    if (!parsed.success) throw new Error('bad join options');
+    const o: JoinOptions = parsed.data;
+    if ('facilitator' in o && !this.table.isFacilitator(o.facilitator))
+      throw new Error('not the facilitator');
+    if ('token' in o && !this.table.memberByToken(o.token)) throw new Error('unknown seat token');
+    return o;
+  }
+
+  override async onJoin(client: Client, _options: unknown, auth: JoinOptions): Promise<void> {
+    let token: string | null = null;
+    if ('facilitator' in auth) {
+      client.userData = { facilitator: true, id: null } satisfies Conn;
+    } else if ('token' in auth) {
+      const m = this.table.memberByToken(auth.token)!;
+      // The same phone again (a reload): the old connection, if still open, gives way.
+      for (const other of this.clients)
+        if ((other.userData as Conn | undefined)?.id === m.id) other.leave(4001);
+      client.userData = { facilitator: false, id: m.id } satisfies Conn;
+      token = auth.token;
+    } else {
+      token = newToken();
+      const verdict = this.table.join(auth.name, token);
+      if (!verdict.ok) throw new Error(verdict.reason);
+      await this.commit(verdict.entry);
+      client.userData = { facilitator: false, id: (verdict.entry as { id: string }).id } satisfies Conn;
+    }
+    const conn = client.userData as Conn;
+    if (conn.id) this.table.members.get(conn.id)!.connected = true;
+    const welcome: WelcomeMessage = {
+      you: conn.id,
+      facilitator: conn.facilitator,
+      token,
+      scenario: publicScenario(this.table.scenario, this.table.state?.pending.kind === 'ended'),
+    };
+    client.send('welcome', welcome);
+    this.broadcastAll();
+  }
+
+  override onLeave(client: Client): void {
+    const id = (client.userData as Conn | undefined)?.id;
+    const m = id ? this.table.members.get(id) : undefined;
+    const stillHere = this.clients.some((c) => c !== client && (c.userData as Conn | undefined)?.id === id);
+    if (m && !stillHere) m.connected = false;
+    this.broadcastLobby();
+  }
+
+  override async onDispose(): Promise<void> {
+    await this.chain;
+    await this.journal?.close();
+  }
+
+  /** Registers a handler that drops (and logs) a message too large or not matching its schema. */
+  private guard<S extends z.ZodType>(
+    type: string,
+    schema: S,
+    handler: (client: Client, message: z.infer<S>, conn: Conn) => void,
+  ): void {
+    this.onMessage(type, (client, message: unknown) => {
+      const size = JSON.stringify(message ?? null)?.length ?? 0;
+      if (size > MAX_MESSAGE_CHARS) return this.drop(client, 'oversized', `${type}: ${size} chars`);
+      const parsed = schema.safeParse(message);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return this.drop(client, 'malformed', `${type}: ${issue?.path.join('.')} ${issue?.message}`);
+      }
+      const conn = client.userData as Conn | undefined;
+      if (!conn) return this.drop(client, 'not-joined', type);
+      handler(client, parsed.data, conn);
+    });
+  }
+
+  private drop(client: Client, reason: string, detail: string): void {
+    this.env.log(`room ${this.roomId}: dropped a message from ${client.sessionId}: ${reason} (${detail})`);
+    client.send('refused', { reason });
+  }
+
+  /** Runs commands one after another: check, apply, write + fsync, then broadcast. */
+  private command(client: Client, check: () => Verdict): void {
+    this.chain = this.chain.then(async () => {
+      const verdict = check();
+      if (!verdict.ok) {
+        client.send('refused', { reason: verdict.reason });
+        return;
+      }
+      try {
+        await this.commit(verdict.entry);
+      } catch (error) {
+        this.env.log(`room ${this.roomId}: could not write the journal: ${String(error)}`);
+        client.send('refused', { reason: 'storage' });
+        return;
+      }
+      this.broadcastAll();
+    });
+  }
+
+  private async commit(entry: Parameters<Table['apply']>[0]): Promise<void> {
+    this.table.apply(entry);
+    await this.journal.append(entry);
+    if (entry.t === 'remove') {
+      for (const c of this.clients) if ((c.userData as Conn | undefined)?.id === entry.id) c.leave(4002);
+    }
+  }
+
+  private seatCommand(conn: Conn, seat: number): Verdict {
+    if (!conn.id) return { ok: false, reason: 'facilitator-has-no-seat' };
+    return this.table.takeSeat(conn.id, seat);
+  }
+
+  private facilitatorCommand(m: FacilitatorMessage): Verdict {
+    const t = this.table;
+    const fac: Who = { facilitator: true };
+    switch (m.op) {
+      case 'start':
+        return t.start();
+      case 'seat':
+        return t.moveSeat(m.participant, m.seat);
+      case 'rename':
+        return t.members.has(m.participant)
+          ? { ok: true, entry: { t: 'rename', id: m.participant, name: m.name } }
+          : { ok: false, reason: 'unknown-participant' };
+      case 'remove':
+        return t.members.has(m.participant)
+          ? { ok: true, entry: { t: 'remove', id: m.participant } }
+          : { ok: false, reason: 'unknown-participant' };
+      case 'addSeat':
+        return t.join(m.name, null);
+      case 'pause':
+        return { ok: true, entry: { t: 'pause', paused: m.paused } };
+      case 'undo':
+        return t.undo();
+      case 'skip':
+        return t.act(fac, { type: 'skipCard' });
+      case 'end':
+        return t.act(fac, { type: 'endNow' });
+      case 'closeVote':
+        return t.openVote() ? { ok: true, entry: { t: 'reveal' } } : { ok: false, reason: 'no-open-vote' };
+      default:
+        return { ok: false, reason: 'unknown-op' };
+    }
+  }
+
+  private sendExport(client: Client): void {
+    if (!this.table.record) return void client.send('refused', { reason: 'not-started' });
+    client.send('export', exportSession(this.table, this.env));
+  }
+
+  private lobby(): LobbyMessage {
+    const t = this.table;
+    return {
+      code: t.code,
+      scenario: { id: t.scenario.id, title: t.scenario.title },
+      min: t.scenario.players.min,
+      max: t.seatCount,
+      started: t.started,
+      paused: t.paused,
+      participants: [...t.members.values()].map(({ tokenHash: _, ...p }) => p),
+    };
+  }
+
+  private broadcastLobby(): void {
+    this.broadcast('lobby', this.lobby());
+  }
+
+  /** The lobby to all; to each client the view and brief its seat may see. */
+  private broadcastAll(): void {
+    this.broadcastLobby();
+    const t = this.table;
+    if (!t.state) return;
+    const base = view(t.scenario, t.state);
+    const ended = t.state.pending.kind === 'ended';
+    for (const client of this.clients) {
+      const conn = client.userData as Conn | undefined;
+      if (!conn) continue;
+      const seat = conn.id ? (t.members.get(conn.id)?.seat ?? null) : null;
+      client.send('view', seatView(t, seat, conn.facilitator, base));
+      if (seat !== null) {
+        const brief = briefFor(t, seat);
+        if (brief) client.send('brief', brief);
+      }
+      if (ended) client.send('scenario', publicScenario(t.scenario, true));
+    }
+  }
+}
+
+function who(conn: Conn): Who {
+  return conn.facilitator ? { facilitator: true } : { facilitator: false, id: conn.id ?? '' };
+}

@@ -1,0 +1,240 @@
+/**
+ * One table in room mode, without any networking: the lobby (who joined, who sits where), the
+ * session record and the state replayed from it. Every change is a journal entry: a command is
+ * checked, turned into an entry, applied here, written to disk and only then broadcast (see
+ * table-room.ts). Restoring a room is applying its journal again, so the two paths cannot drift.
+ *
+ * The rules stay in the engine: an action goes through `canStep` and `step`; this module only
+ * decides WHO may send it (a seat acts for itself; the facilitator for anyone).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { appendAction, canUndo, newRecord, replay, undo } from '../engine/record';
+import { canStep, step } from '../engine/step';
+import type { Action, GameState, PlayerSetup, SessionRecord } from '../engine/types';
+import type { Scenario } from '../scenario/schema';
+import type { JournalEntry } from './journal';
+import type { Participant } from './protocol';
+
+export function newToken(): string {
+  return randomBytes(32).toString('hex');
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+interface Member extends Participant {
+  /** sha256 of the seat token; null for a seat the facilitator plays. */
+  tokenHash: string | null;
+}
+
+export type Who = { facilitator: true } | { facilitator: false; id: string };
+
+export type Verdict = { ok: true; entry: JournalEntry } | { ok: false; reason: string };
+
+export class Table {
+  readonly members = new Map<string, Member>();
+  record: SessionRecord | null = null;
+  state: GameState | null = null;
+  paused = false;
+  /** The facilitator closed the open vote: its votes so far are shown to everyone. */
+  revealed = false;
+  private nextId = 1;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly create: Extract<JournalEntry, { t: 'create' }>,
+  ) {}
+
+  get code(): string {
+    return this.create.code;
+  }
+
+  get started(): boolean {
+    return this.record !== null;
+  }
+
+  isFacilitator(token: string): boolean {
+    return hashToken(token) === this.create.facilitator;
+  }
+
+  memberByToken(token: string): Member | undefined {
+    const hash = hashToken(token);
+    for (const m of this.members.values()) if (m.tokenHash === hash) return m;
+    return undefined;
+  }
+
+  memberAt(seat: number): Member | undefined {
+    for (const m of this.members.values()) if (m.seat === seat) return m;
+    return undefined;
+  }
+
+  /** The seat count before the start: the scenario's most players. */
+  get seatCount(): number {
+    return this.started ? (this.record as SessionRecord).players.length : this.scenario.players.max;
+  }
+
+  newMemberId(): string {
+    return `p${this.nextId}`;
+  }
+
+  /** Applies an entry that was checked (live) or read back from the journal (restore). */
+  apply(entry: JournalEntry): void {
+    switch (entry.t) {
+      case 'create':
+        return;
+      case 'join': {
+        const n = Number(entry.id.slice(1));
+        if (n >= this.nextId) this.nextId = n + 1;
+        this.members.set(entry.id, {
+          id: entry.id,
+          name: entry.name,
+          seat: null,
+          connected: false,
+          played: entry.token === null,
+          tokenHash: entry.token,
+        });
+        return;
+      }
+      case 'seat': {
+        const m = this.members.get(entry.id);
+        if (m) m.seat = entry.seat;
+        return;
+      }
+      case 'rename': {
+        const m = this.members.get(entry.id);
+        if (m) m.name = entry.name;
+        return;
+      }
+      case 'remove':
+        this.members.delete(entry.id);
+        return;
+      case 'start':
+        this.record = newRecord(this.scenario, this.create.hash, this.create.seed, entry.players);
+        this.state = replay(this.scenario, this.record);
+        for (const m of this.members.values()) m.seat = entry.seats[m.id] ?? null;
+        return;
+      case 'act': {
+        const before = this.state as GameState;
+        this.state = step(this.scenario, before, entry.action);
+        this.record = appendAction(this.record as SessionRecord, entry.action);
+        if (this.openVote() === null) this.revealed = false;
+        return;
+      }
+      case 'undo':
+        this.record = undo(this.scenario, this.record as SessionRecord);
+        this.state = replay(this.scenario, this.record);
+        this.revealed = false;
+        return;
+      case 'pause':
+        this.paused = entry.paused;
+        return;
+      case 'reveal':
+        this.revealed = true;
+        return;
+    }
+  }
+
+  /** The votes of the vote now open (card or priorities), or null when none is open. */
+  openVote(): (unknown | null)[] | null {
+    const p = this.state?.pending;
+    if (!p || this.scenario.decision !== 'vote') return null;
+    if (p.kind === 'card' && p.tie === null) return p.votes;
+    if (p.kind === 'council' && p.step === 'priorities' && p.tie === null && this.scenario.priorities)
+      return p.votes;
+    return null;
+  }
+
+  // ---- commands: each returns the entry to write, or why it is refused ----
+
+  join(name: string, token: string | null): Verdict {
+    if (this.members.size >= 64) return { ok: false, reason: 'room-full' };
+    return { ok: true, entry: { t: 'join', id: this.newMemberId(), name, token: token && hashToken(token) } };
+  }
+
+  /** A participant takes a seat: a free one before the start, one nobody holds after it. */
+  takeSeat(id: string, seat: number): Verdict {
+    const m = this.members.get(id);
+    if (!m) return { ok: false, reason: 'unknown-participant' };
+    if (seat < 0 || seat >= this.seatCount) return { ok: false, reason: 'unknown-seat' };
+    const holder = this.memberAt(seat);
+    if (holder && holder.id !== id) return { ok: false, reason: 'seat-taken' };
+    if (this.started && m.seat !== null) return { ok: false, reason: 'already-seated' };
+    return { ok: true, entry: { t: 'seat', id, seat } };
+  }
+
+  /** The facilitator moves someone (seat -1: stands up); before the start only, or to an empty seat. */
+  moveSeat(id: string, seat: number): Verdict {
+    if (seat === -1) {
+      if (!this.members.has(id)) return { ok: false, reason: 'unknown-participant' };
+      return { ok: true, entry: { t: 'seat', id, seat: null } };
+    }
+    const m = this.members.get(id);
+    if (m && this.started && m.seat !== null) return { ok: false, reason: 'already-seated' };
+    return this.takeSeat(id, seat);
+  }
+
+  start(): Verdict {
+    if (this.started) return { ok: false, reason: 'started' };
+    const seated = [...this.members.values()]
+      .filter((m) => m.seat !== null)
+      .sort((a, b) => (a.seat as number) - (b.seat as number));
+    const { min, max } = this.scenario.players;
+    if (seated.length < min || seated.length > max) return { ok: false, reason: 'player-count' };
+    const players: PlayerSetup[] = seated.map((m) => ({ name: m.name }));
+    const seats = Object.fromEntries(seated.map((m, i) => [m.id, i]));
+    return { ok: true, entry: { t: 'start', players, seats } };
+  }
+
+  act(who: Who, action: Action): Verdict {
+    if (!this.state) return { ok: false, reason: 'not-started' };
+    if (this.paused && !who.facilitator) return { ok: false, reason: 'paused' };
+    if (!who.facilitator) {
+      const seat = this.members.get(who.id)?.seat ?? null;
+      if (seat === null) return { ok: false, reason: 'not-seated' };
+      const refusal = this.seatMay(seat, action);
+      if (refusal) return { ok: false, reason: refusal };
+    }
+    const verdict = canStep(this.scenario, this.state, action);
+    if (!verdict.ok) return { ok: false, reason: verdict.reason };
+    return { ok: true, entry: { t: 'act', action } };
+  }
+
+  undo(): Verdict {
+    if (!this.record || !canUndo(this.record)) return { ok: false, reason: 'nothing-to-undo' };
+    return { ok: true, entry: { t: 'undo' } };
+  }
+
+  /**
+   * Who at the table may send which action (not a game rule: the engine still judges it).
+   * Votes only for one's own seat; the turn, the card's choice and the investment belong to the
+   * active seat; council business to the chair (seat 0) or the seat that called the meeting;
+   * questions to anyone; facilitator actions to the facilitator.
+   */
+  private seatMay(seat: number, action: Action): string | null {
+    const state = this.state as GameState;
+    const p = state.pending;
+    switch (action.type) {
+      case 'vote':
+      case 'votePriorities':
+        return action.seat === seat ? null : 'not-your-seat';
+      case 'ask':
+        return null;
+      case 'roll':
+      case 'draw':
+      case 'choose':
+      case 'breakTie':
+      case 'invest':
+      case 'decline':
+      case 'setPriorities':
+      case 'breakPriorityTie':
+      case 'transfer':
+      case 'endTransfers': {
+        const active = p.kind === 'council' ? (p.seat ?? 0) : p.kind === 'ended' ? null : p.seat;
+        return active === seat || (p.kind === 'council' && seat === 0) ? null : 'not-your-turn';
+      }
+      default:
+        return 'facilitator-only';
+    }
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * Helpers shared by the room tests and bench/room.ts: a colyseus.js client that keeps every
+ * message it receives (so a test can search all of them for a hidden brief), a room server in a
+ * child process (so a test can `kill -9` it), a free loopback port and a Redis server.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { Client, type Room } from 'colyseus.js';
+import type { SeatView, WelcomeMessage } from './protocol';
+import { ROOM_NAME } from './protocol';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+
+export interface Received {
+  type: string;
+  message: unknown;
+  at: number;
+}
+
+export class TestClient {
+  readonly received: Received[] = [];
+  welcome: WelcomeMessage | null = null;
+  view: SeatView | null = null;
+  private listeners: ((r: Received) => void)[] = [];
+
+  private constructor(readonly room: Room) {
+    room.onMessage('*', (type, message) => {
+      const r = { type: String(type), message, at: performance.now() };
+      this.received.push(r);
+      if (r.type === 'welcome') this.welcome = message as WelcomeMessage;
+      if (r.type === 'view') this.view = message as SeatView;
+      for (const l of this.listeners) l(r);
+    });
+  }
+
+  static async create(endpoint: string, options: Record<string, unknown>): Promise<TestClient> {
+    return new TestClient(await new Client(endpoint).create(ROOM_NAME, options));
+  }
+
+  static async join(endpoint: string, code: string, options: Record<string, unknown>): Promise<TestClient> {
+    return new TestClient(await new Client(endpoint).joinById(code, options));
+  }
+
+  send(type: string, message: unknown): void {
+    this.room.send(type, message);
+  }
+
+  onReceive(listener: (r: Received) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Every message received so far as one JSON text. */
+  allText(): string {
+    return JSON.stringify(this.received);
+  }
+
+  last(type: string): unknown {
+    for (let i = this.received.length - 1; i >= 0; i--)
+      if (this.received[i].type === type) return this.received[i].message;
+    return undefined;
+  }
+
+  async leave(): Promise<void> {
+    await this.room.leave(true).catch(() => undefined);
+  }
+}
+
+export async function until(check: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      s.close(() => ok(port));
+    });
+  });
+}
+
+export interface ChildServer {
+  port: number;
+  child: ChildProcess;
+  output: string[];
+}
+
+/** `npm run room`'s entry in a child process (Colyseus only, no static game). */
+export async function spawnServer(options: {
+  port: number;
+  dataDir: string;
+  scenariosDir?: string;
+  redis?: string;
+  env?: Record<string, string>;
+}): Promise<ChildServer> {
+  const args = ['--import', 'tsx', 'src/room/main.ts', '--port', String(options.port), '--host', '127.0.0.1'];
+  args.push('--data', options.dataDir, '--no-static', '--join-burst', '100000');
+  if (options.scenariosDir) args.push('--scenarios', options.scenariosDir);
+  if (options.redis) args.push('--redis', options.redis, '--public-address', `127.0.0.1:${options.port}`);
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  await new Promise<void>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start:\n${output.join('')}`)), 20_000);
+    const read = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      if (output.join('').includes('room server listening')) {
+        clearTimeout(timer);
+        ok();
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`server exited (${code}):\n${output.join('')}`));
+    });
+  });
+  return { port: options.port, child, output };
+}
+
+export function killHard(server: ChildServer): Promise<void> {
+  return new Promise((ok) => {
+    if (server.child.exitCode !== null || server.child.signalCode !== null) return ok();
+    server.child.once('exit', () => ok());
+    server.child.kill('SIGKILL');
+  });
+}
+
+/** Debian's redis-server on a free loopback port, nothing saved to disk. */
+export async function startRedis(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(
+    '/usr/bin/redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let out = '';
+  await new Promise<void>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`redis did not start: ${out}`)), 10_000);
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        ok();
+      }
+    });
+    child.once('exit', () => fail(new Error(`redis exited: ${out}`)));
+  });
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise((ok) => {
+        child.once('exit', () => ok());
+        child.kill('SIGKILL');
+      }),
+  };
+}
