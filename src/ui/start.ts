@@ -2,8 +2,11 @@ import { t } from '../i18n';
 import type { App } from './app';
 import { h } from './dom';
 
-/** The first screen: title, language, sound, and "Start workshop" (which unlocks audio). */
-export function startScreen(app: App, onStart: () => void) {
+/**
+ * The first screen: title, language, sound, "Start workshop" (which unlocks audio) and, for
+ * trainers, "Studio" (the scenario editor, loaded only when asked for).
+ */
+export function startScreen(app: App, onStart: () => void, onStudio?: () => void) {
   return {
     render: () =>
       h(
@@ -28,6 +31,19 @@ export function startScreen(app: App, onStart: () => void) {
             },
             t('start.begin'),
           ),
+          onStudio
+            ? h(
+                'button',
+                {
+                  class: 'btn',
+                  type: 'button',
+                  'data-key': 'studio',
+                  'data-testid': 'open-studio',
+                  onclick: onStudio,
+                },
+                t('start.studio'),
+              )
+            : null,
         ),
         app.controls(),
       ),

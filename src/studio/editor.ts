@@ -1,0 +1,173 @@
+/**
+ * The studio's editor: CodeMirror 6 with YAML highlighting, the project's validator as the
+ * linter (run on every pause in typing), completion of fields and ids, hover help, and undo
+ * history that survives a reload (the state is stored as JSON with its history field).
+ */
+import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
+import { historyField, indentWithTab } from '@codemirror/commands';
+import { yaml, yamlLanguage } from '@codemirror/lang-yaml';
+import { indentUnit } from '@codemirror/language';
+import { type Diagnostic, forceLinting, linter, lintGutter } from '@codemirror/lint';
+import { EditorState, type Extension } from '@codemirror/state';
+import { hoverTooltip, keymap } from '@codemirror/view';
+import { basicSetup, EditorView } from 'codemirror';
+import { currentLang, t } from '../i18n';
+import { scenarioJsonSchema } from '../scenario/json-schema';
+import { complete, hoverAt, type JsonSchema, type Words } from './complete';
+import { extractIds, type FileIds, type IdKind } from './ids';
+import { type Checked, checkText } from './lint';
+
+/** The pause in typing after which the file is checked again (ms). */
+export const LINT_DELAY = 250;
+
+const schemas = new Map<string, JsonSchema>();
+function schemaFor(lang: string): JsonSchema {
+  const key = lang === 'nl' ? 'nl' : 'en';
+  let s = schemas.get(key);
+  if (!s) {
+    s = scenarioJsonSchema(key) as JsonSchema;
+    schemas.set(key, s);
+  }
+  return s;
+}
+
+const words: Words = {
+  kind: (kind: IdKind) => t(`studio.kind.${kind}`),
+  line: (n: number) => t('studio.definedOn', { n }),
+};
+
+export interface EditorHooks {
+  file(): string;
+  /** Called after every check, with the problems and the load result. */
+  checked(checked: Checked, text: string): void;
+  changed(): void;
+  cursor(): void;
+}
+
+export interface StudioEditor {
+  view: EditorView;
+  text(): string;
+  /** The ids of the text as it is now (cached per version of the text). */
+  ids(): FileIds;
+  goto(from: number, to?: number): void;
+  replace(text: string): void;
+  /** The state with its undo history, for the draft store. */
+  toJSON(): unknown;
+  relint(): void;
+}
+
+function extensions(hooks: EditorHooks, ids: () => FileIds): Extension[] {
+  const source = (context: CompletionContext): CompletionResult | null => {
+    const text = context.state.doc.toString();
+    const found = complete(text, context.pos, ids(), schemaFor(currentLang()), words);
+    if (!found || found.choices.length === 0) return null;
+    if (!context.explicit && found.from === context.pos && found.context.mode === 'key') return null;
+    return {
+      from: found.from,
+      options: found.choices.map((c) => ({
+        label: c.label,
+        detail: c.detail,
+        info: c.info,
+        apply: c.apply,
+        type: c.type,
+      })),
+      validFor: /^[A-Za-z0-9_-]*$/,
+    };
+  };
+  const lint = (view: EditorView): Diagnostic[] => {
+    const text = view.state.doc.toString();
+    const checked = checkText(text, hooks.file(), currentLang() === 'nl' ? 'nl' : 'en');
+    hooks.checked(checked, text);
+    const length = view.state.doc.length;
+    return checked.diagnoses.map((d) => ({
+      from: Math.min(d.from, length),
+      to: Math.min(d.to, length),
+      severity: d.severity,
+      message: d.message,
+      source: `${d.problem.line}:${d.problem.col}`,
+    }));
+  };
+  const hover = hoverTooltip((view, pos) => {
+    const found = hoverAt(view.state.doc.toString(), pos, ids(), schemaFor(currentLang()), words);
+    if (!found) return null;
+    return {
+      pos: found.from,
+      end: found.to,
+      above: true,
+      create: () => {
+        const dom = document.createElement('div');
+        dom.className = 'studio-hover';
+        const title = document.createElement('strong');
+        title.textContent = found.title;
+        const body = document.createElement('p');
+        body.textContent = found.text;
+        dom.append(title, body);
+        return { dom };
+      },
+    };
+  });
+  return [
+    basicSetup,
+    yaml(),
+    yamlLanguage.data.of({ autocomplete: source }),
+    autocompletion({ activateOnTyping: true, icons: false }),
+    indentUnit.of('  '),
+    keymap.of([indentWithTab]),
+    linter(lint, { delay: LINT_DELAY }),
+    lintGutter(),
+    hover,
+    EditorView.lineWrapping,
+    EditorView.contentAttributes.of({
+      'aria-label': t('studio.editorLabel'),
+      'data-testid': 'studio-editor',
+    }),
+    EditorView.updateListener.of((u) => {
+      if (u.docChanged) hooks.changed();
+      if (u.selectionSet || u.docChanged) hooks.cursor();
+    }),
+  ];
+}
+
+export function createEditor(
+  parent: HTMLElement,
+  start: { text?: string; json?: unknown },
+  hooks: EditorHooks,
+): StudioEditor {
+  let cache: { text: string; ids: FileIds } | null = null;
+  let view: EditorView;
+  const ids = () => {
+    const text = view.state.doc.toString();
+    if (cache?.text !== text) cache = { text, ids: extractIds(text) };
+    return cache.ids;
+  };
+  const ext = extensions(hooks, ids);
+  let state: EditorState | null = null;
+  if (start.json) {
+    try {
+      state = EditorState.fromJSON(start.json, { extensions: ext }, { history: historyField });
+    } catch {
+      state = null; // a damaged draft: start from its text below, without history
+    }
+  }
+  state ??= EditorState.create({ doc: start.text ?? '', extensions: ext });
+  view = new EditorView({ state, parent });
+  return {
+    view,
+    text: () => view.state.doc.toString(),
+    ids,
+    goto(from, to = from) {
+      const length = view.state.doc.length;
+      view.dispatch({
+        selection: { anchor: Math.min(from, length), head: Math.min(to, length) },
+        scrollIntoView: true,
+      });
+      view.focus();
+    },
+    replace(text) {
+      view.setState(EditorState.create({ doc: text, extensions: ext }));
+      hooks.changed();
+    },
+    toJSON: () => view.state.toJSON({ history: historyField }),
+    relint: () => forceLinting(view),
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * The list of problems under the editor: each one with its line and column and the message in
+ * the UI language, as `scenario validate` says it; a click puts the cursor on it.
+ */
+import { t } from '../i18n';
+import { h } from '../ui/dom';
+import type { Checked, Diagnosis } from './lint';
+
+/** Problems listed at most; more are counted (the underlines show all of them). */
+const MAX_LISTED = 100;
+
+export function problemsPanel(
+  checked: Checked | null,
+  _text: string,
+  goto: (d: Diagnosis) => void,
+): HTMLElement {
+  if (!checked) return h('p', { role: 'status' }, t('studio.checking'));
+  const errors = checked.diagnoses.filter((d) => d.severity === 'error').length;
+  const warnings = checked.diagnoses.length - errors;
+  const summary =
+    checked.diagnoses.length === 0 ? t('studio.noProblems') : t('studio.problemCount', { errors, warnings });
+  return h(
+    'div',
+    { 'data-testid': 'studio-problems', 'data-errors': errors, 'data-warnings': warnings },
+    h('h2', { class: errors ? 'bad' : 'good' }, summary),
+    h(
+      'ol',
+      { class: 'problems' },
+      checked.diagnoses
+        .slice(0, MAX_LISTED)
+        .map((d) =>
+          h(
+            'li',
+            { class: `problem ${d.severity}`, 'data-code': d.problem.code, 'data-line': d.problem.line },
+            h(
+              'button',
+              { class: 'link', type: 'button', onclick: () => goto(d) },
+              h('code', { class: 'where' }, `${d.problem.line}:${d.problem.col}`),
+              ' ',
+              d.severity === 'warning' ? h('strong', {}, `${t('authoring.warning')}: `) : null,
+              h('span', { class: 'message' }, d.message),
+            ),
+          ),
+        ),
+      checked.diagnoses.length > MAX_LISTED
+        ? h('li', { class: 'more' }, t('authoring.more', { count: checked.diagnoses.length - MAX_LISTED }))
+        : null,
+    ),
+  );
+}

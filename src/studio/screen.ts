@@ -1,0 +1,362 @@
+/**
+ * The scenario studio (issue 12): the editor on the left, the scenario as it plays on the right
+ * (Play, Balance, Cards). The text is kept as it is typed; the studio reopens where it was.
+ * Loaded lazily by main.ts, so none of this (CodeMirror, the simulator) is in the start screen's JS.
+ */
+import './studio.css';
+import './strings';
+import { currentLang, t } from '../i18n';
+import type { Scenario } from '../scenario/schema';
+import type { App, Screen } from '../ui/app';
+import { loadCatalog } from '../ui/catalog';
+import { h } from '../ui/dom';
+import { type BalanceState, balanceRunner, balanceTab } from './balance-tab';
+import { cardsTab } from './cards-tab';
+import { createEditor, type StudioEditor } from './editor';
+import { cardAt, definition } from './ids';
+import type { Checked } from './lint';
+import { newPlayTab, playTab } from './play';
+import { problemsPanel } from './problems';
+import {
+  downloadText,
+  fileNameFor,
+  LANGUAGE_CHOICES,
+  type LanguageChoice,
+  newScenarioText,
+  readScenarioFile,
+  withSchemaComment,
+} from './sources';
+import { type Draft, type DraftStore, openDraftStore } from './store';
+
+export type Tab = 'play' | 'balance' | 'cards';
+const TABS: readonly Tab[] = ['play', 'balance', 'cards'];
+/** How long after the last keystroke the draft is written (ms); closing the page writes at once. */
+const SAVE_DELAY = 300;
+/** How long after the last check the balance runs again (ms): the simulator is the costly part. */
+const BALANCE_DELAY = 600;
+
+export interface StudioOptions {
+  onBack(): void;
+}
+
+export function studioScreen(app: App, options: StudioOptions): Screen {
+  const root = h('div', { class: 'studio', 'data-testid': 'studio' });
+  const editorHost = h('div', { class: 'studio-editor-host' });
+  const problemsHost = h('section', { class: 'studio-problems', 'aria-live': 'polite' });
+  const paneHost = h('div', { class: 'studio-pane', role: 'tabpanel' });
+  let editor: StudioEditor | null = null;
+  let store: DraftStore | null = null;
+  let file = 'mijn-scenario.yaml';
+  let savedText = '';
+  let tab: Tab = 'play';
+  let checked: Checked | null = null;
+  let checkedText = '';
+  let scenario: Scenario | null = null;
+  let cardHere: string | null = null;
+  let message: string | null = null;
+  let balance: BalanceState = { kind: 'idle' };
+  let balancedText: string | null = null;
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  let balanceTimer: ReturnType<typeof setTimeout> | undefined;
+  const play = newPlayTab();
+  const runner = balanceRunner((s) => {
+    balance = s;
+    if (tab === 'balance') renderPane();
+  });
+
+  const draft = (): Draft | null =>
+    editor
+      ? {
+          format: 'dd-studio-draft',
+          version: 1,
+          savedAt: new Date().toISOString(),
+          file,
+          editor: editor.toJSON(),
+          savedText,
+          tab,
+        }
+      : null;
+  const saveSoon = () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => {
+      const d = draft();
+      if (d && store)
+        void store.save(d).then((ok) => root.setAttribute('data-saved', ok ? d.savedAt : 'failed'));
+    }, SAVE_DELAY);
+  };
+  const saveNow = () => {
+    clearTimeout(saveTimer);
+    const d = draft();
+    if (d) store?.saveNow(d);
+  };
+  const dirty = () => !!editor && editor.text() !== savedText;
+  const onBeforeUnload = (e: BeforeUnloadEvent) => {
+    saveNow();
+    if (!dirty()) return;
+    e.preventDefault();
+    e.returnValue = '';
+  };
+  const onPageHide = () => saveNow();
+
+  const goto = (from: number, to = from) => editor?.goto(from, to);
+  const gotoCard = (id: string) => {
+    const d = editor && definition(editor.ids(), 'card', id);
+    if (d) goto(d.from, d.to);
+  };
+
+  function renderPane(): void {
+    if (!editor) return;
+    const text = editor.text();
+    let body: HTMLElement;
+    if (tab === 'play') body = playTab(play, { scenario, text, cardHere, refresh: renderPane });
+    else if (tab === 'balance') body = balanceTab(balance, editor.ids(), goto);
+    else if (scenario) body = cardsTab(scenario, gotoCard);
+    else body = h('p', {}, t('studio.play.invalid'));
+    paneHost.replaceChildren(body);
+  }
+
+  function renderProblems(): void {
+    problemsHost.replaceChildren(problemsPanel(checked, checkedText, (d) => goto(d.from, d.to)));
+  }
+
+  const requestBalance = () => {
+    clearTimeout(balanceTimer);
+    if (!editor || tab !== 'balance') return;
+    const text = editor.text();
+    if (text === balancedText) return;
+    balanceTimer = setTimeout(() => {
+      balancedText = text;
+      runner.request(text);
+    }, BALANCE_DELAY);
+  };
+
+  const hooks = {
+    file: () => file,
+    checked(result: Checked, text: string) {
+      checked = result;
+      checkedText = text;
+      scenario = result.result.ok ? result.result.scenario : null;
+      renderProblems();
+      renderPane();
+      requestBalance();
+    },
+    changed() {
+      saveSoon();
+      root.toggleAttribute('data-dirty', dirty());
+    },
+    cursor() {
+      if (!editor) return;
+      const here = cardAt(editor.ids(), editor.view.state.selection.main.head)?.id ?? null;
+      if (here === cardHere) return;
+      cardHere = here;
+      if (tab === 'play' && !play.game) renderPane();
+    },
+  };
+
+  /** Put a new text in the editor (a template, a copy, a file), asking first if work would be lost. */
+  const load = (text: string, name: string): boolean => {
+    if (!editor) return false;
+    if (dirty() && !window.confirm(t('studio.replaceConfirm'))) return false;
+    file = name;
+    savedText = text;
+    play.game = null;
+    editor.replace(text);
+    message = null;
+    paint();
+    return true;
+  };
+
+  const kindSelect = h(
+    'select',
+    { 'data-testid': 'studio-new-kind', 'aria-label': t('studio.newKind') },
+    h('option', { value: 'board' }, t('studio.kindBoard')),
+    h('option', { value: 'deck' }, t('studio.kindDeck')),
+  );
+  const langSelect = h(
+    'select',
+    { 'data-testid': 'studio-new-lang', 'aria-label': t('studio.newLang') },
+    LANGUAGE_CHOICES.map((l) => h('option', { value: l }, l)),
+  );
+  const shippedSelect = h('select', { 'data-testid': 'studio-shipped', 'aria-label': t('studio.shipped') });
+  const fileInput = h('input', {
+    type: 'file',
+    accept: '.yaml,.yml,text/yaml',
+    hidden: true,
+    'data-testid': 'studio-file',
+  });
+  fileInput.addEventListener('change', () => {
+    const f = fileInput.files?.[0];
+    fileInput.value = '';
+    if (f) void openFile(f);
+  });
+  async function openFile(f: File): Promise<void> {
+    const read = await readScenarioFile(f);
+    if (!read.ok) {
+      message = t(read.reason === 'tooBig' ? 'authoring.tooBig' : 'authoring.unreadable');
+      paint();
+      return;
+    }
+    load(read.text, f.name);
+  }
+  const onDrop = (e: DragEvent) => {
+    const f = e.dataTransfer?.files?.[0];
+    if (!f) return;
+    e.preventDefault();
+    void openFile(f);
+  };
+  root.addEventListener('dragover', (e) => {
+    if (!e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  });
+  root.addEventListener('drop', onDrop);
+
+  void loadCatalog().then((entries) => {
+    for (const entry of entries) {
+      if (!entry.ok) continue;
+      const title = entry.scenario.title;
+      shippedSelect.append(
+        h(
+          'option',
+          { value: entry.file },
+          typeof title === 'string' ? title : (title[currentLang()] ?? entry.file),
+        ),
+      );
+    }
+    shippedSelect.onchange = () => {
+      const entry = entries.find((x) => x.file === shippedSelect.value);
+      if (entry?.ok) load(entry.source, entry.file);
+      shippedSelect.selectedIndex = 0;
+    };
+  });
+
+  function toolbar(): HTMLElement {
+    shippedSelect.firstElementChild?.remove();
+    shippedSelect.prepend(h('option', { value: '', selected: true }, t('studio.shipped')));
+    return h(
+      'header',
+      { class: 'studio-bar' },
+      h('h1', {}, t('studio.title')),
+      h('span', { class: 'studio-file', 'data-testid': 'studio-filename' }, file),
+      h(
+        'div',
+        { class: 'studio-new' },
+        kindSelect,
+        langSelect,
+        h(
+          'button',
+          {
+            class: 'btn small',
+            type: 'button',
+            'data-testid': 'studio-new',
+            onclick: () =>
+              load(
+                newScenarioText(kindSelect.value as 'board' | 'deck', langSelect.value as LanguageChoice),
+                'mijn-scenario.yaml',
+              ),
+          },
+          t('studio.new'),
+        ),
+      ),
+      shippedSelect,
+      h('button', { class: 'btn small', type: 'button', onclick: () => fileInput.click() }, t('studio.open')),
+      fileInput,
+      h(
+        'button',
+        {
+          class: 'btn small',
+          type: 'button',
+          'data-testid': 'studio-save',
+          onclick: () => {
+            if (!editor) return;
+            const text = withSchemaComment(editor.text());
+            downloadText(fileNameFor(text, file), text);
+            savedText = editor.text();
+            root.toggleAttribute('data-dirty', false);
+            saveSoon();
+          },
+        },
+        t('studio.save'),
+      ),
+      h(
+        'button',
+        { class: 'btn small', type: 'button', 'data-testid': 'studio-back', onclick: () => options.onBack() },
+        t('studio.back'),
+      ),
+      app.controls(true),
+    );
+  }
+
+  function paint(): void {
+    const tabs = h(
+      'div',
+      { class: 'studio-tabs', role: 'tablist' },
+      TABS.map((name) =>
+        h(
+          'button',
+          {
+            class: `btn small${name === tab ? ' active' : ''}`,
+            type: 'button',
+            role: 'tab',
+            'aria-selected': String(name === tab),
+            'data-tab': name,
+            onclick: () => {
+              tab = name;
+              paint();
+              requestBalance();
+              saveSoon();
+            },
+          },
+          t(`studio.tab.${name}`),
+        ),
+      ),
+    );
+    root.replaceChildren(
+      toolbar(),
+      message ? h('p', { class: 'errors', role: 'alert' }, message) : '',
+      h(
+        'div',
+        { class: 'studio-main' },
+        h('div', { class: 'studio-left' }, editorHost, problemsHost),
+        h('div', { class: 'studio-right' }, tabs, paneHost),
+      ),
+    );
+    renderProblems();
+    renderPane();
+  }
+
+  void (async () => {
+    store = await openDraftStore();
+    const saved = await store.load();
+    if (saved) {
+      file = saved.file;
+      savedText = saved.savedText;
+      tab = TABS.includes(saved.tab as Tab) ? (saved.tab as Tab) : 'play';
+    } else savedText = newScenarioText('board', currentLang() === 'en' ? 'en,nl' : 'nl,en');
+    editor = createEditor(editorHost, saved ? { json: saved.editor } : { text: savedText }, hooks);
+    root.toggleAttribute('data-dirty', dirty());
+    root.setAttribute('data-ready', '');
+    paint();
+    requestBalance();
+  })();
+
+  window.addEventListener('beforeunload', onBeforeUnload);
+  window.addEventListener('pagehide', onPageHide);
+
+  return {
+    render() {
+      paint();
+      // The language changed (or the screen came back): the problems are worded again.
+      editor?.relint();
+      return root;
+    },
+    leave() {
+      saveNow();
+      runner.stop();
+      clearTimeout(balanceTimer);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('pagehide', onPageHide);
+      editor?.view.destroy();
+    },
+  };
+}
