@@ -16,7 +16,7 @@ export function branchPoint(scenario: Scenario, record: SessionRecord, logIndex:
   let state = newGame(scenario, { seed: record.seed, players: record.players });
   if (state.log.length > logIndex) throw new Error(`log entry ${logIndex} is not a decision of this session`);
   for (let k = 0; k < record.actions.length; k++) {
-    state = step(scenario, state, record.actions[k], { consume: true });
+    state = step(scenario, state, record.actions[k]);
     if (state.log.length > logIndex) {
       if (state.log[logIndex].kind !== 'decision') throw new Error(`log entry ${logIndex} is not a decision`);
       return starts[k];

@@ -38,8 +38,7 @@ export function replay(scenario: Scenario, record: SessionRecord): GameState {
     );
   }
   let state = newGame(scenario, { seed: record.seed, players: record.players });
-  // Every intermediate state is ours alone: step in place.
-  for (const action of record.actions) state = step(scenario, state, action, { consume: true });
+  for (const action of record.actions) state = step(scenario, state, action);
   return state;
 }
 

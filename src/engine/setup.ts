@@ -45,7 +45,7 @@ export function newGame(scenario: Scenario, options: NewGameOptions): GameState 
   const seed = seedOf(scenario, options.seed);
   const players = seatPlayers(scenario, setups, seed);
   const state = initialState(scenario, seed, players);
-  const ctx = beginDraft(scenario, state, true);
+  const ctx = beginDraft(scenario, state);
   ctx.seat = null;
   run(ctx, scenario.council?.atStart ? { to: 'council', after: 0, seat: null } : { to: 'roundStart' });
   return ctx.s;

@@ -186,7 +186,7 @@ export function playGame(scenario: Scenario, seed: string, players: number, stra
     const legal = legalActions(scenario, state);
     if (legal.length === 0) throw new Error(`dead end: no legal action while ${state.pending.kind}`);
     // The simulator never looks back at an old state, so the core may update it in place.
-    state = step(scenario, state, strategy.pick(state, legal), { consume: true });
+    state = step(scenario, state, strategy.pick(state, legal));
   }
   for (const entry of state.log) if (entry.kind === 'decision' && entry.option !== null) decisions++;
   return { state, decisions };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderedDeck, scenario, twoOptions } from './fixtures';
+import { legalActions } from './legal';
 import { entries, onTable, play, start } from './play';
 import { canStep, step } from './step';
 import { type Action, ActionRefused } from './types';
@@ -565,23 +566,21 @@ describe('facilitator actions', () => {
   });
 });
 
-describe('stepping in place (consume)', () => {
-  it('changes and returns the very state given, with the same result as a pure step', () => {
+describe('a parent state never changes', () => {
+  it('stays as it was while two children and their descendants play on (piles included)', () => {
     const sc = flowGame();
-    const pure = play(sc, start(sc, 2), { type: 'draw' }, { type: 'choose', option: 'a' });
-    const mine = start(sc, 2);
-    const a = step(sc, mine, { type: 'draw' }, { consume: true });
-    expect(a).toBe(mine);
-    const b = step(sc, a, { type: 'choose', option: 'a' }, { consume: true });
-    expect(b).toEqual(pure);
-  });
-
-  it('still changes nothing for a refused action', () => {
-    const sc = flowGame();
-    const s = start(sc, 1);
-    const before = JSON.stringify(s);
-    expect(() => step(sc, s, { type: 'choose', option: 'a' }, { consume: true })).toThrow(ActionRefused);
-    expect(JSON.stringify(s)).toBe(before);
+    let parent = start(sc, 2);
+    for (let n = 0; n < 3 && parent.pending.kind !== 'ended'; n++)
+      parent = step(sc, parent, legalActions(sc, parent)[0]);
+    const before = JSON.stringify(parent);
+    for (const pick of [0, -1]) {
+      let s = parent;
+      for (let n = 0; n < 200 && s.pending.kind !== 'ended'; n++) {
+        const legal = legalActions(sc, s);
+        s = step(sc, s, legal.at(pick)!);
+      }
+      expect(JSON.stringify(parent)).toBe(before);
+    }
   });
 });
 

@@ -30,19 +30,10 @@ import { type Action, ActionRefused, type CouncilStep, type GameState, type Pend
 export type { RefusalReason, Verdict } from './refusals';
 export { canStep } from './refusals';
 
-export interface StepOptions {
-  /**
-   * Hand the state over: it is changed in place and returned, with no copying. Only for a
-   * caller that never looks at the given state again (the simulator, replay, benchmarks); an
-   * action `canStep` refuses still changes nothing.
-   */
-  consume?: boolean;
-}
-
-export function step(scenario: Scenario, state: GameState, action: Action, options?: StepOptions): GameState {
+export function step(scenario: Scenario, state: GameState, action: Action): GameState {
   const verdict = canStep(scenario, state, action);
   if (!verdict.ok) throw new ActionRefused(verdict.reason, action);
-  const ctx = beginDraft(scenario, state, options?.consume === true);
+  const ctx = beginDraft(scenario, state);
   ctx.s.actions += 1;
   const next = apply(ctx, action);
   if (ctx.s.pending.kind === 'ended') return ctx.s;
