@@ -185,7 +185,6 @@ export function playGame(scenario: Scenario, seed: string, players: number, stra
     if (n > MAX_ACTIONS_PER_GAME) throw new Error(`no ending after ${MAX_ACTIONS_PER_GAME} actions`);
     const legal = legalActions(scenario, state);
     if (legal.length === 0) throw new Error(`dead end: no legal action while ${state.pending.kind}`);
-    // The simulator never looks back at an old state, so the core may update it in place.
     state = step(scenario, state, strategy.pick(state, legal));
   }
   for (const entry of state.log) if (entry.kind === 'decision' && entry.option !== null) decisions++;
