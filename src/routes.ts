@@ -10,4 +10,6 @@
  */
 import type { RouteHandler } from './ui/router';
 
-export const pluggedRoutes: Record<string, RouteHandler> = {};
+export const pluggedRoutes: Record<string, RouteHandler> = {
+  studio: (ctx) => import('./studio').then((m) => m.studioScreen(ctx.app, { onBack: () => ctx.go('') })),
+};

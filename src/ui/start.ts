@@ -31,19 +31,18 @@ export function startScreen(app: App, onStart: () => void, onStudio?: () => void
             },
             t('start.begin'),
           ),
-          onStudio
-            ? h(
-                'button',
-                {
-                  class: 'btn',
-                  type: 'button',
-                  'data-key': 'studio',
-                  'data-testid': 'open-studio',
-                  onclick: onStudio,
-                },
-                t('start.studio'),
-              )
-            : null,
+          h(
+            'button',
+            {
+              class: 'btn',
+              type: 'button',
+              'data-key': 'studio',
+              'data-testid': 'open-studio',
+              // The studio is a route of its own (#/studio, src/routes.ts): the router shows it.
+              onclick: () => (onStudio ? onStudio() : location.assign('#/studio')),
+            },
+            t('start.studio'),
+          ),
         ),
         app.controls(),
       ),
