@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boardGame, cardGame, request, scenario } from './fixtures';
-import { newGame, SetupError, seedOf } from './setup';
+import { newGame, SetupError, seedOf, setupView } from './setup';
 
 const players = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `Speler ${i + 1}` }));
 
@@ -170,5 +170,22 @@ describe('seedOf', () => {
     expect(seedOf(scenario({ seed: 'urk' }), undefined)).toBe('urk');
     expect(seedOf(scenario({ seed: 7 }), undefined)).toBe('7');
     expect(seedOf(scenario({}), undefined)).toBe('0');
+  });
+});
+
+describe('setupView: what a setup screen may offer', () => {
+  it('gives the table size, the roles in file order, the decision mode and the turn action', () => {
+    const board = boardGame('group');
+    expect(setupView(board)).toEqual({
+      players: { min: 2, max: 5 },
+      roles: [],
+      decision: 'group',
+      turnAction: 'roll',
+    });
+    const cards = cardGame('vote');
+    const v = setupView(cards);
+    expect(v).toMatchObject({ players: { min: 1, max: 4 }, decision: 'vote', turnAction: 'draw' });
+    expect(v.roles).toEqual(cards.roles.map((r) => r.id));
+    expect(v.roles.length).toBeGreaterThan(0);
   });
 });

@@ -10,6 +10,7 @@
  * round 1's start and the first turn.
  */
 import type { Scenario } from '../scenario/schema';
+import { turnActionOf } from './board';
 import { setupPiles } from './decks';
 import { beginDraft } from './draft';
 import { run } from './flow';
@@ -34,6 +35,24 @@ export class SetupError extends Error {
 
 export function seedOf(scenario: Scenario, seed: string | number | undefined): string {
   return String(seed ?? scenario.seed ?? '0');
+}
+
+/** What a setup screen may offer before a game exists: the table size, the roles, how it decides. */
+export interface SetupView {
+  players: { min: number; max: number };
+  /** Role ids in file order (a seat may take one, or the seed deals them). */
+  roles: string[];
+  decision: 'group' | 'vote';
+  turnAction: 'roll' | 'draw';
+}
+
+export function setupView(scenario: Scenario): SetupView {
+  return {
+    players: { min: scenario.players.min, max: scenario.players.max },
+    roles: scenario.roles.map((r) => r.id),
+    decision: scenario.decision,
+    turnAction: turnActionOf(scenario),
+  };
 }
 
 export function newGame(scenario: Scenario, options: NewGameOptions): GameState {

@@ -1,3 +1,4 @@
+import { setupView } from '../engine/setup';
 import { currentLang, t } from '../i18n';
 import { localize } from '../scenario/text';
 import type { App, Screen } from './app';
@@ -63,7 +64,7 @@ export function chooseScreen(app: App, onChoose: (entry: Playable) => void, onBa
               'span',
               { class: 'meta' },
               [
-                t('choose.playersRange', { min: s.players.min, max: s.players.max }),
+                t('choose.playersRange', setupView(s).players),
                 s.minutes ? t('choose.minutes', { count: s.minutes }) : '',
               ]
                 .filter(Boolean)

@@ -9,6 +9,7 @@ import { formatMeter, formatMeterDelta, formatMoney, formatMoneyDelta, meterVerd
 import type { Scenario } from '../scenario/schema';
 import { localize, roundLabel } from '../scenario/text';
 import { h } from './dom';
+import { findPriority, priorityList } from './lookup';
 import { initials, playerColour, playerInk } from './players';
 import type { Series } from './series';
 import { sparkline } from './spark';
@@ -64,6 +65,7 @@ export function renderHud({ scenario, state, series, changes }: HudInput): HTMLE
       ),
     );
   });
+  const hasPriorities = priorityList(scenario).length > 0;
   const meters = scenario.meters.map((m) => {
     const value = state.meters[m.id] ?? 0;
     const top = m.max ?? (m.unit === 'percent' ? 100 : Math.max(10, m.start * 2, value));
@@ -104,16 +106,15 @@ export function renderHud({ scenario, state, series, changes }: HudInput): HTMLE
   return h(
     'div',
     {},
-    scenario.priorities ? h('h2', {}, t('hud.priorities')) : null,
-    scenario.priorities
+    hasPriorities ? h('h2', {}, t('hud.priorities')) : null,
+    hasPriorities
       ? h(
           'div',
           { class: 'chips', 'data-testid': 'priorities' },
           state.priorities.length > 0
-            ? state.priorities.map((id) => {
-                const pr = scenario.priorities?.options.find((o) => o.id === id);
-                return h('span', { class: 'chip' }, pr ? text(pr.name) : id);
-              })
+            ? state.priorities.map((id) =>
+                h('span', { class: 'chip' }, text(findPriority(scenario, id).name)),
+              )
             : h('span', { class: 'chip' }, t('hud.noPriorities')),
         )
       : null,

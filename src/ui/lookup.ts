@@ -78,6 +78,11 @@ function named(list: readonly { id: string; name: Text; text?: Text }[] | undefi
   return { id, name: found.name, ...(found.text !== undefined ? { text: found.text } : {}) };
 }
 
+/** The priorities a council may set, in file order (empty when the scenario has none). */
+export function priorityList(scenario: Scenario): NamedText[] {
+  return (scenario.priorities?.options ?? []).map((p) => named(scenario.priorities?.options, p.id));
+}
+
 export function findPriority(scenario: Scenario, id: string): NamedText {
   return named(scenario.priorities?.options, id);
 }

@@ -13,7 +13,7 @@ import type { KeyedElement } from './card';
 import { h, icon } from './dom';
 import { changeChips } from './effects-text';
 import { roundText } from './hud';
-import { findCard } from './lookup';
+import { findCard, findInvestment, findPriority } from './lookup';
 
 export function outcomePanel(
   scenario: Scenario,
@@ -88,8 +88,7 @@ export function outcomePanel(
       }
       case 'invest':
       case 'decline': {
-        const inv = scenario.investments.find((i) => i.id === e.investment);
-        const label = inv ? text(inv.name) : e.investment;
+        const label = text(findInvestment(scenario, e.investment).name);
         parts.push(
           h(
             'h2',
@@ -102,9 +101,7 @@ export function outcomePanel(
         break;
       }
       case 'priorities': {
-        const names = e.chosen.map((id) =>
-          text(scenario.priorities?.options.find((p) => p.id === id)?.name ?? id),
-        );
+        const names = e.chosen.map((id) => text(findPriority(scenario, id).name));
         parts.push(
           h('h2', {}, t('hud.priorities')),
           h('p', { 'data-testid': 'outcome-priorities' }, names.join(' · ')),

@@ -3,7 +3,7 @@
  * and the seed itself (editable, so another table can play the same game). Role briefs are
  * shown to the table, or one player at a time for hidden roles.
  */
-import { newGame } from '../engine/setup';
+import { newGame, setupView } from '../engine/setup';
 import type { PlayerSetup } from '../engine/types';
 import { currentLang, t } from '../i18n';
 import type { Scenario } from '../scenario/schema';
@@ -28,7 +28,7 @@ export function defaultSeed(scenario: Scenario): string {
 
 /** Names, count, roles and seed carried over to a changed scenario, within what it allows. */
 function carryOver(state: SetupState, scenario: Scenario): SetupState {
-  const { min, max } = scenario.players;
+  const { min, max } = setupView(scenario).players;
   const known = new Set(scenario.roles.map((r) => r.id));
   return {
     ...state,
@@ -46,11 +46,12 @@ export function setupScreen(
   /** Dev live reload (issue 6): the table's entries, kept when a saved file re-shows this screen. */
   keep?: { state?: SetupState },
 ): Screen {
-  const max = scenario.players.max;
+  const rules = setupView(scenario);
+  const max = rules.players.max;
   const s: SetupState = keep?.state
     ? carryOver(keep.state, scenario)
     : {
-        count: Math.min(max, Math.max(scenario.players.min, Math.min(4, max))),
+        count: Math.min(max, Math.max(rules.players.min, Math.min(4, max))),
         names: [],
         roles: [],
         seed: defaultSeed(scenario),
@@ -218,8 +219,8 @@ export function setupScreen(
                   rerender();
                 },
               },
-              Array.from({ length: max - scenario.players.min + 1 }, (_, k) => scenario.players.min + k).map(
-                (n) => h('option', { value: n, selected: n === s.count }, String(n)),
+              Array.from({ length: max - rules.players.min + 1 }, (_, k) => rules.players.min + k).map((n) =>
+                h('option', { value: n, selected: n === s.count }, String(n)),
               ),
             ),
           ),
@@ -243,7 +244,7 @@ export function setupScreen(
             'div',
             { class: 'field' },
             h('strong', {}, t('setup.decision')),
-            h('span', {}, scenario.decision === 'vote' ? t('setup.decisionVote') : t('setup.decisionGroup')),
+            h('span', {}, rules.decision === 'vote' ? t('setup.decisionVote') : t('setup.decisionGroup')),
           ),
         ),
         h('div', { class: 'setup-grid' }, rows),

@@ -3,6 +3,7 @@
  * investment offer, a council meeting, the consequence of the last action, the pause, the end.
  */
 import { Dice5, Layers } from 'lucide-static';
+import { decisionKey } from '../engine/machine';
 import type { Action, GameState, LogEntry } from '../engine/types';
 import { t } from '../i18n';
 import type { Scenario } from '../scenario/schema';
@@ -36,24 +37,27 @@ export interface StageResult {
 
 export function renderStage(ctx: StageContext): StageResult {
   const { snapshot: snap, scenario, state } = ctx;
-  if (snap.matches('ended')) {
+  // The moment is the machine's (its states and tags), never guessed from the game state.
+  if (snap.hasTag('ended')) {
     return { element: null, focusKey: 'ended', ending: endingScreen(ctx) };
   }
-  if (snap.matches('paused')) {
+  if (snap.hasTag('paused')) {
     return { element: h('div', { class: 'banner', role: 'status' }, 'Pauze'), focusKey: 'paused' };
   }
-  if (snap.matches({ playing: 'outcome' })) {
+  if (snap.hasTag('outcome')) {
     if (ctx.animating) return { element: null, focusKey: `anim:${snap.context.outcome?.from}` };
     return {
       element: outcomePanel(scenario, state, ctx.entries, ctx.continue),
       focusKey: `outcome:${snap.context.outcome?.from}`,
     };
   }
-  const p = state.pending;
-  if (p.kind === 'turn') {
-    const player = state.players[p.seat];
+  const v = tableView(scenario, state);
+  // The same decision keeps its key through questions, so focus and the flip-in stay put.
+  const moment = decisionKey(state);
+  if (snap.matches({ playing: 'turn' })) {
+    const player = v.activeSeat !== null ? state.players[v.activeSeat] : undefined;
     // Roll or draw is the engine's to say (view.turnAction), not the board's presence.
-    const board = tableView(scenario, state).turnAction === 'roll';
+    const board = v.turnAction === 'roll';
     const act: Action = board ? { type: 'roll' } : { type: 'draw' };
     const button = h(
       'button',
@@ -86,25 +90,25 @@ export function renderStage(ctx: StageContext): StageResult {
     };
     return { element: panel, focusKey: `turn:${state.actions}` };
   }
-  if (p.kind === 'card') {
-    const shown = cardShown(scenario, tableView(scenario, state));
+  if (snap.matches({ playing: 'card' })) {
+    const shown = cardShown(scenario, v);
     if (!shown) return { element: null, focusKey: 'none' };
     return {
       element: cardDialog(scenario, state, shown, ctx.send),
-      focusKey: `card:${state.log.length - p.asked.length}:${p.copy.card}`,
+      focusKey: moment,
     };
   }
-  if (p.kind === 'invest') {
-    const shown = investOnSpace(scenario, tableView(scenario, state));
+  if (snap.matches({ playing: 'invest' })) {
+    const shown = investOnSpace(scenario, v);
     if (!shown) return { element: null, focusKey: 'none' };
-    return { element: investDialog(scenario, shown, ctx.send, 'space'), focusKey: `invest:${state.actions}` };
+    return { element: investDialog(scenario, shown, ctx.send, 'space'), focusKey: moment };
   }
-  if (p.kind === 'council') {
-    const shown = councilShown(scenario, tableView(scenario, state));
+  if (snap.matches({ playing: 'council' })) {
+    const shown = councilShown(scenario, v);
     if (!shown) return { element: null, focusKey: 'none' };
     return {
       element: councilDialog(scenario, state, shown, ctx.send),
-      focusKey: `council:${p.after}:${p.step}:${p.offer ?? ''}`,
+      focusKey: moment,
     };
   }
   return { element: null, focusKey: 'none' };

@@ -7,7 +7,7 @@
 import { currentLang, t, toggleLang } from '../../i18n';
 import type { App } from '../app';
 import { h, isTextEntry } from '../dom';
-import { type ConsoleCommand, type ConsoleModel, clock, consoleModel } from './model';
+import { type ConsoleCommand, type ConsoleModel, clock, consoleModel, modelInputOf } from './model';
 import { newPanelState, renderPanel } from './panel';
 import { CHANNEL, type ConsoleMessage } from './remote';
 import { currentWorkshop, type LiveWorkshop, onWorkshop, rememberTimerMs, type Workshop } from './workshop';
@@ -68,18 +68,7 @@ export function installConsole(app: App, workshop: Workshop, phaser?: Promise<Pa
   }
 
   function build(w: LiveWorkshop): ConsoleModel {
-    const snap = w.session.snapshot();
-    return consoleModel({
-      scenario: w.src.scenario,
-      state: snap.context.state,
-      record: snap.context.record,
-      timer: snap.context.timer,
-      paused: snap.matches('paused'),
-      ended: snap.matches('ended'),
-      refused: snap.context.refused,
-      lang: currentLang(),
-      largerText: app.largerText,
-    });
+    return consoleModel(modelInputOf(w.src.scenario, w.session.snapshot(), currentLang(), app.largerText));
   }
 
   /** Full redraw when anything but the countdown changed; otherwise only the numbers move. */
@@ -183,16 +172,11 @@ export function installConsole(app: App, workshop: Workshop, phaser?: Promise<Pa
         // The ending is for the room: the console steps aside.
         if (!aside.hidden) setOpen(false);
         break;
-      case 'note': {
-        // A note is often typed during a pause; the machine takes actions only in play, so the
-        // note is slipped in between a resume and a pause (no time passes, the timer stands still).
-        const paused = w.session.snapshot().matches('paused');
-        if (paused) actor.send({ type: 'RESUME' });
+      case 'note':
+        // The machine takes a note in every moment, a pause and the end included.
         w.session.send({ type: 'note', text: c.text });
-        if (paused) actor.send({ type: 'PAUSE' });
         app.announce(t('facil.noted'));
         break;
-      }
       case 'timer':
         rememberTimerMs(c.ms);
         actor.send({ type: 'SET_TIMER', ms: c.ms });

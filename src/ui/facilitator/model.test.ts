@@ -1,34 +1,36 @@
 import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
 import { playHostile } from '../../debrief/fixtures';
-import { replay } from '../../engine/record';
-import { clock, consoleModel } from './model';
+import { sessionMachine } from '../../engine/machine';
+import type { SessionRecord } from '../../engine/types';
+import { clock, consoleModel, modelInputOf } from './model';
 
 const game = playHostile();
-const base = {
-  scenario: game.scenario,
-  timer: { lengthMs: 60_000, remainingMs: 42_000 },
-  paused: false,
-  refused: null,
-  lang: 'en',
-  largerText: false,
-};
+
+/** The console's model of a real session resumed from `record` (the machine says the moment). */
+function modelOf(record: SessionRecord) {
+  const actor = createActor(sessionMachine, {
+    input: { scenario: game.scenario, scenarioHash: 'h', record, timerMs: 60_000 },
+  }).start();
+  return consoleModel(modelInputOf(game.scenario, actor.getSnapshot(), 'en', false));
+}
 
 describe('the console model', () => {
   it('offers undo only once a decision was made, and skip only while a card is on the table', () => {
-    const fresh = { ...game.record, actions: [] };
-    const m0 = consoleModel({ ...base, record: fresh, state: replay(game.scenario, fresh), ended: false });
+    const m0 = modelOf({ ...game.record, actions: [] });
     expect(m0.canUndo).toBe(false);
     expect(m0.canSkip).toBe(false);
     expect(m0.deciding).toBe(false);
-    const drawn = { ...game.record, actions: [{ type: 'draw' as const }] };
-    const m1 = consoleModel({ ...base, record: drawn, state: replay(game.scenario, drawn), ended: false });
+    const m1 = modelOf({ ...game.record, actions: [{ type: 'draw' as const }] });
     expect(m1.canSkip).toBe(true);
     expect(m1.deciding).toBe(true);
     expect(m1.canUndo).toBe(false);
+    expect(m1.timer).toEqual({ lengthMs: 60_000, remainingMs: 60_000 });
   });
 
   it('at the end: undo yes, skip and end no; the notes typed are listed; every card can be injected', () => {
-    const m = consoleModel({ ...base, record: game.record, state: game.state, ended: true });
+    const m = modelOf(game.record);
+    expect(m.ended).toBe(true);
     expect(m.canUndo).toBe(true);
     expect(m.canSkip).toBe(false);
     expect(m.canEnd).toBe(false);

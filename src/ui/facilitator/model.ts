@@ -1,13 +1,17 @@
 /**
  * What the facilitator console shows, as plain data: built from the session snapshot in the
  * main window and sent as it is to a console open in its own window (BroadcastChannel), so both
- * show the same thing. Pure apart from reading the snapshot.
+ * show the same thing. Pure apart from reading the snapshot; what the moment is (paused, ended,
+ * deciding, undo possible) is the machine's to say.
  */
-import { canUndo } from '../../engine/record';
+
+import type { SnapshotFrom } from 'xstate';
+import type { sessionMachine } from '../../engine/machine';
 import { canStep } from '../../engine/step';
-import type { GameState, SessionRecord } from '../../engine/types';
+import type { GameState } from '../../engine/types';
 import type { Scenario } from '../../scenario/schema';
 import { localize } from '../../scenario/text';
+import { allCards } from '../lookup';
 
 export interface ConsoleModel {
   title: string;
@@ -43,29 +47,50 @@ export type ConsoleCommand =
 export interface ModelInput {
   scenario: Scenario;
   state: GameState | null;
-  record: SessionRecord | null;
   timer: { lengthMs: number; remainingMs: number };
+  /** The machine's tags (`snapshot.hasTag`): the moment is the machine's, never guessed here. */
   paused: boolean;
   ended: boolean;
+  deciding: boolean;
+  /** `snapshot.can({ type: 'UNDO' })`: a decision to take back, and a state that takes undo. */
+  canUndo: boolean;
   refused: string | null;
   lang: string;
   largerText: boolean;
 }
 
+/** The console's input from the session machine's snapshot: its tags and `can`, and the game state. */
+export function modelInputOf(
+  scenario: Scenario,
+  snap: SnapshotFrom<typeof sessionMachine>,
+  lang: string,
+  largerText: boolean,
+): ModelInput {
+  return {
+    scenario,
+    state: snap.context.state,
+    timer: snap.context.timer,
+    paused: snap.hasTag('paused'),
+    ended: snap.hasTag('ended'),
+    deciding: snap.hasTag('deciding'),
+    canUndo: snap.can({ type: 'UNDO' }),
+    refused: snap.context.refused,
+    lang,
+    largerText,
+  };
+}
+
 export function consoleModel(i: ModelInput): ConsoleModel {
   const text = (v: Parameters<typeof localize>[0]) => localize(v, i.lang, i.scenario.languages);
   const state = i.state;
-  const pending = state?.pending.kind;
-  const cards = [...i.scenario.decks.flatMap((d) => d.cards), ...i.scenario.reserveCards].filter(
-    (c, k, all) => all.findIndex((x) => x.id === c.id) === k,
-  );
+  const cards = allCards(i.scenario);
   return {
     title: text(i.scenario.title),
     paused: i.paused,
     ended: i.ended,
-    deciding: pending === 'card' || pending === 'invest' || pending === 'council',
+    deciding: i.deciding,
     timer: i.timer,
-    canUndo: !!i.record && canUndo(i.record),
+    canUndo: i.canUndo,
     canSkip: !!state && !i.ended && canStep(i.scenario, state, { type: 'skipCard' }).ok,
     canEnd: !!state && !i.ended,
     cards: cards.map((c) => ({ id: c.id, title: text(c.title) })),
