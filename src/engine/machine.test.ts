@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { ScenarioSchema } from '../scenario/schema';
 import { legalActions } from './legal';
-import { needsReading, sessionMachine } from './machine';
+import { decisionKey, needsReading, sessionMachine } from './machine';
 import { replay } from './record';
 import { newGame } from './setup';
 import { step } from './step';
@@ -296,8 +296,11 @@ describe('session machine', () => {
     const notes = () => actor.getSnapshot().context.state!.log.filter((e) => e.kind === 'note').length;
     playUntil(actor, (s) => s.matches({ playing: 'card' }));
     actor.send({ type: 'TICK', ms: 10_000 });
+    const moment = decisionKey(actor.getSnapshot().context.state);
     actor.send({ type: 'ACT', action: { type: 'note', text: 'Aan tafel' } });
     expect(actor.getSnapshot().matches({ playing: 'card' })).toBe(true);
+    // The same moment for the shell too: focus stays where the facilitator typed.
+    expect(decisionKey(actor.getSnapshot().context.state)).toBe(moment);
     // A note is no new decision: the discussion time keeps running from where it was.
     expect(actor.getSnapshot().context.timer.remainingMs).toBe(50_000);
     actor.send({ type: 'PAUSE' });

@@ -108,20 +108,29 @@ function resumedOutcome(state: GameState | null, from: number | undefined): { fr
   return needsReading(state.log.slice(from)) ? { from } : null;
 }
 
-/** The key that identifies "the decision now on the table", to restart the timer when it changes. */
+/**
+ * The key that identifies "the decision now on the table": the timer restarts and the shell
+ * moves focus when it changes. Questions asked and facilitator notes keep it.
+ */
 export function decisionKey(state: GameState | null): string {
   if (!state) return '';
   const p = state.pending;
   switch (p.kind) {
     case 'card':
-      return `card:${p.copy.card}:${state.log.length - p.asked.length}`;
+      return `card:${p.copy.card}:${state.log.length - p.asked.length - notesIn(state)}`;
     case 'council':
       return `council:${p.after}:${p.step}:${p.offer ?? ''}`;
     case 'invest':
-      return `invest:${p.investment}:${state.actions}`;
+      return `invest:${p.investment}:${state.actions - notesIn(state)}`;
     default:
       return p.kind;
   }
+}
+
+function notesIn(state: GameState): number {
+  let n = 0;
+  for (const e of state.log) if (e.kind === 'note') n++;
+  return n;
 }
 
 function hasDecisionToUndo(record: SessionRecord | null): boolean {
