@@ -15,7 +15,7 @@ import { startRoomServer } from './server';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
 function arg(name: string, fallback: string | null): string | null {
-  const i = process.argv.indexOf(`--${name}`);
+  const i = process.argv.lastIndexOf(`--${name}`);
   if (i === -1) return fallback;
   const value = process.argv[i + 1];
   if (value === undefined || value.startsWith('--')) {
@@ -61,12 +61,7 @@ async function main(): Promise<void> {
     console.log(`\nOpen on the projector laptop: ${joinBase}#/room\nPhones join at ${joinBase}#/join\n`);
     console.log(await terminalQr(`${joinBase}#/join`));
   }
-  const stop = async () => {
-    await server.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  // Colyseus itself shuts down gracefully on SIGINT/SIGTERM (journals are already on disk).
 }
 
 main().catch((error) => {

@@ -1,0 +1,194 @@
+/**
+ * A screen's line to its room (colyseus.js): creates or joins the room, keeps the latest lobby,
+ * view, brief and scenario the server sent, and comes back by itself when the connection drops
+ * (Wi-Fi, a phone asleep, a server restart) with the token kept in localStorage: the phone's
+ * seat token, or the projector's facilitator token. The server decides everything; this only
+ * sends requests and shows what comes back.
+ */
+import { Client, type Room } from 'colyseus.js';
+import type { Action } from '../../engine/types';
+import type {
+  BriefMessage,
+  ExportMessage,
+  FacilitatorMessage,
+  LobbyMessage,
+  SeatView,
+  WelcomeMessage,
+} from '../../room/protocol';
+import { ROOM_NAME } from '../../room/protocol';
+import type { Scenario } from '../../scenario/schema';
+
+export interface RoomSnapshot {
+  status: 'connecting' | 'open' | 'lost' | 'gone';
+  welcome: WelcomeMessage | null;
+  scenario: Scenario | null;
+  lobby: LobbyMessage | null;
+  view: SeatView | null;
+  brief: BriefMessage | null;
+  refused: string | null;
+}
+
+const KEY = 'dd.room.';
+
+export function storedToken(kind: 'seat' | 'facilitator', code: string): string | null {
+  try {
+    return localStorage.getItem(`${KEY}${kind}.${code}`);
+  } catch {
+    return null;
+  }
+}
+
+function storeToken(kind: 'seat' | 'facilitator', code: string, token: string): void {
+  try {
+    localStorage.setItem(`${KEY}${kind}.${code}`, token);
+  } catch {
+    // Private mode: the seat holds until the page closes.
+  }
+}
+
+export function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The Colyseus endpoint: the page's own origin when served by `npm run room`. */
+export function endpoint(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+}
+
+/** Whether this page was served by the room server (the start screen's Room button). */
+export async function roomServerInfo(): Promise<{
+  joinBase: string;
+  scenarios: { id: string; title: unknown }[];
+} | null> {
+  if (location.protocol === 'file:') return null;
+  try {
+    const response = await fetch('room-api/info', { cache: 'no-store' });
+    if (!response.ok) return null;
+    const info = await response.json();
+    return info?.room === true ? info : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function createRoom(scenario: string, lang: string): Promise<string> {
+  const facilitator = randomToken();
+  const room = await new Client(endpoint()).create(ROOM_NAME, { scenario, facilitator, lang });
+  storeToken('facilitator', room.roomId, facilitator);
+  await room.leave(true);
+  return room.roomId;
+}
+
+export class RoomConnection {
+  snapshot: RoomSnapshot = {
+    status: 'connecting',
+    welcome: null,
+    scenario: null,
+    lobby: null,
+    view: null,
+    brief: null,
+    refused: null,
+  };
+  private room: Room | null = null;
+  private closed = false;
+  private retry = 0;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    readonly code: string,
+    readonly kind: 'seat' | 'facilitator',
+  ) {}
+
+  onChange(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  get hasToken(): boolean {
+    return storedToken(this.kind, this.code) !== null;
+  }
+
+  /** Joins with the stored token, or (a phone's first visit) with a name. */
+  async connect(name?: string): Promise<void> {
+    const token = storedToken(this.kind, this.code);
+    const options =
+      this.kind === 'facilitator' ? { facilitator: token } : token ? { token } : name ? { name } : null;
+    if (!options || (this.kind === 'facilitator' && !token)) {
+      this.update({ status: 'gone' });
+      return;
+    }
+    this.update({ status: 'connecting' });
+    try {
+      const room = await new Client(endpoint()).joinById(this.code, options);
+      this.attach(room);
+      this.retry = 0;
+    } catch (error) {
+      const message = String((error as Error)?.message ?? error);
+      // The room is not there (yet): it may be restarting; a refused token will not come back.
+      if (/token|facilitator|options/.test(message)) this.update({ status: 'gone', refused: message });
+      else this.later();
+    }
+  }
+
+  private attach(room: Room): void {
+    this.room = room;
+    room.onMessage('welcome', (m: WelcomeMessage) => {
+      if (m.token && this.kind === 'seat') storeToken('seat', this.code, m.token);
+      this.update({ status: 'open', welcome: m, scenario: m.scenario });
+    });
+    room.onMessage('lobby', (m: LobbyMessage) => this.update({ lobby: m }));
+    room.onMessage('view', (m: SeatView) => this.update({ view: m, refused: null }));
+    room.onMessage('brief', (m: BriefMessage) => this.update({ brief: m }));
+    room.onMessage('scenario', (m: Scenario) => this.update({ scenario: m }));
+    room.onMessage('refused', (m: { reason: string }) => this.update({ refused: m.reason }));
+    room.onMessage('export', (m: ExportMessage) => download(m.name, m.file));
+    room.onLeave((code) => {
+      this.room = null;
+      // 4002: removed by the facilitator. Anything else: try again shortly.
+      if (code === 4002) this.update({ status: 'gone', refused: 'removed' });
+      else if (!this.closed) {
+        this.update({ status: 'lost' });
+        this.later();
+      }
+    });
+  }
+
+  private later(): void {
+    if (this.closed) return;
+    this.update({ status: 'lost' });
+    const wait = Math.min(5000, 300 * 2 ** this.retry++);
+    setTimeout(() => void this.connect(), wait);
+  }
+
+  act(action: Action): void {
+    this.room?.send('act', { action });
+  }
+
+  seat(seat: number): void {
+    this.room?.send('seat', { seat });
+  }
+
+  facilitate(message: FacilitatorMessage): void {
+    this.room?.send('fac', message);
+  }
+
+  close(): void {
+    this.closed = true;
+    void this.room?.leave(true);
+  }
+
+  private update(part: Partial<RoomSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...part };
+    for (const fn of this.listeners) fn();
+  }
+}
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
