@@ -83,18 +83,23 @@ class LimitedServer extends Server {
 export async function startRoomServer(options: RoomServerOptions): Promise<RunningRoomServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   ensureDir(options.dataDir);
-  setRoomEnv({
+  const env = {
     dataDir: options.dataDir,
     scenarios: readScenarios(options.scenariosDir, log),
     log,
     newCode: codeMaker(options.dataDir),
-  });
+  };
+  setRoomEnv(env);
   let joinBase = options.joinBase ?? null;
   const http = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === '/room-api/info') {
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      res.end(JSON.stringify({ room: true, joinBase }));
+      const scenarios = [...env.scenarios.values()].map((s) => ({
+        id: s.scenario.id,
+        title: s.scenario.title,
+      }));
+      res.end(JSON.stringify({ room: true, joinBase, scenarios, rooms: matchMaker.stats.local.roomCount }));
       return;
     }
     serveStatic(options.staticDir, path, res);
