@@ -4,6 +4,7 @@
  * alone). The top bar: the round, whose turn it is, the active priorities, and the controls.
  */
 import type { Deltas, GameState } from '../engine/types';
+import { view } from '../engine/view';
 import { currentLang, t } from '../i18n';
 import { formatMeter, formatMeterDelta, formatMoney, formatMoneyDelta, meterVerdict } from '../i18n/money';
 import type { Scenario } from '../scenario/schema';
@@ -133,8 +134,7 @@ export function renderTopbar(
   const parts: HTMLElement[] = [];
   if (state) {
     parts.push(h('span', { class: 'round', 'data-testid': 'round' }, roundText(scenario, state.round)));
-    const seat =
-      'seat' in state.pending && typeof state.pending.seat === 'number' ? state.pending.seat : null;
+    const seat = view(scenario, state).activeSeat;
     if (seat !== null && state.players[seat]) {
       const p = state.players[seat];
       parts.push(

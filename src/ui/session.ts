@@ -77,8 +77,7 @@ export function startSession(
   const text = (v: Parameters<typeof localize>[0]) => localize(v, currentLang(), scenario.languages);
 
   function boardModel(state: GameState): BoardModel {
-    const seat =
-      'seat' in state.pending && typeof state.pending.seat === 'number' ? state.pending.seat : null;
+    const v = view(scenario, state);
     const spaces =
       boardSpaces(scenario)?.map((s) => ({
         id: s.id,
@@ -86,11 +85,10 @@ export function startSession(
         name: text(s.name),
         kindLabel: t(`kind.${s.kind}`),
       })) ?? null;
-    const v = view(scenario, state);
     return {
       spaces,
       players: state.players.map((p) => ({ name: p.name, space: p.space })),
-      active: seat,
+      active: v.activeSeat,
       headline: lastRoll(state) ?? text(scenario.title),
       deckLabel: v.deck ? text(findDeck(scenario, v.deck).name) : '',
       dice: v.dice ?? { count: 1, sides: 6 },
