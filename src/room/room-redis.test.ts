@@ -54,7 +54,7 @@ it('two processes behind Redis: a phone finds its room through either process', 
     );
     clients.push(...phones);
     await until(() => phones.every((p) => p.welcome !== null), 5000, 'phones welcome');
-    phones.forEach((p, seat) => p.send('seat', { seat }));
+    for (const [seat, p] of phones.entries()) p.send('seat', { seat });
     await until(
       () =>
         (projector.last('lobby') as LobbyMessage | undefined)?.participants.filter((p) => p.seat !== null)
@@ -67,7 +67,7 @@ it('two processes behind Redis: a phone finds its room through either process', 
     phones[0].send('act', { action: { type: 'draw' } });
     await until(() => phones.every((p) => p.view?.view.card), 5000, 'a card on both phones');
     const option = phones[0].view!.view.card!.options[0].id;
-    phones.forEach((p, seat) => p.send('act', { action: { type: 'vote', seat, option } }));
+    for (const [seat, p] of phones.entries()) p.send('act', { action: { type: 'vote', seat, option } });
     await until(() => projector.view?.last?.option === option, 5000, 'the vote settled');
     expect(projector.view?.last?.votes).toEqual([option, option]);
   }

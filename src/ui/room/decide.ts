@@ -48,7 +48,7 @@ export function decisionPanel(
       return h('p', { class: 'room-note' }, t('room.waitTurn', { name: name(v.activeSeat) }));
     return btn(v.turnAction, t(v.turnAction === 'roll' ? 'room.roll' : 'room.draw'), { type: v.turnAction });
   }
-  if (v.card) return cardPanel(scenario, sv, v.card, actor, send, text, btn);
+  if (v.card) return cardPanel(scenario, sv, v.card, actor, text, btn);
   if (v.invest) {
     if (!mine(v.activeSeat))
       return h('p', { class: 'room-note' }, t('room.waitTurn', { name: name(v.activeSeat) }));
@@ -140,7 +140,6 @@ function cardPanel(
   sv: SeatView,
   card: CardView,
   actor: Actor,
-  send: (a: Action) => void,
   text: (v: Text | undefined) => string,
   btn: Btn,
 ): HTMLElement {
