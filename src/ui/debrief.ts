@@ -14,7 +14,7 @@ import { changeChips } from './effects-text';
 import { debriefTools, decisionExtras } from './facilitator/debrief-tools';
 import { roundText } from './hud';
 import { findCard } from './lookup';
-import type { StageContext } from './stage';
+import type { StageContext } from './types';
 
 export function debriefScreen(ctx: StageContext): Screen {
   const { scenario, state, app } = ctx;

@@ -4,13 +4,12 @@ import { currentLang, t } from '../i18n';
 import { localize } from '../scenario/text';
 import type { Screen } from './app';
 import { h, icon } from './dom';
-import type { StageContext } from './stage';
+import type { StageContext } from './types';
 
 export function endingScreen(ctx: StageContext): Screen {
   const { scenario, state, app } = ctx;
-  const openDebrief = () => {
-    void import('./debrief').then(({ debriefScreen }) => app.show(debriefScreen(ctx)));
-  };
+  // The debrief has its own URL (#/debrief/<session>); the shell shows it.
+  const openDebrief = () => ctx.openDebrief();
   return {
     render() {
       const text = (v: Parameters<typeof localize>[0]) => localize(v, currentLang(), scenario.languages);

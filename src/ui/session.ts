@@ -3,10 +3,10 @@
  * board, the HUD, the top bar and the dialog of the moment. Buttons and keys become events
  * sent to the actor; nothing here changes game state or decides a rule.
  */
-import { type Actor, createActor, type SnapshotFrom } from 'xstate';
+import { createActor } from 'xstate';
 import type { Cue } from '../audio/port';
 import { needsReading, type SessionInput, sessionMachine } from '../engine/machine';
-import type { Action, GameState, LogEntry, PlayerSetup } from '../engine/types';
+import type { GameState, LogEntry, PlayerSetup } from '../engine/types';
 import { view } from '../engine/view';
 import { tokenWalk } from '../engine/view-actions';
 import type { BoardModel, BoardScene } from '../game/scenes/BoardScene';
@@ -18,18 +18,16 @@ import { byId, isTextEntry } from './dom';
 import { renderHud, renderTopbar } from './hud';
 import { boardSpaces, findDeck } from './lookup';
 import { changesOf, seriesFromLog } from './series';
-import { renderStage, type StageContext } from './stage';
+import { renderStage } from './stage';
 import { keepTurnInMiddle } from './turn-spot';
+import type { Session, SessionSnapshot, StageContext, TableTools } from './types';
 
-export type SessionSnapshot = SnapshotFrom<typeof sessionMachine>;
+export type { Session, SessionSnapshot };
 
-export interface Session {
-  send(action: Action): void;
-  continue(): void;
-  snapshot(): SessionSnapshot;
-  stop(): void;
-  /** The engine's actor, for the facilitator console (pause, undo, timer: src/ui/facilitator). */
-  readonly actor: Actor<typeof sessionMachine>;
+/** What the workshop around the session lends it: its tools, and the way to the debrief. */
+export interface SessionShell {
+  tools: TableTools;
+  openDebrief(): void;
 }
 
 export function startSession(
@@ -42,6 +40,7 @@ export function startSession(
   onExit: () => void,
   /** Resume a saved session (its record is replayed) instead of seating a new table. */
   resume?: Pick<SessionInput, 'record' | 'timerMs' | 'timerRemainingMs' | 'outcomeFrom'>,
+  shell?: SessionShell,
 ): Session {
   const actor = createActor(sessionMachine, { input: { scenario, scenarioHash, ...resume } });
   const appEl = byId('app');
@@ -72,7 +71,36 @@ export function startSession(
       byId('stage').replaceChildren();
       appEl.classList.add('no-game');
     },
+    redraw() {
+      endingShown = false;
+      lastFocusKey = '';
+      render();
+    },
+    stageContext() {
+      const snap = actor.getSnapshot();
+      return snap.context.state ? stageContext(snap, snap.context.state) : null;
+    },
   };
+
+  function stageContext(snap: SessionSnapshot, state: GameState): StageContext {
+    const inOutcome = snap.matches({ playing: 'outcome' });
+    return {
+      app,
+      scenario,
+      snapshot: snap,
+      state,
+      entries: inOutcome ? newEntries(snap) : [],
+      animating,
+      send: session.send,
+      continue: session.continue,
+      exit: () => {
+        session.stop();
+        onExit();
+      },
+      openDebrief: () => shell?.openDebrief(),
+      tools: shell?.tools ?? null,
+    };
+  }
 
   const text = (v: Parameters<typeof localize>[0]) => localize(v, currentLang(), scenario.languages);
 
@@ -170,20 +198,7 @@ export function startSession(
     );
 
     const stage = byId('stage');
-    const ctx: StageContext = {
-      app,
-      scenario,
-      snapshot: snap,
-      state,
-      entries: inOutcome ? entries : [],
-      animating,
-      send: session.send,
-      continue: session.continue,
-      exit: () => {
-        session.stop();
-        onExit();
-      },
-    };
+    const ctx = stageContext(snap, state);
     const focused = (document.activeElement as HTMLElement | null)?.dataset?.key;
     const { element, focusKey, ending } = renderStage(ctx);
     if (ending) {

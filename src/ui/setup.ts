@@ -43,8 +43,11 @@ export function setupScreen(
   scenario: Scenario,
   onPlay: (seed: string, players: PlayerSetup[]) => void,
   onBack: () => void,
-  /** Dev live reload (issue 6): the table's entries, kept when a saved file re-shows this screen. */
-  keep?: { state?: SetupState },
+  /**
+   * What the table entered before (a reload: src/ui/setup-draft.ts; a live reload of the file);
+   * `changed` hears every entry as it is typed, so it can be kept.
+   */
+  keep?: { state?: SetupState; changed?(state: SetupState): void },
 ): Screen {
   const rules = setupView(scenario);
   const max = rules.players.max;
@@ -194,9 +197,11 @@ export function setupScreen(
         );
       });
 
+      const changed = () => keep?.changed?.(s);
       return h(
         'div',
-        { class: 'setup' },
+        // Field handlers run first; the form hears the event as it bubbles up and keeps it.
+        { class: 'setup', oninput: changed, onchange: changed },
         h(
           'div',
           { class: 'row' },

@@ -4,29 +4,18 @@
  */
 import { Dice5, Layers } from 'lucide-static';
 import { decisionKey } from '../engine/machine';
-import type { Action, GameState, LogEntry } from '../engine/types';
+import type { Action } from '../engine/types';
 import { t } from '../i18n';
-import type { Scenario } from '../scenario/schema';
-import type { App, Screen } from './app';
+import type { Screen } from './app';
 import { cardDialog, type KeyedElement } from './card';
 import { councilDialog, investDialog } from './council';
 import { h, icon } from './dom';
 import { endingScreen } from './ending';
 import { outcomePanel } from './outcome';
-import type { SessionSnapshot } from './session';
 import { cardShown, councilShown, investOnSpace, tableView } from './table';
+import type { StageContext } from './types';
 
-export interface StageContext {
-  app: App;
-  scenario: Scenario;
-  snapshot: SessionSnapshot;
-  state: GameState;
-  entries: LogEntry[];
-  animating: boolean;
-  send(action: Action): void;
-  continue(): void;
-  exit(): void;
-}
+export type { StageContext };
 
 export interface StageResult {
   element: KeyedElement | null;
@@ -42,7 +31,7 @@ export function renderStage(ctx: StageContext): StageResult {
     return { element: null, focusKey: 'ended', ending: endingScreen(ctx) };
   }
   if (snap.hasTag('paused')) {
-    return { element: h('div', { class: 'banner', role: 'status' }, 'Pauze'), focusKey: 'paused' };
+    return { element: h('div', { class: 'banner', role: 'status' }, t('facil.paused')), focusKey: 'paused' };
   }
   if (snap.hasTag('outcome')) {
     if (ctx.animating) return { element: null, focusKey: `anim:${snap.context.outcome?.from}` };

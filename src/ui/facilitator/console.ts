@@ -7,10 +7,11 @@
 import { currentLang, t, toggleLang } from '../../i18n';
 import type { App } from '../app';
 import { h, isTextEntry } from '../dom';
+import type { LiveWorkshop } from '../types';
 import { type ConsoleCommand, type ConsoleModel, clock, consoleModel, modelInputOf } from './model';
 import { newPanelState, renderPanel } from './panel';
 import { CHANNEL, type ConsoleMessage } from './remote';
-import { currentWorkshop, type LiveWorkshop, onWorkshop, rememberTimerMs, type Workshop } from './workshop';
+import { rememberTimerMs, type Workshop } from './workshop';
 
 /** Phaser's game: paused with the session, so tweens and the board stand still too. */
 export interface Pausable {
@@ -73,7 +74,7 @@ export function installConsole(app: App, workshop: Workshop, phaser?: Promise<Pa
 
   /** Full redraw when anything but the countdown changed; otherwise only the numbers move. */
   function draw(force = false): void {
-    const w = currentWorkshop();
+    const w = workshop.table.current;
     toggle.hidden = !w;
     toggle.textContent = `${t('facil.toggle')} (F)`;
     if (!w) {
@@ -146,7 +147,7 @@ export function installConsole(app: App, workshop: Workshop, phaser?: Promise<Pa
   }
 
   function run(c: ConsoleCommand): void {
-    const w = currentWorkshop();
+    const w = workshop.table.current;
     if (!w) return;
     const { actor } = w.session;
     switch (c.cmd) {
@@ -197,7 +198,7 @@ export function installConsole(app: App, workshop: Workshop, phaser?: Promise<Pa
   const receive = (data: ConsoleMessage | undefined) => {
     if (data?.type === 'cmd') run(data.command);
     else if (data?.type === 'hello') {
-      const w = currentWorkshop();
+      const w = workshop.table.current;
       if (w) broadcast({ type: 'model', model: build(w) });
     }
   };
@@ -221,7 +222,7 @@ export function installConsole(app: App, workshop: Workshop, phaser?: Promise<Pa
     if (fromConsole(e.source)) receive(e.data);
   });
 
-  onWorkshop((w) => {
+  workshop.table.subscribe((w) => {
     unsubscribe?.();
     unsubscribe = null;
     ui.confirm = null;
@@ -231,7 +232,7 @@ export function installConsole(app: App, workshop: Workshop, phaser?: Promise<Pa
   app.onRender(() => draw(true));
 
   app.pushKeys((e) => {
-    if (!currentWorkshop() || isTextEntry(e.target) || document.querySelector('.help')) return false;
+    if (!workshop.table.current || isTextEntry(e.target) || document.querySelector('.help')) return false;
     const k = e.key.toLowerCase();
     if (k === 'f') {
       setOpen(aside.hidden);

@@ -17,8 +17,7 @@ import { comparisonTable } from '../compare/table';
 import { h } from '../dom';
 import { roundText } from '../hud';
 import { download } from '../saved/download';
-import type { StageContext } from '../stage';
-import { currentWorkshop, sessionStore, workshopInstance } from './workshop';
+import type { StageContext, TableTools } from '../types';
 
 export function exportLabels(): ExportLabels {
   const keys: (keyof ExportLabels)[] = [
@@ -70,8 +69,8 @@ export function debriefTools(ctx: StageContext): HTMLElement {
   const button = (label: string, testid: string, onclick: () => void) =>
     h('button', { class: 'btn small', type: 'button', 'data-testid': testid, onclick }, label);
   const side = h('div', { class: 'branch-compare', 'data-testid': 'branch-compare' });
-  const live = currentWorkshop();
-  if (live?.branchOf) void fillBranch(side, ctx, live.branchOf);
+  const live = ctx.tools?.live();
+  if (live?.branchOf && ctx.tools) void fillBranch(side, ctx, ctx.tools, live.branchOf);
   return h(
     'section',
     { class: 'debrief-tools', 'aria-label': t('export.title') },
@@ -88,14 +87,19 @@ export function debriefTools(ctx: StageContext): HTMLElement {
       button(t('export.csv'), 'export-csv', () =>
         download(`${fileBase(ctx)}-besluiten.csv`, decisionsCsv(model(ctx), exportLabels()), 'text/csv'),
       ),
-      button(t('export.session'), 'export-session', () => void workshopInstance()?.exportCurrent()),
+      button(t('export.session'), 'export-session', () => void ctx.tools?.exportCurrent()),
     ),
     side,
   );
 }
 
-async function fillBranch(el: HTMLElement, ctx: StageContext, originalId: string): Promise<void> {
-  const original = await resumeSession(await sessionStore(), originalId);
+async function fillBranch(
+  el: HTMLElement,
+  ctx: StageContext,
+  tools: TableTools,
+  originalId: string,
+): Promise<void> {
+  const original = await resumeSession(await tools.store(), originalId);
   if (!original.ok) {
     el.replaceChildren(h('p', {}, t('whatif.originalGone')));
     return;
@@ -122,7 +126,7 @@ export function decisionExtras(ctx: StageContext, logIndex: number): HTMLElement
     .filter(([, owner]) => owner === logIndex)
     .map(([i]) => ctx.state.log[i])
     .flatMap((e) => (e.kind === 'note' ? [e.text] : []));
-  const live = currentWorkshop();
+  const live = ctx.tools?.live();
   const record = live?.session.snapshot().context.record;
   const button =
     live && record
@@ -134,7 +138,7 @@ export function decisionExtras(ctx: StageContext, logIndex: number): HTMLElement
             'data-testid': 'whatif',
             onclick: () => {
               const branch = branchRecord(ctx.scenario, record, logIndex);
-              void workshopInstance()?.branch(branch, logIndex);
+              void ctx.tools?.branch(branch, logIndex);
             },
           },
           t('whatif.button'),

@@ -17,28 +17,14 @@ import { type Autosaver, createAutosaver } from '../../persistence/autosaver';
 import { openSessionStore } from '../../persistence/open';
 import { sessionDraft } from '../../persistence/session-format';
 import { newSessionId } from '../../persistence/session-id';
-import type { Scenario } from '../../scenario/schema';
 import { localize } from '../../scenario/text';
 import type { App } from '../app';
+import { LiveTable } from '../live-table';
 import { download } from '../saved/download';
 import { showStorageWarning } from '../saved/warning';
-import type { Session } from '../session';
+import type { LiveWorkshop, ScenarioSource, TableTools } from '../types';
 
-export interface ScenarioSource {
-  scenario: Scenario;
-  hash: string;
-  source: string;
-  file: string;
-}
-
-export interface LiveWorkshop {
-  id: string;
-  src: ScenarioSource;
-  session: Session;
-  /** What-if: the session this one branched from, and the decision (log index) it branched at. */
-  branchOf: string | null;
-  branchAt: number | null;
-}
+export type { LiveWorkshop, ScenarioSource };
 
 export interface WorkshopDeps {
   app: App;
@@ -46,6 +32,8 @@ export interface WorkshopDeps {
   sessions: Promise<typeof import('../session')>;
   /** Back to the start screen. */
   onExit(): void;
+  /** From the ending of session `id` to its debrief. */
+  onDebrief(id: string): void;
   /** Shows a damaged save (corrupt, truncated, future version, not replayable). */
   onDamaged(id: string, message: string, code: string, raw: string | undefined): void;
   /** Called whenever a session starts (test seam, console). */
@@ -56,22 +44,6 @@ export const ACTIVE_KEY = 'dd.activeSession';
 const TIMER_KEY = 'dd.timerMs';
 const TICK_MS = 200;
 
-let storePromise: Promise<SessionStore> | null = null;
-let saver: Autosaver | null = null;
-
-/** The session store, opened once; a warning goes up when saves will not survive a reload. */
-export function sessionStore(): Promise<SessionStore> {
-  storePromise ??= openSessionStore().then((store) => {
-    if (store.status !== 'ok') showStorageWarning(store.status);
-    saver = createAutosaver(store, Date);
-    saver.onResult((r) => {
-      if (!r.result.ok) showStorageWarning(r.result.error.code === 'quota' ? 'quota' : 'failed');
-    });
-    return store;
-  });
-  return storePromise;
-}
-
 export function activeSessionId(): string | null {
   try {
     return localStorage.getItem(ACTIVE_KEY);
@@ -80,7 +52,7 @@ export function activeSessionId(): string | null {
   }
 }
 
-function setActive(id: string | null): void {
+export function setActive(id: string | null): void {
   try {
     if (id) localStorage.setItem(ACTIVE_KEY, id);
     else localStorage.removeItem(ACTIVE_KEY);
@@ -107,31 +79,39 @@ export function rememberTimerMs(ms: number): void {
   }
 }
 
-let live: LiveWorkshop | null = null;
-const listeners = new Set<(live: LiveWorkshop | null) => void>();
-
-export function currentWorkshop(): LiveWorkshop | null {
-  return live;
-}
-
-/** Called when a session starts or ends (the console and the debrief tools listen). */
-export function onWorkshop(fn: (live: LiveWorkshop | null) => void): () => void {
-  listeners.add(fn);
-  return () => listeners.delete(fn);
-}
-
-let instance: Workshop | null = null;
-
-/** The page's workshop (one per page), for the debrief's what-if and export buttons. */
-export function workshopInstance(): Workshop | null {
-  return instance;
-}
-
-export class Workshop {
+export class Workshop implements TableTools {
+  /** The table in play; the console, the debrief and the router subscribe to it. */
+  readonly table = new LiveTable<LiveWorkshop>();
   private detach: (() => void) | null = null;
+  private storePromise: Promise<SessionStore> | null = null;
+  private saver: Autosaver | null = null;
 
-  constructor(private readonly deps: WorkshopDeps) {
-    instance = this;
+  constructor(private readonly deps: WorkshopDeps) {}
+
+  live(): LiveWorkshop | null {
+    return this.table.current;
+  }
+
+  /** The session store, opened once; a warning goes up when saves will not survive a reload. */
+  store(): Promise<SessionStore> {
+    this.storePromise ??= openSessionStore().then((store) => {
+      if (store.status !== 'ok') showStorageWarning(store.status);
+      const saver = createAutosaver(store, Date);
+      saver.onResult((r) => {
+        if (!r.result.ok) showStorageWarning(r.result.error.code === 'quota' ? 'quota' : 'failed');
+      });
+      this.saver = saver;
+      return store;
+    });
+    return this.storePromise;
+  }
+
+  /** Stops the game on the board (it stays saved): the table has gone to another screen. */
+  close(): void {
+    const live = this.table.current;
+    this.detach?.();
+    live?.session.stop();
+    setActive(null);
   }
 
   /** A new table from the setup screen. */
@@ -153,7 +133,7 @@ export class Workshop {
 
   /** Resume a saved session by id; a damaged one goes to the damaged-save screen. */
   async resume(id: string): Promise<LiveWorkshop | null> {
-    const store = await sessionStore();
+    const store = await this.store();
     const { resumeSession } = await import('../../persistence/resume');
     const result = await resumeSession(store, id);
     if (!result.ok) {
@@ -213,7 +193,7 @@ export class Workshop {
 
   /** What-if: a new session from `record` (the original cut before a decision); the original stays. */
   async branch(record: SessionRecord, branchAt: number): Promise<LiveWorkshop | null> {
-    const from = live;
+    const from = this.table.current;
     if (!from) return null;
     const snap = from.session.snapshot();
     const state = replay(from.src.scenario, record);
@@ -231,6 +211,7 @@ export class Workshop {
 
   /** The session in play as a file (also works when storage is blocked). */
   async exportCurrent(): Promise<void> {
+    const live = this.table.current;
     if (!live) return;
     const { exportSessionFile } = await import('../../persistence/session-file');
     const snap = live.session.snapshot();
@@ -243,12 +224,13 @@ export class Workshop {
 
   /** Saves the session in play now (pagehide, tests). */
   saveNow(): void {
-    if (!live || !saver) return;
-    saver.save(this.draft(live, live.session.snapshot().context.timer));
+    const live = this.table.current;
+    if (!live || !this.saver) return;
+    this.saver.save(this.draft(live, live.session.snapshot().context.timer));
   }
 
   flush() {
-    return saver?.flush() ?? Promise.resolve(null);
+    return this.saver?.flush() ?? Promise.resolve(null);
   }
 
   private draft(w: LiveWorkshop, timer: { lengthMs: number; remainingMs: number }) {
@@ -291,10 +273,10 @@ export class Workshop {
     branch: { branchOf: string | null; branchAt: number | null } = { branchOf: null, branchAt: null },
   ): Promise<LiveWorkshop> {
     // One session at a time: the one on screen stops (it stays saved) before the next starts.
-    const previous = live;
+    const previous = this.table.current;
     this.detach?.();
     previous?.session.stop();
-    await sessionStore();
+    await this.store();
     const [board, { startSession }] = await Promise.all([this.deps.board, this.deps.sessions]);
     let w: LiveWorkshop | null = null;
     const session = startSession(
@@ -310,13 +292,13 @@ export class Workshop {
         this.deps.onExit();
       },
       resume.record ? resume : undefined,
+      { tools: this, openDebrief: () => this.deps.onDebrief(id) },
     );
     if (!resume.record && resume.timerMs) session.actor.send({ type: 'SET_TIMER', ms: resume.timerMs });
     w = { id, src, session, ...branch };
-    live = w;
     setActive(id);
     this.detach = this.attach(w);
-    for (const fn of listeners) fn(w);
+    this.table.set(w);
     this.deps.onSession?.(w);
     return w;
   }
@@ -329,7 +311,7 @@ export class Workshop {
     let lastLength = -1;
     let lastOutcome: unknown = null;
     let lastSavedRemaining = -1;
-    const save = () => saver?.save(this.draft(w, actor.getSnapshot().context.timer));
+    const save = () => this.saver?.save(this.draft(w, actor.getSnapshot().context.timer));
     const sub = actor.subscribe((snap) => {
       const { record, timer, outcome } = snap.context;
       const paused = snap.matches('paused');
@@ -380,10 +362,7 @@ export class Workshop {
       offLang();
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onHide);
-      if (live === w) {
-        live = null;
-        for (const fn of listeners) fn(null);
-      }
+      if (this.table.current === w) this.table.set(null);
       this.detach = null;
     };
     return detach;

@@ -8,7 +8,7 @@ import { t } from '../../i18n';
 import type { SessionListEntry } from '../../persistence';
 import { newSessionId } from '../../persistence/session-id';
 import { h } from '../dom';
-import { sessionStore, type Workshop } from '../facilitator/workshop';
+import type { Workshop } from '../facilitator/workshop';
 import { download, readFile } from './download';
 import { describeProblem } from './problem';
 
@@ -56,7 +56,7 @@ export function savedSessionsSection(deps: SavedSectionDeps): HTMLElement {
         return;
       }
       problem.hidden = true;
-      const store = await sessionStore();
+      const store = await deps.workshop.store();
       // A session already kept here (an export taken back to the same laptop) is never
       // overwritten by the file: the file opens as a copy beside it.
       const known = await store.loadRaw(result.session.id);
@@ -86,7 +86,7 @@ export function savedSessionsSection(deps: SavedSectionDeps): HTMLElement {
 }
 
 async function fill(el: HTMLElement, deps: SavedSectionDeps): Promise<void> {
-  const store = await sessionStore();
+  const store = await deps.workshop.store();
   const listed = await store.list();
   el.removeAttribute('aria-busy');
   if (!listed.ok) {
@@ -119,7 +119,7 @@ function row(entry: SessionListEntry, deps: SavedSectionDeps): HTMLElement {
           remove.textContent = t('saved.deleteConfirm');
           return;
         }
-        const store = await sessionStore();
+        const store = await deps.workshop.store();
         await store.remove(entry.id);
         deps.refresh();
       },

@@ -1,0 +1,204 @@
+/**
+ * One URL per screen (issue 13), in Chromium: on every route a reload shows the same screen
+ * again, and the browser's Back and Forward go between screens the way a person walked them.
+ * The setup form keeps what was typed through a reload; the game resumes at the same decision.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildGame, launch, serve } from './harness';
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  const [dir, b] = await Promise.all([buildGame(), launch()]);
+  browser = b;
+  server = await serve(dir);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Snap {
+  matches(s: unknown): boolean;
+  context: { state: { pending: { kind: string }; log: unknown[] } | null };
+}
+type G = {
+  __GAME__: {
+    ready: boolean;
+    live?: { id: string; session: { snapshot(): Snap; send(a: unknown): void; continue(): void } };
+    workshop: { flush(): Promise<unknown>; table: { current: { id: string } | null } };
+  };
+};
+
+async function open(context: BrowserContext, path = ''): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(server.url + path);
+  await ready(page);
+  return { page, errors };
+}
+
+async function ready(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as G).__GAME__?.ready === true);
+}
+
+async function reload(page: Page): Promise<void> {
+  await page.reload();
+  await ready(page);
+}
+
+const hash = (page: Page) => page.evaluate(() => location.hash);
+
+/** The moment on the table: who is to act on what, and how far the log has come. */
+function where(page: Page): Promise<{ id: string; pending: string; log: number } | null> {
+  return page.evaluate(() => {
+    const live = (window as unknown as G).__GAME__.live;
+    const table = (window as unknown as G).__GAME__.workshop.table.current;
+    const state = live?.session.snapshot().context.state;
+    if (!live || !table || table.id !== live.id || !state) return null;
+    return { id: live.id, pending: JSON.stringify(state.pending), log: state.log.length };
+  });
+}
+
+async function onTable(page: Page, id: string): Promise<void> {
+  await page.waitForFunction((want) => {
+    const g = (window as unknown as G).__GAME__;
+    return g.workshop.table.current?.id === want && !!g.live?.session.snapshot().context.state;
+  }, id);
+}
+
+describe('a URL per screen', () => {
+  it('start, choose and compare: a reload stays, Back and Forward walk the way back', async () => {
+    const context = await browser.newContext();
+    const { page, errors } = await open(context);
+    await page.getByTestId('start-workshop').click();
+    expect(await hash(page)).toBe('#/choose');
+    await page.locator('.scenario[data-scenario="demo-stapel"]').waitFor();
+    await reload(page);
+    await page.locator('.scenario[data-scenario="demo-stapel"]').waitFor();
+    expect(await hash(page)).toBe('#/choose');
+
+    await page.goBack();
+    await page.getByTestId('start-workshop').waitFor();
+    await page.goForward();
+    await page.locator('.choose').waitFor();
+    await page.goBack();
+    await page.getByTestId('start-workshop').waitFor();
+
+    // Compare used to fall back to the start screen on a reload.
+    await page.getByTestId('open-compare').click();
+    await page.getByTestId('compare-screen').waitFor();
+    expect(await hash(page)).toBe('#/compare');
+    await reload(page);
+    await page.getByTestId('compare-screen').waitFor();
+    await page.goBack();
+    await page.getByTestId('start-workshop').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('setup keeps the names, the player count and the seed as typed through a reload', async () => {
+    const context = await browser.newContext();
+    const { page, errors } = await open(context);
+    await page.getByTestId('start-workshop').click();
+    await page.locator('.scenario[data-scenario="demo-stapel"]').click();
+    expect(await hash(page)).toBe('#/setup/demo-stapel');
+    await page.locator('[data-key=count]').selectOption('3');
+    await page.locator('[data-key=name-0]').fill('Anna');
+    await page.locator('[data-key=name-2]').fill('Chris');
+    await page.getByTestId('seed').fill('4242');
+    await reload(page);
+    await page.locator('.setup').waitFor();
+    expect(await hash(page)).toBe('#/setup/demo-stapel');
+    expect(await page.locator('[data-key=count]').inputValue()).toBe('3');
+    expect(await page.locator('[data-key=name-0]').inputValue()).toBe('Anna');
+    expect(await page.locator('[data-key=name-1]').inputValue()).toBe('');
+    expect(await page.locator('[data-key=name-2]').inputValue()).toBe('Chris');
+    expect(await page.getByTestId('seed').inputValue()).toBe('4242');
+
+    // Back to the choice and forward again: still what was typed.
+    await page.goBack();
+    await page.locator('.choose').waitFor();
+    await page.goForward();
+    await page.locator('.setup').waitFor();
+    expect(await page.locator('[data-key=name-0]').inputValue()).toBe('Anna');
+    // A bookmark of the setup opens it in a new tab too (the form starts empty there).
+    const other = await open(context, '#/setup/demo-stapel');
+    await other.page.locator('.setup').waitFor();
+    expect(await other.page.locator('[data-key=name-0]').inputValue()).toBe('');
+    expect([...errors, ...other.errors]).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('play and debrief: a reload resumes at the same decision; Back leaves the board, Forward resumes', async () => {
+    const context = await browser.newContext();
+    const { page, errors } = await open(context);
+    await page.getByTestId('start-workshop').click();
+    await page.locator('.scenario[data-scenario="demo-stapel"]').click();
+    await page.locator('[data-key=play]').click();
+    await page.waitForFunction(() => location.hash.startsWith('#/play/'));
+    const id = decodeURIComponent((await hash(page)).slice('#/play/'.length));
+    await onTable(page, id);
+    // Two decisions in, through the buttons a table presses.
+    for (let i = 0; i < 2; i++) {
+      await page.locator('#stage [data-autofocus]').first().click();
+      await page.waitForTimeout(50);
+    }
+    await page.evaluate(() => (window as unknown as G).__GAME__.workshop.flush());
+    const before = await where(page);
+    expect(before?.log).toBeGreaterThan(0);
+
+    await reload(page);
+    await onTable(page, id);
+    expect(await hash(page)).toBe(`#/play/${id}`);
+    expect(await where(page)).toEqual(before);
+
+    // Back: the setup screen, and the game off the board (kept).
+    await page.goBack();
+    await page.locator('.setup').waitFor();
+    expect(await page.evaluate(() => (window as unknown as G).__GAME__.workshop.table.current)).toBeNull();
+    await page.goForward();
+    await onTable(page, id);
+    expect(await where(page)).toEqual(before);
+
+    // To the end, then the debrief has its own URL.
+    await page.evaluate(async () => {
+      const s = (window as unknown as G).__GAME__.live!.session;
+      s.send({ type: 'endNow' });
+      if (s.snapshot().matches({ playing: 'outcome' })) s.continue();
+      await (window as unknown as G).__GAME__.workshop.flush();
+    });
+    await page.locator('[data-key=debrief]').click();
+    await page.locator('.debrief').waitFor();
+    expect(await hash(page)).toBe(`#/debrief/${id}`);
+    await reload(page);
+    await page.locator('.debrief').waitFor();
+    expect(await hash(page)).toBe(`#/debrief/${id}`);
+    await page.goBack();
+    await page.getByTestId('ending-title').waitFor();
+    expect(await hash(page)).toBe(`#/play/${id}`);
+    await page.goForward();
+    await page.locator('.debrief').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it('an unknown address shows the start screen; #console is still the facilitator window', async () => {
+    const context = await browser.newContext();
+    const { page } = await open(context, '#/nowhere/at/all');
+    await page.getByTestId('start-workshop').waitFor();
+    expect(await hash(page)).toBe('#/');
+    const remote = await context.newPage();
+    await remote.goto(`${server.url}#console`);
+    await remote.getByTestId('facil-waiting').waitFor();
+    expect(await remote.evaluate(() => location.hash)).toBe('#console');
+    await context.close();
+  }, 60_000);
+});
