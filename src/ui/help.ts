@@ -1,9 +1,13 @@
 import { t } from '../i18n';
-import type { App } from './app';
 import { h } from './dom';
 
+/** The one thing help needs of the shell (src/ui/app.ts opens it; naming App here would be a cycle). */
+export interface KeyLayers {
+  pushKeys(handler: (event: KeyboardEvent) => boolean): () => void;
+}
+
 /** The keyboard map (LOOK-AND-FEEL), on `?`; Esc or the button closes it. */
-export function showHelp(app: App): void {
+export function showHelp(app: KeyLayers): void {
   if (document.querySelector('.help')) return;
   const previous = document.activeElement as HTMLElement | null;
   const close = () => {
