@@ -4,7 +4,7 @@ import { BASE, variant } from '../../tests/scenario/helpers';
 import type { CliIo } from './io';
 import { EXIT, runCli } from './main';
 
-function io(files: Record<string, string>) {
+function io(files: Record<string, string | Uint8Array>) {
   const out: string[] = [];
   const err: string[] = [];
   const cli: CliIo = {
@@ -13,7 +13,7 @@ function io(files: Record<string, string>) {
     readFile: (path) => {
       const f = files[path];
       if (f === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return new TextEncoder().encode(f);
+      return typeof f === 'string' ? new TextEncoder().encode(f) : f;
     },
     writeFile: () => {},
     isDirectory: () => false,
@@ -29,6 +29,8 @@ describe('validate --lang', () => {
     expect(await runCli(['validate', '--lang', 'nl', 'bad.yaml'], f.cli)).toBe(EXIT.problems);
     expect(f.out).toEqual([
       'bad.yaml:24:57 kaart "kaart", keuze "ja": onbekend budget "wm0"; bedoelt u "wmo"? (bekend: wmo, jeugd)',
+      '              - { id: ja, label: Ja, effects: [ { resource: wm0, add: -100 } ] }',
+      '                                                            ^',
       'bad.yaml: 1 fout, 0 waarschuwingen',
     ]);
   });
@@ -38,7 +40,7 @@ describe('validate --lang', () => {
       const f = io({ 'bad.yaml': BROKEN });
       await runCli(['validate', ...args], f.cli);
       expect(f.out[0]).toMatch(/card "kaart", option "ja": unknown resource "wm0"/);
-      expect(f.out[1]).toBe('bad.yaml: 1 error, 0 warnings');
+      expect(f.out.at(-1)).toBe('bad.yaml: 1 error, 0 warnings');
     }
   });
 
@@ -55,6 +57,40 @@ describe('validate --lang', () => {
     const f = io({ 'bad.yaml': BROKEN });
     expect(await runCli(['validate', '--lang', 'de', 'bad.yaml'], f.cli)).toBe(EXIT.usage);
     expect(f.err[0]).toMatch(/--lang nl\|en/);
+  });
+});
+
+describe('validate: the mistakes trainers make most, as the trainer reads them', () => {
+  it('one tab is one problem, in Dutch, with the line quoted and a caret', async () => {
+    const f = io({ 'tab.yaml': variant(BASE, ['  - { id: jeugd', '\t- { id: jeugd']) });
+    expect(await runCli(['validate', '--lang', 'nl', 'tab.yaml'], f.cli)).toBe(EXIT.problems);
+    expect(f.out).toEqual([
+      'tab.yaml:10:1 spring in met spaties, niet met tabs: deze regel begint met een tab',
+      '    \t- { id: jeugd, name: Jeugd, start: 500 }',
+      '    ^',
+      'tab.yaml: 1 fout, 0 waarschuwingen',
+    ]);
+  });
+
+  it('30.000 gets a warning with the fix, in English', async () => {
+    const f = io({ 'geld.yaml': variant(BASE, ['start: 1000 }', 'start: 30.000 }']) });
+    expect(await runCli(['validate', 'geld.yaml'], f.cli)).toBe(EXIT.ok);
+    expect(f.out).toEqual([
+      'geld.yaml:9:34 warning: resource "wmo": 30.000 is read as 30: YAML takes the dot for a decimal point. For 30,000 euros write 30000 or 30_000',
+      '      - { id: wmo, name: Wmo, start: 30.000 }',
+      '                                     ^',
+      'geld.yaml: ok, 1 warning',
+    ]);
+  });
+
+  it('a Windows-1252 file is refused as not UTF-8', async () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('format: 1\nid: cli'), 0xeb, 0x0a]);
+    const f = io({ 'ansi.yaml': bytes });
+    expect(await runCli(['validate', '--lang', 'nl', 'ansi.yaml'], f.cli)).toBe(EXIT.problems);
+    expect(f.out).toEqual([
+      'ansi.yaml:2:8 het bestand is geen UTF-8-tekst: bewaar het als UTF-8 (deze byte is ongeldig)',
+      'ansi.yaml: 1 fout, 0 waarschuwingen',
+    ]);
   });
 });
 

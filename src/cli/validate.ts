@@ -1,8 +1,16 @@
 /**
- * `scenario validate FILE… [--lang nl|en]`: every error and warning of every file, a summary line
- * per file. English unless `--lang nl` asks for Dutch (the loader's messages and this summary).
+ * `scenario validate FILE… [--lang nl|en]`: every error and warning of every file, each with its
+ * line quoted and a caret under the column, and a summary line per file. English unless `--lang nl` asks for Dutch (the loader's messages and this summary).
  */
-import { formatProblemIn, loadScenario, type MessageLang, messageLang } from '../scenario';
+import {
+  caretLines,
+  decodeScenarioText,
+  formatProblemIn,
+  loadScenario,
+  type MessageLang,
+  messageLang,
+  type Problem,
+} from '../scenario';
 import { type CliIo, EXIT, parseArgs, type Verb } from './io';
 
 const WORDS = {
@@ -53,8 +61,15 @@ export function validateFile(file: string, io: CliIo, lang: MessageLang = 'en'):
   }
   const result = loadScenario(bytes, file);
   const errors = result.ok ? [] : result.errors;
-  for (const p of errors) io.out(formatProblemIn(p, lang));
-  for (const p of result.warnings) io.out(formatProblemIn(p, lang));
+  const decoded = decodeScenarioText(bytes, file);
+  const source = decoded.ok ? decoded.text : '';
+  const show = (p: Problem) => {
+    io.out(formatProblemIn(p, lang));
+    // The line itself with a caret under the column, so nobody has to count columns.
+    for (const line of caretLines(source, p.line, p.col)) io.out(`    ${line}`);
+  };
+  errors.forEach(show);
+  result.warnings.forEach(show);
   const warn = count(result.warnings.length, words.warning);
   io.out(
     errors.length === 0

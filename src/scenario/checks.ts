@@ -4,12 +4,14 @@
  * reads the raw data defensively, so it runs even when the first pass found problems and a
  * trainer sees every problem of the file at once.
  */
+import { checkDottedMoney } from './checks-numbers';
+import { checkReach } from './checks-reach';
 import { checkTexts } from './checks-text';
 import { asArray, asStr, describeContext, isObj, own } from './context';
 import type { MessageParams } from './messages';
 import { makeProblem, type PathSegment, type Problem, type Severity } from './problems';
 import { ID_PATTERN } from './schema';
-import type { Positions } from './source';
+import type { DottedNumber, Positions } from './source';
 import { didYouMean, listKnown } from './suggest';
 
 export type Reporter = (
@@ -26,6 +28,7 @@ export function checkScenario(
   data: Record<string, unknown>,
   positions: Positions,
   file: string,
+  dotted: readonly DottedNumber[] = [],
 ): { errors: Problem[]; warnings: Problem[] } {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
@@ -310,5 +313,7 @@ export function checkScenario(
     if (!flagsSet.has(flag)) report(path, 'flag-never-set', { id: flag }, 'warning');
   }
   checkTexts(data, report);
+  checkDottedMoney(data, dotted, report);
+  checkReach(data, report);
   return { errors, warnings };
 }

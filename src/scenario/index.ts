@@ -1,5 +1,6 @@
 /** The scenario module's public surface: load, check and explain a scenario file. */
 
+export { type Decoded, decodeScenarioText } from './decode';
 export { scenarioHash } from './hash';
 export { deepFreeze, type LoadResult, loadScenario } from './load';
 export {

@@ -4,10 +4,11 @@
  * and hand over their contents, so the loader works the same in Node and in the browser.
  */
 import { checkScenario } from './checks';
+import { decodeScenarioText } from './decode';
 import { scenarioHash } from './hash';
 import { byPosition, makeProblem, type Problem } from './problems';
 import { type Scenario, ScenarioSchema } from './schema';
-import { decodeSource, parseTree } from './source';
+import { parseTree } from './source';
 import { issuesToProblems } from './zod-issues';
 
 export type LoadResult =
@@ -28,17 +29,17 @@ export function loadScenario(source: string | Uint8Array, file: string): LoadRes
 }
 
 function load(source: string | Uint8Array, file: string): LoadResult {
-  const decoded = decodeSource(source, file);
+  const decoded = decodeScenarioText(source, file);
   if (!decoded.ok) return { ok: false, errors: [decoded.problem], warnings: [] };
   const parsed = parseTree(decoded.text, file);
   if (!parsed.tree) return { ok: false, errors: parsed.errors.sort(byPosition), warnings: parsed.warnings };
-  const { data, positions } = parsed.tree;
+  const { data, positions, dotted } = parsed.tree;
 
   const result = ScenarioSchema.safeParse(data);
   const errors = result.success
     ? []
     : issuesToProblems(result.error.issues, file, data, positions, ScenarioSchema);
-  const checked = checkScenario(data as Record<string, unknown>, positions, file);
+  const checked = checkScenario(data as Record<string, unknown>, positions, file, dotted);
   errors.push(...checked.errors);
   const warnings = [...parsed.warnings, ...checked.warnings].sort(byPosition);
   if (!result.success || errors.length > 0)

@@ -100,7 +100,7 @@ describe('Dutch loader messages', () => {
     }
   });
 
-  it("a YAML syntax error gets its hint in Dutch and keeps the yaml library's words", () => {
+  it('a line indented wrong says in Dutch which column it belongs in', () => {
     const result = loadScenarioIn(
       readFileSync(join(root, 'docs/examples/broken/inspringen.yaml')),
       'i.yaml',
@@ -108,7 +108,19 @@ describe('Dutch loader messages', () => {
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors[0]!.message).toMatch(/^de YAML is niet goed opgebouwd: .*YAML: all mapping items/);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]!.message).toBe(
+      'deze regel begint in kolom 6, maar hoort op dit niveau in kolom 5, zoals regel 12: spring met spaties in tot kolom 5',
+    );
+  });
+
+  it("another YAML syntax error gets its hint in Dutch and keeps the yaml library's words", () => {
+    const result = loadScenarioIn('format: 1\nid: x\ntitle: { nl: "Titel"\n', 'i.yaml', 'nl');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]!.message).toMatch(
+      /^de YAML is niet goed opgebouwd: een haakje, accolade of aanhalingsteken is niet gesloten \(YAML: /,
+    );
   });
 
   it('picks Dutch for nl and nl-NL, English otherwise', () => {

@@ -9,6 +9,12 @@ import type { MessageParams } from './messages';
 type P = MessageParams;
 const q = (v: unknown) => `"${String(v)}"`;
 const known = (p: P) => (p.known ? ` (bekend: ${p.known})` : ' (er zijn er geen vastgelegd)');
+const OP_NL: Record<string, string> = {
+  atLeast: 'op minstens',
+  above: 'boven',
+  atMost: 'op hoogstens',
+  below: 'onder',
+};
 const mean = (p: P) => (p.suggestion ? `; bedoelt u "${p.suggestion}"?` : '');
 /** Dutch "het" words take the adjective without -e: "onbekend budget", "onbekende kaart". */
 const HET = new Set(['budget', 'vakje', 'einde', 'effect', 'item']);
@@ -21,6 +27,12 @@ export const nl: Record<string, (p: P) => string> = {
   'file-too-large': (p) =>
     `het bestand heeft ${p.size} tekens, meer dan de ${p.max} die een scenario mag hebben: is dit het goede bestand?`,
   'yaml-syntax': (p) => `de YAML is niet goed opgebouwd: ${p.detail}`,
+  'tab-indent': () => 'spring in met spaties, niet met tabs: deze regel begint met een tab',
+  'needs-quotes': (p) =>
+    `de tekst na "${p.key}:" bevat een dubbele punt, die YAML leest als een nieuw veld: zet de tekst tussen aanhalingstekens: ${p.fixed}`,
+  'missing-colon': (p) => `na de veldnaam "${p.key}" ontbreekt een dubbele punt: schrijf ${p.fixed}`,
+  'bad-indent': (p) =>
+    `deze regel begint in kolom ${p.got}, maar hoort op dit niveau in kolom ${p.want}, zoals regel ${p.like}${p.under ? ` (de items van "${p.under}")` : ''}: spring met spaties in tot kolom ${p.want}`,
   'duplicate-key': (p) => `het veld ${q(p.key)} staat twee keer op dezelfde plek`,
   'multiple-documents': () =>
     'het bestand bevat meer dan één YAML-document ("---"): houd één scenario per bestand',
@@ -120,6 +132,14 @@ export const nl: Record<string, (p: P) => string> = {
   'flag-never-set': (p) => `de vlag ${q(p.id)} wordt hier getest, maar geen effect zet hem ooit`,
   'priorities-no-council': () =>
     'er zijn prioriteiten, maar geen raadsvergadering om ze te kiezen: voeg council.every, council.atStart of een raadsvakje toe',
+  'thousands-dot': (p) =>
+    `${p.value} wordt gelezen als ${p.read}: YAML ziet de punt als decimaalteken. Voor ${Number(p.meant).toLocaleString('nl-NL')} euro schrijft u ${p.whole} of ${p.grouped}`,
+  'chance-percent': (p) =>
+    `een kans is een getal van 0 tot 1, niet ${p.value}: schrijf voor ${p.percent}% ${p.fraction}`,
+  'condition-never': (p) =>
+    `deze voorwaarde kan nooit waar zijn: ze vraagt meter ${q(p.meter)} ${OP_NL[p.op] ?? p.op} ${p.n}, maar de meter komt nooit ${p.side === 'max' ? 'boven zijn max' : 'onder zijn min'} van ${p.limit}; ${p.what === 'goal' ? 'dit doel wordt nooit gehaald' : 'dit einde wordt nooit bereikt'}`,
+  'ending-shadowed': (p) =>
+    `dit einde wordt nooit bereikt: het eerdere einde ${q(p.by)} geldt altijd eerst (het heeft geen voorwaarde die kan falen)`,
   'unknown-tag': (p) =>
     `geen kaart, keuze of investering heeft het label ${q(p.tag)}: deze modifier geldt nooit${mean(p)}`,
 };

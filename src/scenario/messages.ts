@@ -6,6 +6,12 @@ export type MessageParams = Record<string, string | number>;
 
 const q = (v: unknown) => `"${String(v)}"`;
 const known = (p: MessageParams) => (p.known ? ` (known: ${p.known})` : ' (none are declared)');
+const OP_EN: Record<string, string> = {
+  atLeast: 'at least',
+  above: 'above',
+  atMost: 'at most',
+  below: 'below',
+};
 const mean = (p: MessageParams) => (p.suggestion ? `; did you mean "${p.suggestion}"?` : '');
 
 const en: Record<string, (p: MessageParams) => string> = {
@@ -15,6 +21,12 @@ const en: Record<string, (p: MessageParams) => string> = {
   'file-too-large': (p) =>
     `the file has ${p.size} characters, more than the ${p.max} a scenario may have: is this the right file?`,
   'yaml-syntax': (p) => `the YAML is not well-formed: ${p.detail}`,
+  'tab-indent': () => 'use spaces, not tabs, to indent: this line starts with a tab',
+  'needs-quotes': (p) =>
+    `the text after "${p.key}:" has a colon in it, which YAML reads as a new field: put the text in quotes: ${p.fixed}`,
+  'missing-colon': (p) => `a colon is missing after the field name "${p.key}": write ${p.fixed}`,
+  'bad-indent': (p) =>
+    `this line starts in column ${p.got}, but at this level it belongs in column ${p.want}, like line ${p.like}${p.under ? ` (the items of "${p.under}")` : ''}: indent it with spaces to column ${p.want}`,
   'duplicate-key': (p) => `the field ${q(p.key)} appears twice in the same place`,
   'multiple-documents': () =>
     'the file holds more than one YAML document ("---"): keep one scenario per file',
@@ -104,6 +116,14 @@ const en: Record<string, (p: MessageParams) => string> = {
   'flag-never-set': (p) => `the flag ${q(p.id)} is tested here, but no effect ever sets it`,
   'priorities-no-council': () =>
     'there are priorities, but no council meeting to choose them: add council.every, council.atStart or a council space',
+  'thousands-dot': (p) =>
+    `${p.value} is read as ${p.read}: YAML takes the dot for a decimal point. For ${Number(p.meant).toLocaleString('en-GB')} euros write ${p.whole} or ${p.grouped}`,
+  'chance-percent': (p) =>
+    `a chance is a number from 0 to 1, not ${p.value}: for ${p.percent}% write ${p.fraction}`,
+  'condition-never': (p) =>
+    `this condition can never hold: it asks for meter ${q(p.meter)} ${OP_EN[p.op] ?? p.op} ${p.n}, but the meter never goes ${p.side === 'max' ? 'above its max' : 'below its min'} of ${p.limit}; ${p.what === 'goal' ? 'this goal is never met' : 'this ending is never reached'}`,
+  'ending-shadowed': (p) =>
+    `this ending is never reached: the earlier ending ${q(p.by)} always holds first (it has no condition that can fail)`,
   'unknown-tag': (p) =>
     `no card, option or investment has the tag ${q(p.tag)}: this modifier never applies${mean(p)}`,
 };

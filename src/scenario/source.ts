@@ -4,9 +4,21 @@
  * budget (alias bombs), nesting is bounded, `__proto__` stays an ordinary own key, and only
  * plain JSON-like values come out (no Dates, Sets or binary).
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import { readFast } from './fast-yaml';
-import { makeProblem, type PathSegment, type Problem } from './problems';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  type ScalarTag,
+  type YAMLError,
+} from 'yaml';
+import { makeProblem, type PathSegment, type Problem, sourceLine } from './problems';
+import { explainYaml } from './yaml-explain';
+
+export { type Decoded, decodeScenarioText } from './decode';
 
 export const MAX_ALIASES = 100;
 export const MAX_DEPTH = 64;
@@ -30,26 +42,7 @@ export class Positions {
   private readonly tables = new WeakMap<object, ChildOffsets>();
   private root: unknown = null;
   private rootOffset = 0;
-  private lineCounter: LineCounter | null;
-  /**
-   * `lines` may come later, with `fill`: a function that records the tables (and root) on first
-   * use, so that a file without problems never pays for its positions.
-   */
-  constructor(
-    lines: LineCounter | null,
-    private fill: ((positions: Positions) => LineCounter) | null = null,
-  ) {
-    this.lineCounter = lines;
-  }
-
-  private get lines(): LineCounter {
-    if (this.fill) {
-      const fill = this.fill;
-      this.fill = null;
-      this.lineCounter = fill(this);
-    }
-    return this.lineCounter as LineCounter;
-  }
+  constructor(private readonly lines: LineCounter) {}
 
   /** A new table for the children of `container`. */
   table(container: object): ChildOffsets {
@@ -74,7 +67,6 @@ export class Positions {
    * misses a field, which is pointed at by its own name when it has one).
    */
   locate(path: readonly PathSegment[], key = false): { line: number; col: number } {
-    const lines = this.lines;
     let best: Offsets = { v: this.rootOffset };
     let cur: unknown = this.root;
     for (const seg of path) {
@@ -85,69 +77,26 @@ export class Positions {
       cur = (cur as Record<PathSegment, unknown>)[seg];
     }
     const offset = key && best.k !== undefined ? best.k : best.v;
-    const { line, col } = lines.linePos(offset);
-    return { line: Math.max(1, line), col: Math.max(1, col) };
+    return this.at(offset);
   }
+}
+
+/** A number written like 30.000: YAML reads 30, a Dutch trainer meant thirty thousand. */
+export interface DottedNumber {
+  path: PathSegment[];
+  /** As written in the file. */
+  source: string;
 }
 
 export interface SourceTree {
   text: string;
   data: unknown;
   positions: Positions;
-}
-
-export type Decoded = { ok: true; text: string } | { ok: false; problem: Problem };
-
-/** Text from a string or UTF-8 bytes; a byte-order mark is dropped. Invalid UTF-8 is located. */
-export function decodeSource(source: string | Uint8Array, file: string): Decoded {
-  let text: string;
-  if (typeof source === 'string') {
-    text = source;
-  } else {
-    const bad = firstInvalidUtf8(source);
-    if (bad >= 0) {
-      const before = new TextDecoder('utf-8').decode(source.subarray(0, bad));
-      const lines = before.split('\n');
-      const at = { line: lines.length, col: (lines[lines.length - 1] ?? '').length + 1 };
-      return { ok: false, problem: makeProblem(file, at, [], 'error', 'not-utf8', { offset: bad }) };
-    }
-    text = new TextDecoder('utf-8', { fatal: true }).decode(source);
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { ok: true, text };
-}
-
-/** Offset of the first byte that breaks UTF-8, or -1 when the bytes are valid UTF-8. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let min: number;
-    if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
-    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800];
-    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000];
-    else return i;
-    let cp = b & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
-    for (let j = 1; j <= need; j++) {
-      const c = bytes[i + j];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += need + 1;
-  }
-  return -1;
+  dotted: DottedNumber[];
 }
 
 export interface ParsedTree {
   tree?: SourceTree;
-  /** Which reader answered: the fast one for the plain subset, `yaml` for everything else. */
-  reader?: 'fast' | 'yaml';
   errors: Problem[];
   warnings: Problem[];
 }
@@ -171,10 +120,21 @@ const YAML_CODES: Record<string, string> = {
 };
 
 /**
- * Parse YAML 1.2 (core schema) into plain data with positions: by the fast reader when the file
- * keeps to the plain subset scenarios are written in, otherwise (and for every error) by `yaml`.
+ * Whole numbers grouped by underscores (30_000, 1_250_000), as the validator suggests for money:
+ * YAML 1.2 itself reads them as text.
  */
-export function parseTree(text: string, file: string, options: { fast?: boolean } = {}): ParsedTree {
+const GROUPED_INT: ScalarTag = {
+  tag: 'tag:yaml.org,2002:int',
+  default: true,
+  test: /^[-+]?[0-9]{1,3}(?:_[0-9]{3})+$/,
+  resolve: (source: string) => Number(source.replaceAll('_', '')),
+};
+
+/** 30.000 and 1.500: a dot and exactly three digits, the Dutch way of grouping thousands. */
+const DOTTED = /^[-+]?[0-9]{1,3}\.[0-9]{3}$/;
+
+/** Parse YAML 1.2 (core schema) with the `yaml` library into plain data with positions. */
+export function parseTree(text: string, file: string): ParsedTree {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   if (text.length > MAX_CHARS) {
@@ -187,41 +147,18 @@ export function parseTree(text: string, file: string, options: { fast?: boolean 
   if (text.trim() === '') {
     return { errors: [makeProblem(file, { line: 1, col: 1 }, [], 'error', 'empty-file')], warnings };
   }
-  if (options.fast !== false) {
-    // Windows line ends are read without their \r: every line and column stays the same.
-    const lf = text.includes('\r') && !/\r(?!\n)/.test(text) ? text.replace(/\r\n/g, '\n') : text;
-    const fast = readFast(lf, null);
-    if (fast) {
-      // Positions are only needed for a problem: then the file is read again, recording them
-      // (into fresh data of the same shape: `locate` only follows the path from the root).
-      const positions = new Positions(null, (p) => {
-        const again = readFast(lf, p);
-        p.setRoot(again?.data, again?.rootOffset ?? 0);
-        return countLines(lf);
-      });
-      positions.setRoot(fast.data, fast.rootOffset);
-      return { tree: { text, data: fast.data, positions }, errors, warnings, reader: 'fast' };
-    }
-  }
   const lines = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter: lines,
     prettyErrors: false,
     version: '1.2',
     schema: 'core',
+    customTags: [GROUPED_INT],
     merge: false,
     uniqueKeys: true,
   });
   const positions = new Positions(lines);
-  for (const e of doc.errors) {
-    const code = YAML_CODES[e.code] ?? 'yaml-syntax';
-    const at = positions.at(e.pos[0]);
-    const key = code === 'duplicate-key' ? keyAt(text, e.pos[0]) : '';
-    const unclosed = /end with a [}\]]/.test(e.message);
-    const hint = unclosed ? YAML_HINTS.MISSING_CHAR : YAML_HINTS[e.code];
-    const detail = hint ? `${plain(e.message)} (${hint})` : plain(e.message);
-    errors.push(makeProblem(file, at, [], 'error', code, { detail, key, max: MAX_DEPTH, yamlCode: e.code }));
-  }
+  if (doc.errors.length > 0) errors.push(...yamlErrors(doc.errors, text, file, positions));
   for (const w of doc.warnings) {
     warnings.push(
       makeProblem(file, positions.at(w.pos[0]), [], 'warning', 'yaml-warning', { detail: plain(w.message) }),
@@ -232,6 +169,7 @@ export function parseTree(text: string, file: string, options: { fast?: boolean 
     return { errors: [makeProblem(file, { line: 1, col: 1 }, [], 'error', 'empty-file')], warnings };
   }
 
+  const dotted: DottedNumber[] = [];
   const anchors = new Map<string, Node>();
   let aliases = 0;
   let aliasReported = false;
@@ -262,7 +200,11 @@ export function parseTree(text: string, file: string, options: { fast?: boolean 
     if (node && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string') {
       anchors.set(node.anchor, node as Node);
     }
-    if (isScalar(node)) return scalarValue(node.value, node.source, node.tag, start, trail);
+    if (isScalar(node)) {
+      if (typeof node.value === 'number' && typeof node.source === 'string' && DOTTED.test(node.source))
+        dotted.push({ path: pathOf(trail), source: node.source });
+      return scalarValue(node.value, node.source, node.tag, start, trail);
+    }
     if (isMap(node)) {
       const obj: Record<string, unknown> = {};
       const table = positions.table(obj);
@@ -327,15 +269,66 @@ export function parseTree(text: string, file: string, options: { fast?: boolean 
     const at = positions.at(rangeStart(doc.contents) ?? 0);
     return { errors: [makeProblem(file, at, [], 'error', 'not-a-map')], warnings };
   }
-  return { tree: { text, data, positions }, errors, warnings, reader: 'yaml' };
+  return { tree: { text, data, positions, dotted }, errors, warnings };
 }
 
-/** The line starts of `text`, as `yaml`'s parser records them. */
-function countLines(text: string): LineCounter {
-  const lines = new LineCounter();
-  lines.addNewLine(0);
-  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) lines.addNewLine(nl + 1);
-  return lines;
+/**
+ * The yaml library's errors as a trainer should read them: the plain mistake when
+ * `explainYaml` sees one where `yaml` stumbled (one problem for one mistake, not its cascade),
+ * else `yaml`'s own words, one per line, with a hint only where it fits.
+ */
+function yamlErrors(
+  found: readonly YAMLError[],
+  text: string,
+  file: string,
+  positions: Positions,
+): Problem[] {
+  const firstLine = Math.min(...found.map((e) => positions.at(e.pos[0]).line));
+  const explained = found.some((e) => !YAML_CODES[e.code]) ? explainYaml(text) : [];
+  const near = explained.filter((x) => x.code === 'tab-indent' || Math.abs(x.line - firstLine) <= 2);
+  if (near.length > 0) return near.map((x) => makeProblem(file, x, [], 'error', x.code, x.params));
+  const problems: Problem[] = [];
+  const lineDone = new Set<number>();
+  for (const e of found) {
+    const code = YAML_CODES[e.code] ?? 'yaml-syntax';
+    const at = positions.at(e.pos[0]);
+    if (code === 'yaml-syntax') {
+      if (lineDone.has(at.line)) continue;
+      lineDone.add(at.line);
+    }
+    const key = code === 'duplicate-key' ? keyAt(text, e.pos[0]) : '';
+    const hint = hintFor(e, sourceLine(text, at.line));
+    const detail = hint ? `${plain(e.message)} (${hint})` : plain(e.message);
+    problems.push(
+      makeProblem(file, at, [], 'error', code, { detail, key, max: MAX_DEPTH, yamlCode: e.code }),
+    );
+  }
+  return problems;
+}
+
+/** A hint about brackets and quotes only when one is really left open on the line. */
+function hintFor(e: YAMLError, line: string): string | undefined {
+  const unclosed = /end with a [}\]]/.test(e.message) || leftOpen(line);
+  if (unclosed) return YAML_HINTS.MISSING_CHAR;
+  if (e.code === 'MISSING_CHAR') return undefined;
+  if (e.code === 'MULTILINE_IMPLICIT_KEY' && !/:\s/.test(line)) return YAML_HINTS.BLOCK_AS_IMPLICIT_KEY;
+  return YAML_HINTS[e.code];
+}
+
+function leftOpen(line: string): boolean {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if ((c === '"' || c === "'") && (i === 0 || /[\s,[{:]/.test(line[i - 1]!))) quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) break;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+  }
+  return depth > 0 || quote !== '';
 }
 
 interface Trail {

@@ -130,6 +130,8 @@ function mapIssue(ctx: Ctx, issue: Issue, path: PathSegment[]) {
         const money = issue.message.includes('euros') ? 1 : 0;
         return push(ctx, path, 'not-integer', { field, value: String(raw), money });
       }
+      const percent = chancePercent(path, raw);
+      if (percent) return push(ctx, path, 'chance-percent', percent);
       const expected = EXPECTED[issue.expected] ?? issue.expected;
       if (raw === null) return push(ctx, path, 'empty-value', { field, expected: `write ${expected}` });
       const hint = typeHint(issue.expected, raw);
@@ -175,6 +177,8 @@ function mapIssue(ctx: Ctx, issue: Issue, path: PathSegment[]) {
         const count = Array.isArray(raw) ? raw.length : 0;
         return push(ctx, path, 'too-many', { field, max: Number(issue.maximum), count });
       }
+      const percent = chancePercent(path, raw);
+      if (percent) return push(ctx, path, 'chance-percent', percent);
       if (issue.origin === 'int' && Number(issue.maximum) >= Number.MAX_SAFE_INTEGER) {
         return push(ctx, path, 'number-too-large', { value: describeValue(raw) });
       }
@@ -188,6 +192,20 @@ function mapIssue(ctx: Ctx, issue: Issue, path: PathSegment[]) {
     default:
       return push(ctx, path, 'invalid', { field, detail: issue.message });
   }
+}
+
+/**
+ * A chance written as a percentage (`50%`, or `50` meaning 50 %): the parameters of the
+ * `chance-percent` problem, or null when the value is something else.
+ */
+function chancePercent(path: PathSegment[], raw: unknown): MessageParams | null {
+  if (path[path.length - 1] !== 'chance') return null;
+  let percent: number | undefined;
+  if (typeof raw === 'number' && Number.isInteger(raw) && raw > 1 && raw <= 100) percent = raw;
+  const written = typeof raw === 'string' ? /^\s*(\d+(?:[.,]\d+)?)\s*%\s*$/.exec(raw) : null;
+  if (written) percent = Number(written[1]!.replace(',', '.'));
+  if (percent === undefined || percent > 100) return null;
+  return { value: typeof raw === 'string' ? `"${raw}"` : String(raw), percent, fraction: percent / 100 };
 }
 
 /** Which union a path holds, judged by the field it sits in. */
