@@ -98,7 +98,11 @@ export class Table {
       }
       case 'seat': {
         const m = this.members.get(entry.id);
-        if (m) m.seat = entry.seat;
+        if (!m) return;
+        // A phone taking over a seat the facilitator played: that placeholder stands up.
+        for (const other of this.members.values())
+          if (other !== m && other.seat === entry.seat) other.seat = null;
+        m.seat = entry.seat;
         return;
       }
       case 'rename': {
@@ -152,13 +156,14 @@ export class Table {
     return { ok: true, entry: { t: 'join', id: this.newMemberId(), name, token: token && hashToken(token) } };
   }
 
-  /** A participant takes a seat: a free one before the start, one nobody holds after it. */
+  /** A participant takes a seat: a free one before the start; after it, one nobody or only the facilitator holds. */
   takeSeat(id: string, seat: number): Verdict {
     const m = this.members.get(id);
     if (!m) return { ok: false, reason: 'unknown-participant' };
     if (seat < 0 || seat >= this.seatCount) return { ok: false, reason: 'unknown-seat' };
     const holder = this.memberAt(seat);
-    if (holder && holder.id !== id) return { ok: false, reason: 'seat-taken' };
+    if (holder && holder.id !== id && !(this.started && holder.played))
+      return { ok: false, reason: 'seat-taken' };
     if (this.started && m.seat !== null) return { ok: false, reason: 'already-seated' };
     return { ok: true, entry: { t: 'seat', id, seat } };
   }

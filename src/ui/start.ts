@@ -1,6 +1,7 @@
 import { t } from '../i18n';
 import type { App } from './app';
 import { h } from './dom';
+import { roomServerInfo } from './room/probe';
 
 /**
  * The first screen: title, language, sound, "Start workshop" (which unlocks audio) and, for
@@ -43,8 +44,29 @@ export function startScreen(app: App, onStart: () => void, onStudio?: () => void
             },
             t('start.studio'),
           ),
+          roomButton(),
         ),
         app.controls(),
       ),
   };
+}
+
+/** "Zaal"/"Room": shown once the room server that served this page answers (npm run room). */
+function roomButton(): HTMLElement {
+  const button = h(
+    'button',
+    {
+      class: 'btn',
+      type: 'button',
+      hidden: true,
+      'data-key': 'room',
+      'data-testid': 'open-room',
+      onclick: () => location.assign('#/room'),
+    },
+    t('room.button'),
+  );
+  void roomServerInfo().then((info) => {
+    if (info) button.hidden = false;
+  });
+  return button;
 }

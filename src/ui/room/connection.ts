@@ -18,6 +18,8 @@ import type {
 import { ROOM_NAME } from '../../room/protocol';
 import type { Scenario } from '../../scenario/schema';
 
+export { roomServerInfo } from './probe';
+
 export interface RoomSnapshot {
   status: 'connecting' | 'open' | 'lost' | 'gone';
   welcome: WelcomeMessage | null;
@@ -54,22 +56,6 @@ export function randomToken(): string {
 /** The Colyseus endpoint: the page's own origin when served by `npm run room`. */
 export function endpoint(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
-}
-
-/** Whether this page was served by the room server (the start screen's Room button). */
-export async function roomServerInfo(): Promise<{
-  joinBase: string;
-  scenarios: { id: string; title: unknown }[];
-} | null> {
-  if (location.protocol === 'file:') return null;
-  try {
-    const response = await fetch('room-api/info', { cache: 'no-store' });
-    if (!response.ok) return null;
-    const info = await response.json();
-    return info?.room === true ? info : null;
-  } catch {
-    return null;
-  }
 }
 
 export async function createRoom(scenario: string, lang: string): Promise<string> {

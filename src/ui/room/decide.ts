@@ -196,7 +196,8 @@ function cardPanel(
         ),
       );
   } else if (card.pick === 'vote') {
-    const seat = fac ? (actor.playFor.find((s) => card.votes?.[s] === null) ?? null) : (actor.seat as Seat);
+    // The facilitator sees who has voted (never what): it votes for the first played seat still to vote.
+    const seat = fac ? (actor.playFor.find((s) => sv.voted?.[s] === false) ?? null) : (actor.seat as Seat);
     const mine = fac ? null : (sv.votes?.mine ?? null);
     if (mine !== null)
       parts.push(

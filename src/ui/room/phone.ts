@@ -1,0 +1,133 @@
+/**
+ * A participant's phone in room mode (`#/join/<code>`), made for 360×640 and touch: a name, then
+ * a seat, then the own role and brief (a hidden one is for this phone only), the card in
+ * readable text, the kitchen-table questions and the own vote. The seat token stays in
+ * localStorage, so a reload or a phone that slept comes back to the same seat by itself.
+ */
+import './room.css';
+import { currentLang, t } from '../../i18n';
+import type { Scenario, Text } from '../../scenario/schema';
+import { localize } from '../../scenario/text';
+import type { Screen } from '../app';
+import { h } from '../dom';
+import type { RouteContext } from '../router';
+import { RoomConnection } from './connection';
+import { decisionPanel } from './decide';
+import { lastResult } from './table-view';
+
+export function phoneScreen(_ctx: RouteContext, code: string): Screen {
+  const conn = new RoomConnection(code.toUpperCase(), 'seat');
+  const root = h('div', { class: 'room room-phone', 'data-testid': 'room-phone' });
+  let last = '';
+  const paint = (force = false) => {
+    const s = conn.snapshot;
+    const key = JSON.stringify([
+      s.status,
+      s.lobby,
+      s.view,
+      s.brief,
+      s.refused,
+      s.scenario?.id,
+      currentLang(),
+    ]);
+    if (!force && key === last) return;
+    last = key;
+    root.replaceChildren(...body(conn).filter((x): x is HTMLElement => x !== null));
+  };
+  conn.onChange(() => paint());
+  if (conn.hasToken) void conn.connect();
+  return {
+    render: () => {
+      paint(true);
+      return root;
+    },
+    leave: () => conn.close(),
+  };
+}
+
+function body(conn: RoomConnection): (HTMLElement | null)[] {
+  const s = conn.snapshot;
+  if (s.status === 'gone' && !conn.hasToken && !s.refused) return [nameForm(conn)];
+  if (s.status === 'gone')
+    return [h('p', { class: 'room-note' }, t(s.refused === 'removed' ? 'room.removed' : 'room.gone'))];
+  if (s.status === 'connecting' && !conn.hasToken && !s.welcome) return [nameForm(conn)];
+  const banner =
+    s.status === 'lost'
+      ? h('p', { class: 'room-banner', 'data-testid': 'room-lost' }, t('room.lost'))
+      : s.refused
+        ? h('p', { class: 'room-banner' }, t('room.refused', { reason: s.refused }))
+        : null;
+  if (!s.lobby || !s.scenario || !s.welcome)
+    return [banner, h('p', { class: 'room-note' }, t('room.connecting'))];
+  const me = s.lobby.participants.find((p) => p.id === s.welcome?.you);
+  if (!me) return [banner, h('p', { class: 'room-note' }, t('room.gone'))];
+  const scenario = s.scenario;
+  const head = h('p', { class: 'room-you', 'data-testid': 'room-you' }, t('room.you', { name: me.name }));
+  if (me.seat === null) return [banner, head, seatPicker(conn)];
+  if (!s.lobby.started || !s.view)
+    return [banner, head, h('p', { class: 'room-note' }, t('room.waiting', { n: me.seat + 1 }))];
+  return [
+    banner,
+    head,
+    roleBox(conn, scenario),
+    decisionPanel(scenario, s.view, { seat: me.seat, playFor: [] }, (a) => conn.act(a)),
+    lastResult(scenario, s.view),
+  ];
+}
+
+function nameForm(conn: RoomConnection): HTMLElement {
+  const input = h('input', {
+    type: 'text',
+    maxlength: 40,
+    autocomplete: 'nickname',
+    'data-testid': 'room-name',
+    'aria-label': t('room.name'),
+  }) as HTMLInputElement;
+  const form = h(
+    'form',
+    { class: 'room-name-form' },
+    h('label', {}, t('room.name'), input),
+    h('button', { class: 'btn big primary', type: 'submit', 'data-key': 'room-join' }, t('room.join')),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const name = input.value.trim();
+    if (name) void conn.connect(name);
+  });
+  return form;
+}
+
+/** Free seats: before the start any seat nobody has; after it, also a seat the facilitator plays. */
+function seatPicker(conn: RoomConnection): HTMLElement {
+  const lobby = conn.snapshot.lobby!;
+  const taken = new Set(
+    lobby.participants.filter((p) => p.seat !== null && (!lobby.started || !p.played)).map((p) => p.seat),
+  );
+  const seats = Array.from({ length: lobby.max }, (_, i) => i).filter((i) => !taken.has(i));
+  return h(
+    'div',
+    { class: 'room-seats' },
+    h('h2', {}, t('room.pickSeat')),
+    seats.map((i) =>
+      h(
+        'button',
+        { class: 'btn big', type: 'button', 'data-key': `take-seat-${i}`, onclick: () => conn.seat(i) },
+        t('room.seat', { n: i + 1 }),
+      ),
+    ),
+  );
+}
+
+function roleBox(conn: RoomConnection, scenario: Scenario): HTMLElement | null {
+  const brief = conn.snapshot.brief;
+  if (!brief) return null;
+  const text = (v: Text | undefined) => localize(v, currentLang(), scenario.languages);
+  const role = scenario.roles.find((r) => r.id === brief.role);
+  return h(
+    'section',
+    { class: `room-role${brief.hidden ? ' secret' : ''}`, 'data-testid': 'room-role' },
+    h('h2', {}, t('room.role', { role: text(role?.name) })),
+    brief.hidden ? h('p', { class: 'room-secret' }, t('room.secret')) : null,
+    h('p', { 'data-testid': 'room-brief' }, text(brief.brief)),
+  );
+}

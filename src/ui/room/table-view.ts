@@ -1,0 +1,135 @@
+/**
+ * The table as the projector shows it in room mode, read only from the server's SeatView: the
+ * round and whose turn it is, the budgets and meters, the card, how many have voted (then the
+ * result and the split), and the ending. No rule here: every number comes from the engine's view.
+ */
+import { currentLang, t } from '../../i18n';
+import { formatMeter, formatMoney } from '../../i18n/money';
+import type { SeatView } from '../../room/protocol';
+import type { Scenario, Text } from '../../scenario/schema';
+import { localize } from '../../scenario/text';
+import { h } from '../dom';
+import { costText } from '../effects-text';
+import { findCard } from '../lookup';
+
+export function tableStatus(scenario: Scenario, sv: SeatView): HTMLElement {
+  const text = (v: Text | undefined) => localize(v, currentLang(), scenario.languages);
+  const v = sv.view;
+  const active = v.activeSeat === null ? null : v.players[v.activeSeat];
+  return h(
+    'div',
+    { class: 'room-status' },
+    h('span', { 'data-testid': 'room-round' }, t('room.board', { round: v.round, count: v.roundCount })),
+    active ? h('span', {}, t('room.turnOf', { name: active.name })) : null,
+    h(
+      'ul',
+      { class: 'room-players' },
+      v.players.map((p) =>
+        h(
+          'li',
+          { class: p.seat === v.activeSeat ? 'current' : '' },
+          p.name,
+          p.role ? ` · ${text(scenario.roles.find((r) => r.id === p.role)?.name)}` : '',
+        ),
+      ),
+    ),
+  );
+}
+
+export function meters(scenario: Scenario, sv: SeatView): HTMLElement {
+  const lang = currentLang();
+  const text = (v: Text | undefined) => localize(v, lang, scenario.languages);
+  return h(
+    'div',
+    { class: 'room-meters', 'data-testid': 'room-meters' },
+    sv.view.resources.map((r) =>
+      h(
+        'div',
+        { class: 'room-meter', 'data-resource': r.id },
+        h('span', { class: 'label' }, text(scenario.resources.find((x) => x.id === r.id)?.name)),
+        h('strong', {}, formatMoney(r.value)),
+      ),
+    ),
+    sv.view.meters.map((m) => {
+      const def = scenario.meters.find((x) => x.id === m.id);
+      return h(
+        'div',
+        { class: 'room-meter', 'data-meter': m.id },
+        h('span', { class: 'label' }, text(def?.name)),
+        h('strong', {}, `${formatMeter(m.value, lang)}${def?.unit === 'percent' ? '%' : ''}`),
+      );
+    }),
+  );
+}
+
+/** The card on the table for everyone to read, with the vote count (never who voted what while open). */
+export function projectorCard(scenario: Scenario, sv: SeatView): HTMLElement | null {
+  const text = (v: Text | undefined) => localize(v, currentLang(), scenario.languages);
+  const card = sv.view.card;
+  if (!card) return null;
+  const found = findCard(scenario, card.card);
+  return h(
+    'div',
+    { class: 'room-card projector', 'data-testid': 'room-card' },
+    h('p', { class: 'kind' }, t(`kind.${found.kind}`)),
+    h('h2', { 'data-testid': 'room-card-title' }, text(found.title)),
+    found.text ? h('p', {}, text(found.text)) : null,
+    h(
+      'ol',
+      { class: 'room-options' },
+      card.options
+        .filter((o) => o.offered)
+        .map((o) => {
+          const cost =
+            sv.view.reveal === 'none'
+              ? ''
+              : costText(scenario, o.shownCost, sv.view.reveal === 'all' ? o.effects : null);
+          const label = text(found.options?.find((x) => x.id === o.id)?.label);
+          return h('li', {}, label, cost ? h('span', { class: 'cost' }, ` ${cost}`) : null);
+        }),
+    ),
+    sv.votes
+      ? h(
+          'p',
+          { class: 'room-count', 'data-testid': 'room-vote-count' },
+          t('room.votes', { cast: sv.votes.cast, total: sv.votes.total }),
+        )
+      : null,
+    sv.voted?.some((x) => !x)
+      ? h(
+          'p',
+          { class: 'room-note', 'data-testid': 'room-not-voted' },
+          t('room.notVoted', {
+            names: sv.voted
+              .map((x, seat) => (x ? null : sv.view.players[seat]?.name))
+              .filter(Boolean)
+              .join(', '),
+          }),
+        )
+      : null,
+  );
+}
+
+/** The last settled decision: the option chosen and, in vote mode, how the votes split. */
+export function lastResult(scenario: Scenario, sv: SeatView): HTMLElement | null {
+  const last = sv.last;
+  if (!last) return null;
+  const text = (v: Text | undefined) => localize(v, currentLang(), scenario.languages);
+  const found = findCard(scenario, last.card);
+  const label = (id: string | null) => (id ? text(found.options?.find((o) => o.id === id)?.label ?? id) : '');
+  const split = new Map<string, number>();
+  for (const v of last.votes ?? []) if (v) split.set(v, (split.get(v) ?? 0) + 1);
+  return h(
+    'div',
+    { class: 'room-result', 'data-testid': 'room-result' },
+    h('h3', {}, text(found.title)),
+    h('p', {}, last.option ? t('room.result', { option: label(last.option) }) : t('room.noChoice')),
+    split.size > 0
+      ? h(
+          'ul',
+          { 'data-testid': 'room-split' },
+          [...split].map(([id, count]) => h('li', {}, t('room.split', { option: label(id), count }))),
+        )
+      : null,
+  );
+}
