@@ -7,15 +7,16 @@ import { autocompletion, type CompletionContext, type CompletionResult } from '@
 import { historyField, indentWithTab } from '@codemirror/commands';
 import { yaml, yamlLanguage } from '@codemirror/lang-yaml';
 import { indentUnit } from '@codemirror/language';
-import { type Diagnostic, forceLinting, linter, lintGutter } from '@codemirror/lint';
+import { type Diagnostic, linter, lintGutter, setDiagnostics } from '@codemirror/lint';
 import { EditorState, type Extension } from '@codemirror/state';
 import { hoverTooltip, keymap } from '@codemirror/view';
 import { basicSetup, EditorView } from 'codemirror';
 import { currentLang, t } from '../i18n';
 import { scenarioJsonSchema } from '../scenario/json-schema';
+import { type Checker, createChecker } from './checker';
 import { complete, hoverAt, type JsonSchema, type Words } from './complete';
 import { extractIds, type FileIds, type IdKind } from './ids';
-import { type Checked, checkText } from './lint';
+import type { Checked } from './lint';
 
 /** The pause in typing after which the file is checked again (ms). */
 export const LINT_DELAY = 250;
@@ -47,8 +48,9 @@ export interface EditorHooks {
 export interface StudioEditor {
   view: EditorView;
   text(): string;
-  /** The ids of the text as it is now (cached per version of the text). */
+  /** The ids of the text as last checked. */
   ids(): FileIds;
+  destroy(): void;
   goto(from: number, to?: number): void;
   replace(text: string): void;
   /** The state with its undo history, for the draft store. */
@@ -56,7 +58,15 @@ export interface StudioEditor {
   relint(): void;
 }
 
-function extensions(hooks: EditorHooks, ids: () => FileIds): Extension[] {
+type LintFn = (view: EditorView) => Promise<Diagnostic[]>;
+
+function extensions(
+  hooks: EditorHooks,
+  ids: () => FileIds,
+  checker: Checker,
+  read: (ids: FileIds) => void,
+  expose: (lint: LintFn) => void,
+): Extension[] {
   const source = (context: CompletionContext): CompletionResult | null => {
     const text = context.state.doc.toString();
     const found = complete(text, context.pos, ids(), schemaFor(currentLang()), words);
@@ -74,9 +84,13 @@ function extensions(hooks: EditorHooks, ids: () => FileIds): Extension[] {
       validFor: /^[A-Za-z0-9_-]*$/,
     };
   };
-  const lint = (view: EditorView): Diagnostic[] => {
+  const lint = async (view: EditorView): Promise<Diagnostic[]> => {
     const text = view.state.doc.toString();
-    const checked = checkText(text, hooks.file(), currentLang() === 'nl' ? 'nl' : 'en');
+    const answer = await checker.check(text, hooks.file(), currentLang() === 'nl' ? 'nl' : 'en');
+    // Typed on meanwhile: this answer is for an older text (the linter drops it too).
+    if (view.state.doc.toString() !== text) return [];
+    const { checked } = answer;
+    read(answer.ids);
     hooks.checked(checked, text);
     const length = view.state.doc.length;
     return checked.diagnoses.map((d) => ({
@@ -87,6 +101,7 @@ function extensions(hooks: EditorHooks, ids: () => FileIds): Extension[] {
       source: `${d.problem.line}:${d.problem.col}`,
     }));
   };
+  expose(lint);
   const hover = hoverTooltip((view, pos) => {
     const found = hoverAt(view.state.doc.toString(), pos, ids(), schemaFor(currentLang()), words);
     if (!found) return null;
@@ -133,14 +148,27 @@ export function createEditor(
   start: { text?: string; json?: unknown },
   hooks: EditorHooks,
 ): StudioEditor {
-  let cache: { text: string; ids: FileIds } | null = null;
+  // The ids of the last checked text: reading them again on every keystroke would hold typing
+  // up in a large file; between checks (a pause in typing) they are at most a few keys behind.
+  let last: FileIds | null = null;
   let view: EditorView;
   const ids = () => {
-    const text = view.state.doc.toString();
-    if (cache?.text !== text) cache = { text, ids: extractIds(text) };
-    return cache.ids;
+    last ??= extractIds(view.state.doc.toString());
+    return last;
   };
-  const ext = extensions(hooks, ids);
+  const checker = createChecker();
+  let lintNow: LintFn | null = null;
+  const ext = extensions(
+    hooks,
+    ids,
+    checker,
+    (read) => {
+      last = read;
+    },
+    (lint) => {
+      lintNow = lint;
+    },
+  );
   let state: EditorState | null = null;
   if (start.json) {
     try {
@@ -168,6 +196,19 @@ export function createEditor(
       hooks.changed();
     },
     toJSON: () => view.state.toJSON({ history: historyField }),
-    relint: () => forceLinting(view),
+    relint() {
+      // Not through the linter's own timer, which runs only after a change: the text is the same,
+      // the words are not (the language changed).
+      const lint = lintNow;
+      if (!lint) return;
+      const text = view.state.doc.toString();
+      void lint(view).then((diagnostics) => {
+        if (view.state.doc.toString() === text) view.dispatch(setDiagnostics(view.state, diagnostics));
+      });
+    },
+    destroy() {
+      checker.stop();
+      view.destroy();
+    },
   };
 }

@@ -335,6 +335,9 @@ export function studioScreen(app: App, options: StudioOptions): Screen {
     } else savedText = newScenarioText('board', currentLang() === 'en' ? 'en,nl' : 'nl,en');
     editor = createEditor(editorHost, saved ? { json: saved.editor } : { text: savedText }, hooks);
     root.toggleAttribute('data-dirty', dirty());
+    // The browser tests' seam (dev and test builds only), like window.__GAME__ in main.ts.
+    if (import.meta.env.DEV || import.meta.env.MODE === 'test')
+      (window as unknown as { __STUDIO__: unknown }).__STUDIO__ = { view: editor.view, ids: editor.ids };
     root.setAttribute('data-ready', '');
     paint();
     requestBalance();
@@ -356,7 +359,7 @@ export function studioScreen(app: App, options: StudioOptions): Screen {
       clearTimeout(balanceTimer);
       window.removeEventListener('beforeunload', onBeforeUnload);
       window.removeEventListener('pagehide', onPageHide);
-      editor?.view.destroy();
+      editor?.destroy();
     },
   };
 }
