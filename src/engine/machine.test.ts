@@ -334,6 +334,22 @@ describe('session machine', () => {
     expect(actor.getSnapshot().context.refused).toBe('empty-note');
   });
 
+  it('keys each moment: a new turn or card is a new key, a question or a note is not', () => {
+    const actor = start();
+    playUntil(actor, (s) => s.matches({ playing: 'turn' }));
+    const turn = decisionKey(actor.getSnapshot().context.state);
+    actor.send({ type: 'ACT', action: { type: 'note', text: 'Even wachten' } });
+    expect(decisionKey(actor.getSnapshot().context.state)).toBe(turn);
+    playUntil(actor, (s) => s.matches({ playing: 'card' }));
+    const card = decisionKey(actor.getSnapshot().context.state);
+    expect(card).not.toBe(turn);
+    actor.send({ type: 'ACT', action: { type: 'ask', question: 0 } });
+    expect(decisionKey(actor.getSnapshot().context.state)).toBe(card);
+    chooseOnFirstCard(actor);
+    playUntil(actor, (s) => s.matches({ playing: 'turn' }));
+    expect(decisionKey(actor.getSnapshot().context.state)).not.toBe(turn);
+  });
+
   it('offers undo only when there is a decision to take back (snapshot.can)', () => {
     const actor = start();
     playUntil(actor, (s) => s.matches({ playing: 'card' }));

@@ -122,6 +122,8 @@ export function decisionKey(state: GameState | null): string {
       return `council:${p.after}:${p.step}:${p.offer ?? ''}`;
     case 'invest':
       return `invest:${p.investment}:${state.actions - notesIn(state)}`;
+    case 'turn':
+      return `turn:${p.seat}:${state.actions - notesIn(state)}`;
     default:
       return p.kind;
   }

@@ -77,7 +77,7 @@ export function renderStage(ctx: StageContext): StageResult {
       }
       return false;
     };
-    return { element: panel, focusKey: `turn:${state.actions}` };
+    return { element: panel, focusKey: moment };
   }
   if (snap.matches({ playing: 'card' })) {
     const shown = cardShown(scenario, v);
