@@ -130,7 +130,8 @@ export function renderPanel(
           send({ cmd: 'note', text });
           redraw();
         },
-        m.ended,
+        // A note is taken after the end too: what the table said in the debrief stays with it.
+        false,
       ),
       m.notes.length > 0
         ? h(
