@@ -12,6 +12,9 @@ async function main(): Promise<void> {
   console.log('\n— scenario loader —');
   const { benchLoader } = await import('./loader');
   await benchLoader();
+  console.log('\n— studio: keystroke → diagnostics —');
+  const { benchStudio } = await import('./studio');
+  ok = benchStudio() && ok;
   const browser = process.argv.includes('--no-browser') ? null : await import('./browser').catch(() => null);
   if (browser) {
     console.log('\n— browser —');
