@@ -214,7 +214,8 @@ function tableScreen(conn: RoomConnection, scenario: Scenario, sv: SeatView): HT
     h(
       'div',
       { class: 'room-main' },
-      h('div', { class: 'room-centre' }, projectorCard(scenario, sv), lastResult(scenario, sv)),
+      // The last result first: after a vote the next card is already on the table.
+      h('div', { class: 'room-centre' }, lastResult(scenario, sv), projectorCard(scenario, sv)),
       meters(scenario, sv),
     ),
     h(

@@ -1,0 +1,193 @@
+/**
+ * Room mode in Chromium (issue 11): the room server (src/room) serves the built game; a
+ * projector opens a room for the flagship, four phones (separate contexts, 360×640, touch) scan
+ * in by URL, take seats and play the first round: the chair's council choices, rolls, cards
+ * chosen on the active phone, a kitchen-table question from another phone. A hidden brief shows
+ * on its own phone only. Screenshots of the join screen, a phone's card and the projector.
+ */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type RunningRoomServer, startRoomServer } from '../../src/room/server';
+import { ARTIFACTS, buildGame, launch } from './harness';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+let browser: Browser;
+let server: RunningRoomServer;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  const [dir, b] = await Promise.all([buildGame(), launch()]);
+  browser = b;
+  server = await startRoomServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: mkdtempSync(join(tmpdir(), 'dd-room-browser-')),
+    scenariosDir: join(ROOT, 'scenarios'),
+    staticDir: dir,
+    joinBurst: 1000,
+    log: () => undefined,
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+});
+
+async function page(options: Parameters<Browser['newContext']>[0], errors: string[]): Promise<Page> {
+  const context = await browser.newContext(options);
+  contexts.push(context);
+  const p = await context.newPage();
+  p.on('pageerror', (e) => errors.push(e.message));
+  return p;
+}
+
+/** Clicks the first visible, enabled control of `selectors` on a phone; false when there is none. */
+async function act(phone: Page, selectors: string[]): Promise<string | null> {
+  for (const s of selectors) {
+    const el = phone.locator(`${s}:not([disabled])`).first();
+    if ((await el.count()) > 0 && (await el.isVisible())) {
+      await el.click();
+      return s;
+    }
+  }
+  return null;
+}
+
+const ORDER = [
+  '[data-key=roll]',
+  '[data-key=draw]',
+  '[data-key^=option-]',
+  '[data-key^=vote-]',
+  '[data-key=end-transfers]',
+  '[data-key=decline]',
+];
+
+/** The projector opens a room for `scenario` from the start screen; the phones join by its URL and sit down. */
+async function openRoom(scenario: string, names: string[], errors: string[], shot?: string) {
+  const projector = await page({ viewport: { width: 1280, height: 800 } }, errors);
+  await projector.goto(server.url);
+  // The start screen offers the room once the room server answers.
+  await projector.locator('[data-testid=open-room]').click();
+  await projector.locator(`[data-scenario=${scenario}]`).click();
+  const joinUrl = (await projector.locator('[data-testid=join-url]').textContent()) ?? '';
+  expect(joinUrl).toMatch(/#\/join\/[A-HJ-NP-Z2-9]{6}$/);
+  expect(await projector.locator('[data-testid=join-qr] path').count()).toBe(1);
+  const phones: Page[] = [];
+  for (const [seat, name] of names.entries()) {
+    const phone = await page(
+      { viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true },
+      errors,
+    );
+    await phone.goto(joinUrl);
+    await phone.locator('[data-testid=room-name]').fill(name);
+    await phone.locator('[data-key=room-join]').tap();
+    await phone.locator(`[data-key=take-seat-${seat}]`).tap();
+    await phone.getByText(new RegExp(`stoel ${seat + 1}`)).waitFor();
+    phones.push(phone);
+  }
+  await expect.poll(() => projector.locator('[data-testid=participant]').count()).toBe(names.length);
+  if (shot) await projector.screenshot({ path: join(ARTIFACTS, shot) });
+  await projector.locator('[data-key=room-start]').click();
+  for (const phone of phones) await phone.locator('[data-testid=room-brief]').waitFor();
+  return { projector, phones };
+}
+
+/** One step of play: the first phone that can do something does it (priorities: the first two). */
+async function playStep(phones: Page[]): Promise<boolean> {
+  for (const phone of phones) {
+    const confirm = phone.locator('[data-testid=room-priorities] [data-key=confirm-priorities]');
+    if ((await confirm.count()) > 0) {
+      const boxes = phone.locator('[data-testid=room-priorities] input[type=checkbox]');
+      await boxes.nth(0).check();
+      await boxes.nth(1).check();
+      await confirm.tap();
+      return true;
+    }
+    if (await act(phone, ORDER)) return true;
+  }
+  return false;
+}
+
+it('a projector and four phones play the first round of the flagship', async () => {
+  const errors: string[] = [];
+  const { projector, phones } = await openRoom(
+    'urk-2015',
+    ['Anna', 'Bram', 'Chantal', 'Dirk'],
+    errors,
+    'room-join-screen.png',
+  );
+
+  // Every phone shows its own role; a hidden brief stays on its own phone.
+  const briefs = await Promise.all(phones.map((p) => p.locator('[data-testid=room-brief]').textContent()));
+  const secret = await Promise.all(phones.map((p) => p.locator('.room-role.secret').count()));
+  expect(secret.some((n) => n > 0)).toBe(true);
+  for (const [i, isSecret] of secret.entries()) {
+    if (!isSecret) continue;
+    for (const p of [projector, ...phones.filter((_, j) => j !== i)]) {
+      expect(await p.locator('body').innerText()).not.toContain(briefs[i]);
+    }
+  }
+
+  // Play until the second round begins.
+  let asked = false;
+  let cardShot = false;
+  for (let step = 0; step < 150; step++) {
+    const round = (await projector.locator('[data-testid=room-round]').textContent()) ?? '';
+    if (round.split(' ')[1] === '2') break;
+    for (const [seat, phone] of phones.entries()) {
+      if (asked || (await phone.locator('[data-key^=option-]').count()) === 0) continue;
+      // Someone else at the table asks a kitchen-table question first.
+      const other = phones[(seat + 1) % phones.length];
+      const ask = other.locator('[data-key^=ask-]:not([disabled])').first();
+      if ((await ask.count()) > 0) {
+        await ask.tap();
+        await other.locator('.answer').first().waitFor();
+        asked = true;
+      }
+      if (!cardShot) {
+        await phone.screenshot({ path: join(ARTIFACTS, 'room-phone-card.png'), fullPage: true });
+        cardShot = true;
+      }
+    }
+    if (!(await playStep(phones))) await projector.waitForTimeout(150);
+  }
+  await expect
+    .poll(async () => (await projector.locator('[data-testid=room-round]').textContent()) ?? '')
+    .toMatch(/ 2 /);
+  expect(asked).toBe(true);
+  expect(cardShot).toBe(true);
+  await projector.screenshot({ path: join(ARTIFACTS, 'room-projector.png') });
+  expect(await projector.locator('[data-testid=room-result]').count()).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+}, 240_000);
+
+it('a secret vote: the projector counts the votes, then shows the result and the split', async () => {
+  const errors: string[] = [];
+  const { projector, phones } = await openRoom('lerend-werken', ['Eva', 'Femke', 'Gijs'], errors);
+  let counted = false;
+  let voteShot = false;
+  for (let step = 0; step < 80; step++) {
+    if ((await projector.locator('[data-testid=room-split]').count()) > 0) break;
+    const counter = projector.locator('[data-testid=room-vote-count]');
+    const count = (await counter.count()) > 0 ? ((await counter.textContent()) ?? '') : '';
+    if (/^[12] van 3/.test(count)) counted = true;
+    const mine = phones[0].locator('[data-testid=room-my-vote]');
+    if (!voteShot && (await mine.count()) > 0) {
+      await phones[0].screenshot({ path: join(ARTIFACTS, 'room-phone-vote.png'), fullPage: true });
+      voteShot = true;
+    }
+    // One vote per step, so the projector shows the count in between.
+    if (!(await playStep(phones))) await projector.waitForTimeout(150);
+  }
+  await projector.locator('[data-testid=room-split]').waitFor();
+  expect(counted).toBe(true);
+  expect(voteShot).toBe(true);
+  await projector.screenshot({ path: join(ARTIFACTS, 'room-projector-vote-result.png') });
+  expect(errors).toEqual([]);
+}, 240_000);
