@@ -41,7 +41,9 @@ describe('new', () => {
         expect(s.languages).toEqual(lang.split(','));
         expect(s.board !== undefined).toBe(kind === '--board');
         expect(s.turnDeck !== undefined).toBe(kind === '--deck');
-        expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/scenario.schema.json');
+        // The schema in the trainer's (first) language, so the editor's hover help speaks it.
+        const schemaFile = lang.startsWith('nl') ? 'scenario.schema.nl.json' : 'scenario.schema.json';
+        expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=../schema/${schemaFile}`);
         // Comments in the trainer's (first) language.
         if (lang.startsWith('nl')) expect(text).toContain('# Budgetten in hele euro');
         else expect(text).toContain('# Budgets in whole euros');
@@ -112,7 +114,7 @@ describe('new', () => {
     expect(runNew(['elders', '--deck', '--out', 'werk/2015/elders.yaml'], io())).toBe(0);
     const { text, problems } = loadWritten('werk/2015/elders.yaml');
     expect(problems).toEqual([]);
-    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schema/scenario.schema.json');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schema/scenario.schema.nl.json');
     expect(text).toContain('validate werk/2015/elders.yaml');
   });
 

@@ -73,7 +73,9 @@ export function runNew(args: readonly string[], io: NewIo): number {
 
   const shown = parsed.out ?? `scenarios/${id}.yaml`;
   const target = resolve(io.cwd, shown);
-  const schema = resolve(io.cwd, 'schema', 'scenario.schema.json');
+  // Hover help and completion in the trainer's language: the Dutch schema for a Dutch file.
+  const schemaFile = languages[0] === 'nl' ? 'scenario.schema.nl.json' : 'scenario.schema.json';
+  const schema = resolve(io.cwd, 'schema', schemaFile);
   const schemaPath = relative(dirname(target), schema).split(sep).join('/');
   const source = scenarioTemplate({ id, kind, languages, schemaPath, filePath: toSlashes(shown) });
 

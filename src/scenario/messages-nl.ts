@@ -162,7 +162,7 @@ export const KIND_NL: Record<string, string> = {
   effect: 'effect',
   condition: 'voorwaarde',
   text: 'tekst',
-  seed: 'seed',
+  seed: 'startgetal',
 };
 
 /** English fragments the checks put into parameters, and their Dutch wording. */
@@ -196,7 +196,8 @@ const PHRASES: Record<string, string> = {
     'een modifier is { tag: LABEL, costFactor: N } of { meter: ID, drift: N }',
   'write text, or a map of language to text like { nl: "…", en: "…" }':
     'schrijf tekst, of een map van taal naar tekst zoals { nl: "…", en: "…" }',
-  'a seed is text or a whole number of at least 0': 'een seed is tekst of een heel getal van minstens 0',
+  'a seed is text or a whole number of at least 0':
+    'een startgetal (seed) is tekst of een heel getal van minstens 0',
 };
 
 /** The plain hints `source.ts` adds after the yaml library's own words. */

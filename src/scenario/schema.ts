@@ -38,6 +38,18 @@ export type Text = z.infer<typeof Text>;
 
 const Money = z.number().int({ error: 'money is whole euros: no decimals' });
 const Bound = z.number();
+const MoneyAdd = describe(
+  Money,
+  'Euros added (negative: spent), whole euros: write 30000 or 30_000, not 30.000.',
+  'Euro’s erbij (negatief: uitgegeven), hele euro’s: schrijf 30000 of 30_000, niet 30.000.',
+);
+const MoneySet = describe(Money, 'The new balance in whole euros.', 'Het nieuwe saldo in hele euro’s.');
+const MeterAdd = describe(
+  z.number(),
+  'Added to the meter (negative: taken off); it stays between min and max.',
+  'Komt bij de meter (negatief: gaat eraf); hij blijft tussen min en max.',
+);
+const MeterSet = describe(z.number(), 'The meter’s new value.', 'De nieuwe waarde van de meter.');
 
 // ---------------------------------------------------------------- conditions
 
@@ -90,13 +102,46 @@ export const Condition: z.ZodType<Condition> = describe(
       z.strictObject({ meter: Id, ...NumberBounds }),
       z.strictObject({ flag: Id }),
       z.strictObject({
-        round: z.strictObject({ atLeast: z.number().int().optional(), atMost: z.number().int().optional() }),
+        round: describe(
+          z.strictObject({
+            atLeast: describe(
+              z.number().int().optional(),
+              'Holds from this round on.',
+              'Waar vanaf deze ronde.',
+            ),
+            atMost: describe(
+              z.number().int().optional(),
+              'Holds up to and including this round.',
+              'Waar tot en met deze ronde.',
+            ),
+          }),
+          'The round number: { atLeast: N, atMost: N }.',
+          'Het rondenummer: { atLeast: N, atMost: N }.',
+        ),
       }),
-      z.strictObject({ chose: z.strictObject({ card: Id, option: Id }) }),
+      z.strictObject({
+        chose: describe(
+          z.strictObject({ card: Id, option: Id }),
+          'Holds when the table chose this option of this card earlier in the game.',
+          'Waar als de tafel eerder in het spel deze keuze van deze kaart maakte.',
+        ),
+      }),
       z.strictObject({ invested: Id }),
       z.strictObject({ priority: Id }),
-      z.strictObject({ all: z.array(Condition) }),
-      z.strictObject({ any: z.array(Condition) }),
+      z.strictObject({
+        all: describe(
+          z.array(Condition),
+          'Holds when every condition holds.',
+          'Waar als elke voorwaarde waar is.',
+        ),
+      }),
+      z.strictObject({
+        any: describe(
+          z.array(Condition),
+          'Holds when at least one condition holds.',
+          'Waar als minstens één voorwaarde waar is.',
+        ),
+      }),
       z.strictObject({ not: Condition }),
     ]),
   ),
@@ -125,27 +170,70 @@ const CardRef = z.strictObject({ card: Id, deck: Id });
 export const Effect: z.ZodType<Effect> = describe(
   z.lazy(() =>
     z.union([
-      z.strictObject({ resource: Id, add: Money }),
-      z.strictObject({ resource: Id, set: Money }),
-      z.strictObject({ meter: Id, add: z.number() }),
-      z.strictObject({ meter: Id, set: z.number() }),
-      z.strictObject({ flag: Id, set: z.boolean() }),
+      z.strictObject({ resource: Id, add: MoneyAdd }),
+      z.strictObject({ resource: Id, set: MoneySet }),
+      z.strictObject({ meter: Id, add: MeterAdd }),
+      z.strictObject({ meter: Id, set: MeterSet }),
+      z.strictObject({
+        flag: Id,
+        set: describe(
+          z.boolean(),
+          'true sets the flag, false clears it.',
+          'true zet de vlag aan, false zet hem uit.',
+        ),
+      }),
       z.strictObject({
         schedule: describe(
-          z.strictObject({ card: Id, deck: Id, after: z.number().int().min(1) }),
+          z.strictObject({
+            card: Id,
+            deck: Id,
+            after: describe(
+              z.number().int().min(1),
+              'After how many rounds the card arrives (1 = next round).',
+              'Na hoeveel rondes de kaart aankomt (1 = volgende ronde).',
+            ),
+          }),
           'A delayed consequence: the card arrives on top of the deck at the start of round R + after.',
           'Een uitgesteld gevolg: de kaart komt bovenop de stapel aan het begin van ronde R + after.',
         ),
       }),
-      z.strictObject({ addCard: CardRef }),
-      z.strictObject({ removeCard: CardRef }),
+      z.strictObject({
+        addCard: describe(
+          CardRef,
+          'Shuffles a copy of the card (from any deck or the reserve) into this deck.',
+          'Schudt een kopie van de kaart (uit een stapel of de reserve) in deze stapel.',
+        ),
+      }),
+      z.strictObject({
+        removeCard: describe(
+          CardRef,
+          'Takes the card out of this deck for the rest of the game.',
+          'Haalt de kaart voor de rest van het spel uit deze stapel.',
+        ),
+      }),
       z.strictObject({ move: Id }),
       z.strictObject({
-        chance: z.number().min(0).max(1),
-        effects: z.array(Effect),
-        else: z.array(Effect).optional(),
+        chance: describe(
+          z.number().min(0).max(1),
+          'The chance from 0 to 1 that the effects happen (0.25 = one in four; write 0.5, not 50%).',
+          'De kans van 0 tot 1 dat de effecten gebeuren (0.25 = één op vier; schrijf 0.5, niet 50%).',
+        ),
+        effects: describe(
+          z.array(Effect),
+          'What happens when the chance hits.',
+          'Wat er gebeurt als de kans raak is.',
+        ),
+        else: describe(z.array(Effect).optional(), 'What happens otherwise.', 'Wat er anders gebeurt.'),
       }),
-      z.strictObject({ when: Condition, effects: z.array(Effect), else: z.array(Effect).optional() }),
+      z.strictObject({
+        when: Condition,
+        effects: describe(
+          z.array(Effect),
+          'What happens when the condition holds.',
+          'Wat er gebeurt als de voorwaarde waar is.',
+        ),
+        else: describe(z.array(Effect).optional(), 'What happens otherwise.', 'Wat er anders gebeurt.'),
+      }),
       z.strictObject({ log: Text }),
     ]),
   ),
@@ -225,13 +313,49 @@ export const Role = z.strictObject({
 });
 
 const SpaceBase = { id: Id, name: Text };
+const kind = <K extends string>(value: K, en: string, nl: string) => describe(z.literal(value), en, nl);
 export const Space = z.discriminatedUnion('kind', [
-  z.strictObject({ ...SpaceBase, kind: z.literal('start'), effects: Effects.default([]) }),
-  z.strictObject({ ...SpaceBase, kind: z.literal('draw'), deck: Id }),
-  z.strictObject({ ...SpaceBase, kind: z.literal('invest'), investment: Id }),
-  z.strictObject({ ...SpaceBase, kind: z.literal('council') }),
-  z.strictObject({ ...SpaceBase, kind: z.literal('wait'), turns: z.number().int().min(1) }),
-  z.strictObject({ ...SpaceBase, kind: z.literal('rest') }),
+  z.strictObject({
+    ...SpaceBase,
+    kind: kind('start', 'The start space (always the first).', 'Het startvakje (altijd het eerste).'),
+    effects: describe(
+      Effects.default([]),
+      'Applied when a token passes or lands on start.',
+      'Toegepast als een pion langs of op start komt.',
+    ),
+  }),
+  z.strictObject({
+    ...SpaceBase,
+    kind: kind(
+      'draw',
+      'Landing draws a card from its deck.',
+      'Wie hier landt, trekt een kaart van de stapel.',
+    ),
+    deck: Id,
+  }),
+  z.strictObject({
+    ...SpaceBase,
+    kind: kind(
+      'invest',
+      'Landing offers its investment.',
+      'Wie hier landt, krijgt de investering aangeboden.',
+    ),
+    investment: Id,
+  }),
+  z.strictObject({
+    ...SpaceBase,
+    kind: kind('council', 'Landing calls a council meeting.', 'Wie hier landt, roept de raad bijeen.'),
+  }),
+  z.strictObject({
+    ...SpaceBase,
+    kind: kind('wait', 'Landing skips turns.', 'Wie hier landt, slaat beurten over.'),
+    turns: describe(
+      z.number().int().min(1),
+      'How many turns are skipped.',
+      'Hoeveel beurten worden overgeslagen.',
+    ),
+  }),
+  z.strictObject({ ...SpaceBase, kind: kind('rest', 'Nothing happens here.', 'Hier gebeurt niets.') }),
 ]);
 
 export const Board = z.strictObject({
@@ -240,9 +364,24 @@ export const Board = z.strictObject({
     'The spaces in order; the first is the start space. Kinds: start, draw, invest, council, wait, rest.',
     'De vakjes op volgorde; het eerste is het startvakje. Soorten: start, draw (kaart trekken), invest (investeren), council (raadsvergadering), wait (beurt overslaan), rest (niets).',
   ),
-  dice: z
-    .strictObject({ count: z.number().int().min(1).max(6), sides: z.number().int().min(2).max(100) })
-    .default({ count: 1, sides: 6 }),
+  dice: describe(
+    z
+      .strictObject({
+        count: describe(
+          z.number().int().min(1).max(6),
+          'How many dice, 1 to 6.',
+          'Hoeveel dobbelstenen, 1 tot 6.',
+        ),
+        sides: describe(
+          z.number().int().min(2).max(100),
+          'The sides of each die, 2 to 100.',
+          'Het aantal zijden van elke dobbelsteen, 2 tot 100.',
+        ),
+      })
+      .default({ count: 1, sides: 6 }),
+    'The dice rolled to move: { count, sides }; one six-sided die when left out.',
+    'De dobbelstenen om te verzetten: { count, sides }; één gewone dobbelsteen als dit ontbreekt.',
+  ),
 });
 
 export const Question = z.strictObject({
@@ -320,7 +459,7 @@ export const Card = z.strictObject({
 export const Deck = z.strictObject({
   id: Id,
   name: Text,
-  cards: z.array(Card),
+  cards: describe(z.array(Card), 'The cards in this deck.', 'De kaarten in deze stapel.'),
   shuffle: describe(
     z.boolean().default(true),
     'Shuffle at the start (by the seed); false keeps the file order.',
@@ -376,7 +515,11 @@ export const Modifier = z.union([
 export const Priority = z.strictObject({
   id: Id,
   name: Text,
-  modifiers: z.array(Modifier),
+  modifiers: describe(
+    z.array(Modifier),
+    'What choosing it changes: { tag, costFactor } or { meter, drift }.',
+    'Wat de keuze verandert: { tag, costFactor } of { meter, drift }.',
+  ),
   text: Text.optional(),
 });
 
@@ -386,7 +529,11 @@ export const Priorities = z.strictObject({
     'How many priorities the council chooses at each meeting.',
     'Hoeveel prioriteiten de raad bij elke vergadering kiest.',
   ),
-  options: z.array(Priority).min(1),
+  options: describe(
+    z.array(Priority).min(1),
+    'The priorities the council can choose from.',
+    'De prioriteiten waaruit de raad kiest.',
+  ),
 });
 
 export const Council = z.strictObject({
@@ -447,22 +594,33 @@ export const ScenarioSchema = z.strictObject({
   ),
   seed: describe(
     z.union([z.string(), z.number().int().min(0)]).optional(),
-    'Text or a whole number: every table with the same seed plays the same game.',
-    'Tekst of een heel getal: elke tafel met dezelfde seed speelt hetzelfde spel.',
+    'The seed, text or a whole number: every table with the same seed plays the same game.',
+    'Het startgetal, tekst of een heel getal: elke tafel met hetzelfde startgetal speelt hetzelfde spel.',
   ),
   players: describe(
-    z.strictObject({ min: z.number().int().min(1).max(8), max: z.number().int().min(1).max(8) }),
+    z.strictObject({
+      min: describe(z.number().int().min(1).max(8), 'The fewest players.', 'Het kleinste aantal spelers.'),
+      max: describe(z.number().int().min(1).max(8), 'The most players.', 'Het grootste aantal spelers.'),
+    }),
     'The number of players: { min, max }, 1 to 8.',
     'Het aantal spelers: { min, max }, 1 tot 8.',
   ),
-  rounds: z.strictObject({
-    count: z.number().int().min(1),
-    label: describe(
-      Text,
-      'Round label with {{n}}, e.g. "Kwartaal {{n}}".',
-      'Rondenaam met {{n}}, bijv. "Kwartaal {{n}}".',
-    ),
-  }),
+  rounds: describe(
+    z.strictObject({
+      count: describe(
+        z.number().int().min(1),
+        'How many rounds the game lasts.',
+        'Hoeveel rondes het spel duurt.',
+      ),
+      label: describe(
+        Text,
+        'Round label with {{n}}, e.g. "Kwartaal {{n}}".',
+        'Rondenaam met {{n}}, bijv. "Kwartaal {{n}}".',
+      ),
+    }),
+    'The rounds: { count, label }.',
+    'De rondes: { count, label }.',
+  ),
   decision: describe(
     z.enum(['group', 'vote']).default('group'),
     'group: the table agrees on one choice; vote: every player votes.',
@@ -530,7 +688,15 @@ export const ScenarioSchema = z.strictObject({
     'Hoe het spel kan eindigen; precies één einde heeft geen when (het terugvaleinde).',
   ),
   debrief: describe(
-    z.strictObject({ questions: z.array(Text).default([]) }).optional(),
+    z
+      .strictObject({
+        questions: describe(
+          z.array(Text).default([]),
+          'Questions the table talks about after the game.',
+          'Vragen waarover de tafel na het spel praat.',
+        ),
+      })
+      .optional(),
     'Questions for the debrief after the game.',
     'Vragen voor de nabespreking na het spel.',
   ),

@@ -117,6 +117,40 @@ describe('opening a scenario file', () => {
     await page.close();
   });
 
+  it('refuses a Windows-1252 file, picked or dropped, as not UTF-8', async () => {
+    const { page, errors } = await openGame(server.url);
+    // "Cliëntenraad" saved in Windows-1252: ë is the single byte 0xEB.
+    const [head, tail] = DECK.split('Budget, en: Budget', 2) as [string, string];
+    const bytes = [...Buffer.from(`${head}Cli`), 0xeb, ...Buffer.from(`ntenraad, en: Budget${tail}`)];
+    await page.locator('input.open-file-input').setInputFiles({
+      name: 'ansi.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from(bytes),
+    });
+    const panel = page.locator('.open-file-panel.errors');
+    await panel.waitFor();
+    expect(await panel.locator('.problem').count()).toBe(1);
+    expect(await panel.locator('.problem .message').textContent()).toBe(
+      'het bestand is geen UTF-8-tekst: bewaar het als UTF-8 (deze byte is ongeldig)',
+    );
+    expect(await page.locator('body').textContent()).not.toContain('\uFFFD');
+    await page.keyboard.press('Escape');
+
+    await page.evaluate((bytes) => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(bytes)], 'ansi.yaml', { type: 'text/yaml' }));
+      const target = document.querySelector('.choose h1') ?? document.body;
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        target.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, bytes);
+    await panel.waitFor();
+    expect(await panel.locator('.problem .message').textContent()).toMatch(
+      /^het bestand is geen UTF-8-tekst/,
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('plays a valid file dropped anywhere on the page: setup, then the game', async () => {
     const { page, errors } = await openGame(server.url);
     const own = DECK.replace('id: demo-stapel', 'id: eigen-stapel').replace(
@@ -351,5 +385,78 @@ describe('live reload on the dev server', () => {
     expect(await broken.locator('.problems .quote').first().textContent()).toBe('format: 1\n^');
     expect(fresh.errors).toEqual([]);
     await fresh.page.close();
+  }, 90_000);
+
+  it('keeps the notice clear of the card, its options and the controls, at every text size, at 1366×768', async () => {
+    write(base());
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url);
+    await page.locator('[data-testid=start-workshop]').click();
+    await page.locator(`.scenario[data-scenario="${id}"]`).click();
+    await page.locator('[data-key=play]').click();
+    await page.locator('#stage > [data-moment]').waitFor();
+    await page.evaluate(() =>
+      (window as unknown as { __GAME__: { session: { send(a: object): void } } }).__GAME__.session.send({
+        type: 'draw',
+      }),
+    );
+    await page.locator('[data-testid=card] .options button').first().waitFor();
+
+    // The largest notice: a save with errors lists them, each with its line quoted.
+    write(base().replace('format: 1', 'format: 1\nformat: 1').replace('  - id: budget', '\t- id: budget'));
+    const notice = page.locator('[data-testid=live-notice]');
+    await expect.poll(() => notice.textContent(), { timeout: 15_000 }).toMatch(/bewaard met/);
+
+    for (const size of [0, 1, 2]) {
+      if (size > 0) await page.keyboard.press('+');
+      await page.waitForTimeout(400);
+      const overlaps = await page.evaluate(() => {
+        const box = document.querySelector('[data-testid=live-notice]')!.getBoundingClientRect();
+        const targets = [
+          document.querySelector('[data-testid=card]'),
+          ...document.querySelectorAll(
+            '[data-testid=card] button, #topbar button, #hud button, #stage button',
+          ),
+        ].filter((e): e is Element => e !== null);
+        const found: string[] = [];
+        for (const el of targets) {
+          // A card taller than the space scrolls: an option counts as reachable when, scrolled
+          // into view, it lies clear of the notice and a click on it lands on it.
+          if (el.tagName === 'BUTTON') el.scrollIntoView({ block: 'nearest' });
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 || r.height === 0) continue;
+          if (r.bottom > box.top && r.top < box.bottom && r.right > box.left && r.left < box.right)
+            found.push(`${el.tagName}.${el.className} overlaps the notice`);
+          if (el.tagName === 'BUTTON') {
+            const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            if (!hit || !el.contains(hit)) found.push(`${el.textContent} is covered`);
+          }
+        }
+        return { found, options: document.querySelectorAll('[data-testid=card] .options button').length };
+      });
+      expect(overlaps.options).toBeGreaterThan(1);
+      expect(overlaps.found, `text size ${size}`).toEqual([]);
+      await page.screenshot({ path: join(ARTIFACTS, `nl-live-notice-size-${size}.png`) });
+    }
+    // Closing the notice gives the page its full height back.
+    await notice.locator('button').click();
+    expect(await page.evaluate(() => document.querySelector('.app')!.getBoundingClientRect().height)).toBe(
+      768,
+    );
+
+    // A save in Windows-1252 is refused, and the game keeps its text.
+    const [head, tail] = base().split('Budget, en: Budget', 2) as [string, string];
+    writeFileSync(
+      file,
+      Buffer.from([...Buffer.from(`${head}Cli`), 0xeb, ...Buffer.from(`ntenraad, en: Budget${tail}`)]),
+    );
+    await expect
+      .poll(() => notice.textContent(), { timeout: 15_000 })
+      .toMatch(/het bestand is geen UTF-8-tekst/);
+    expect(await page.locator('body').textContent()).not.toContain('\uFFFD');
+    expect(errors).toEqual([]);
+    await page.close();
   }, 90_000);
 });

@@ -57,4 +57,40 @@ describe('JSON Schema', () => {
     const [main, enFile] = schemaFiles();
     expect(main!.text).toBe(enFile!.text);
   });
+
+  /** Every field (a key under `properties`, anywhere) without a description, by its path. */
+  function undescribed(schema: Record<string, unknown>): string[] {
+    const definitions = (schema.definitions ?? {}) as Record<string, { description?: string }>;
+    const missing: string[] = [];
+    const seen = new Set<unknown>();
+    const walk = (node: unknown, path: string) => {
+      if (!node || typeof node !== 'object' || seen.has(node)) return;
+      seen.add(node);
+      const n = node as Record<string, unknown>;
+      for (const [key, value] of Object.entries(
+        (n.properties ?? {}) as Record<string, Record<string, unknown>>,
+      )) {
+        if (key === '$schema') continue;
+        const ref = typeof value.$ref === 'string' ? definitions[value.$ref.split('/').pop()!] : undefined;
+        if (!value.description && !ref?.description) missing.push(`${path}.${key}`);
+        walk(value, `${path}.${key}`);
+      }
+      for (const key of ['items', 'anyOf', 'oneOf', 'allOf', 'additionalProperties', 'not']) {
+        const child = n[key];
+        if (Array.isArray(child)) {
+          for (const [i, c] of child.entries()) walk(c, `${path}[${i}]`);
+        } else walk(child, `${path}[]`);
+      }
+      for (const [name, def] of Object.entries((n.definitions ?? {}) as Record<string, unknown>))
+        walk(def, `#${name}`);
+    };
+    walk(schema, '');
+    return missing;
+  }
+
+  it('describes every field, chance included, in both languages (hover help)', () => {
+    for (const lang of ['en', 'nl'] as const) expect(undescribed(scenarioJsonSchema(lang)), lang).toEqual([]);
+    expect(JSON.stringify(scenarioJsonSchema('nl'))).toContain('De kans van 0 tot 1');
+    expect(JSON.stringify(scenarioJsonSchema('en'))).toContain('The chance from 0 to 1');
+  });
 });

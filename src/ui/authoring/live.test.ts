@@ -3,7 +3,8 @@
  * without a browser: setup shows the new version, a game resumes when every action still fits
  * and restarts with the same seed when one does not, and a broken save changes nothing.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { legalActions } from '../../engine/legal';
@@ -12,8 +13,9 @@ import { newGame } from '../../engine/setup';
 import { step } from '../../engine/step';
 import type { Action, PlayerSetup, SessionRecord } from '../../engine/types';
 import { loadScenario } from '../../scenario/load';
-import { freshEntry, type LiveHooks, type LiveView, reload } from './live';
+import { freshEntry, type LiveHooks, type LiveView, refuse, reload } from './live';
 import type { Playable } from './open-file';
+import { savedEvent } from './vite-plugin';
 
 const FILE = 'demo-deck.yaml';
 const SOURCE = readFileSync(join(import.meta.dirname, '..', '..', '..', 'scenarios', FILE), 'utf8');
@@ -129,5 +131,28 @@ describe('live reload of a saved scenario file', () => {
     expect(JSON.stringify(freshEntry(entry).scenario.title)).toContain('Nieuw:');
     reload(hooksFor(null).hooks, FILE, SOURCE);
     expect(freshEntry(entry)).toBe(entry);
+  });
+
+  it('refuses a file saved as Windows-1252 with the not-UTF-8 problem, and keeps the game', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'live-'));
+    const path = join(dir, FILE);
+    // "Cliëntenraad" with ë as the single Windows-1252 byte 0xEB.
+    const encode = (t: string) => new TextEncoder().encode(t);
+    const text = new Uint8Array([...encode(`${SOURCE}# Cli`), 0xeb, ...encode('ntenraad\n')]);
+    writeFileSync(path, text);
+    const data = await savedEvent(path);
+    expect(data.source).toBe('');
+    expect(data.problem).toMatchObject({ code: 'not-utf8', file: FILE });
+    expect(data.problem?.message).toContain('not UTF-8');
+    const { hooks, calls } = hooksFor({ kind: 'game', entry: entryOf(SOURCE), record: () => null });
+    expect(refuse(hooks, FILE, data.problem!)).toEqual({ kind: 'errors', errors: [data.problem] });
+    expect(calls.setup).toEqual([]);
+    expect(calls.play).toEqual([]);
+  });
+
+  it('sends the text of a UTF-8 file as it is', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'live-'));
+    writeFileSync(join(dir, FILE), SOURCE);
+    expect(await savedEvent(join(dir, FILE))).toEqual({ file: FILE, source: SOURCE });
   });
 });

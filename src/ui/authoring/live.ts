@@ -17,6 +17,7 @@ import type { Problem } from '../../scenario/problems';
 import { h } from '../dom';
 import type { SetupState } from '../setup';
 import { SCENARIO_SAVED, type ScenarioSaved } from './live-event';
+import './authoring.css';
 import type { Playable } from './open-file';
 import { problemList } from './problems-panel';
 
@@ -96,24 +97,64 @@ export function reload(hooks: LiveHooks, file: string, source: string): Reloaded
   return { kind: 'restarted', kept, of: record.actions.length };
 }
 
-let notice: HTMLElement | null = null;
+/** A saved file that could not be read as text: the game stays as it is, the problem is listed. */
+export function refuse(hooks: LiveHooks, file: string, problem: Problem): Reloaded {
+  const view = hooks.current();
+  if (!view || view.entry.file !== file || (view.entry as { opened?: boolean }).opened)
+    return { kind: 'ignored' };
+  return { kind: 'errors', errors: [problem] };
+}
 
-/** A notice at the bottom of the page that stays until closed or replaced. */
-export function showNotice(text: string, source = '', problems: Problem[] = []): void {
+let notice: HTMLElement | null = null;
+let watch: ResizeObserver | null = null;
+
+function closeNotice(): void {
+  watch?.disconnect();
+  watch = null;
   notice?.remove();
+  notice = null;
+  document.documentElement.classList.remove('live-notice-open');
+  document.documentElement.style.removeProperty('--live-notice-h');
+}
+
+/**
+ * A notice in a strip along the bottom of the page that stays until closed or replaced. The
+ * page above it is made shorter by the strip's height (authoring.css), so the notice never lies
+ * over the card, its options or any control, whatever the text size or window.
+ */
+export function showNotice(text: string, source = '', problems: Problem[] = []): void {
+  closeNotice();
   const close = h(
     'button',
-    { class: 'btn small', type: 'button', onclick: () => notice?.remove() },
+    { class: 'btn small', type: 'button', onclick: closeNotice },
     t('authoring.close'),
   );
-  notice = h(
+  const shown = h(
     'div',
     { class: 'live-notice', role: 'status', 'data-testid': 'live-notice' },
-    h('p', {}, text),
-    problems.length ? problemList(problems, source) : null,
+    h(
+      'div',
+      { class: 'live-notice-text' },
+      h('p', {}, text),
+      problems.length ? problemList(problems, source) : null,
+    ),
     close,
   );
-  document.body.append(notice);
+  notice = shown;
+  document.body.append(shown);
+  const root = document.documentElement;
+  const fit = () => {
+    root.style.setProperty('--live-notice-h', `${Math.ceil(shown.getBoundingClientRect().height)}px`);
+    // The board and the card lay themselves out again for the shorter page.
+    window.dispatchEvent(new Event('resize'));
+  };
+  root.classList.add('live-notice-open');
+  fit();
+  watch = new ResizeObserver(() => {
+    const now = `${Math.ceil(shown.getBoundingClientRect().height)}px`;
+    if (root.style.getPropertyValue('--live-notice-h') !== now) fit();
+  });
+  watch.observe(shown);
 }
 
 function tell(result: Reloaded, file: string, source: string): void {
@@ -130,7 +171,7 @@ export function installLiveReload(hooks: LiveHooks): { last: () => Reloaded | nu
   let last: Reloaded | null = null;
   import.meta.hot?.on(SCENARIO_SAVED, (data: ScenarioSaved) => {
     try {
-      last = reload(hooks, data.file, data.source);
+      last = data.problem ? refuse(hooks, data.file, data.problem) : reload(hooks, data.file, data.source);
       tell(last, data.file, data.source);
     } catch (e) {
       // A reload must never take the workshop down: keep the game, say what happened.

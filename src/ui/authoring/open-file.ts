@@ -41,9 +41,11 @@ export async function checkSource(
   bytes: Uint8Array,
   file: string,
 ): Promise<{ result: LoadResult; source: string }> {
-  const { loadScenario } = await import('../../scenario/index');
+  const { decodeScenarioText, loadScenario } = await import('../../scenario/index');
   const result = loadScenario(bytes, file);
-  return { result, source: new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '') };
+  // The same strict decoder as the loader: a file that is not UTF-8 has no text to quote.
+  const decoded = decodeScenarioText(bytes, file);
+  return { result, source: decoded.ok ? decoded.text : '' };
 }
 
 /**

@@ -4,8 +4,10 @@
  * reload the page (which would lose the game in progress). The game decides what to do with it
  * (src/ui/authoring/live.ts). New and deleted files still go through Vite's own handling.
  */
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { decodeScenarioText } from '../../scenario/decode';
 import { SCENARIO_SAVED, type ScenarioSaved } from './live-event';
 
 export function scenarioReload(): Plugin {
@@ -16,15 +18,24 @@ export function scenarioReload(): Plugin {
     configResolved(config) {
       folder = resolve(config.root, 'scenarios');
     },
-    async hotUpdate({ type, file, read, modules }) {
+    async hotUpdate({ type, file, modules }) {
       if (this.environment.name !== 'client' || type !== 'update') return;
       if (resolve(dirname(file)) !== folder || !/\.ya?ml$/.test(file)) return;
-      const source = await read();
+      const data = await savedEvent(file);
       // The server forgets its copy, so a fresh page load gets the new text too.
       for (const mod of modules) this.environment.moduleGraph.invalidateModule(mod);
-      const data: ScenarioSaved = { file: basename(file), source };
       this.environment.hot.send({ type: 'custom', event: SCENARIO_SAVED, data });
       return [];
     },
   };
+}
+
+/**
+ * The event for a saved file: its bytes read and decoded strictly, as the loader does (Vite's
+ * own `read()` would turn a Windows-1252 "ë" into "�" and the projector would show it).
+ */
+export async function savedEvent(path: string): Promise<ScenarioSaved> {
+  const file = basename(path);
+  const decoded = decodeScenarioText(new Uint8Array(await readFile(path)), file);
+  return decoded.ok ? { file, source: decoded.text } : { file, source: '', problem: decoded.problem };
 }
