@@ -40,7 +40,12 @@ export class Journal {
 
   /** Resolves once the entry is on disk (written and fsync'ed); entries land in call order. */
   append(entry: JournalEntry): Promise<void> {
-    const line = `${JSON.stringify(entry)}\n`;
+    return this.appendAll([entry]);
+  }
+
+  /** Several entries with one write and one fsync (a room's group commit). */
+  appendAll(entries: JournalEntry[]): Promise<void> {
+    const line = entries.map((e) => `${JSON.stringify(e)}\n`).join('');
     const done = this.queue.then(async () => {
       const fh = await this.handle;
       await fh.write(line);

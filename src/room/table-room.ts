@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { type Client, Room } from '@colyseus/core';
 import type { z } from 'zod';
 import { view } from '../engine/view';
-import { Journal, readJournal, roomFile, syncDir } from './journal';
+import { Journal, type JournalEntry, readJournal, roomFile, syncDir } from './journal';
 import {
   ActMessage,
   CreateOptions,
@@ -29,13 +29,18 @@ export const RESTORE_KEY = randomBytes(16).toString('hex');
 interface Conn {
   facilitator: boolean;
   id: string | null;
+  /** What this connection was last sent (so a brief or the revealed scenario goes once). */
+  brief?: string | null;
+  revealed?: boolean;
 }
 
 export class TableRoom extends Room {
   table!: Table;
   private journal!: Journal;
   private env!: RoomEnv;
-  private chain: Promise<void> = Promise.resolve();
+  private queue: { client: Client | null; check: () => Verdict; resolve: (v: Verdict) => void }[] = [];
+  private draining = false;
+  private idle: Promise<void> = Promise.resolve();
 
   override async onCreate(options: Record<string, unknown>): Promise<void> {
     this.env = roomEnv();
@@ -117,10 +122,10 @@ export class TableRoom extends Room {
       client.userData = { facilitator: false, id: m.id } satisfies Conn;
       token = auth.token;
     } else {
-      token = newToken();
-      const verdict = this.table.join(auth.name, token);
+      const fresh = newToken();
+      token = fresh;
+      const verdict = await this.command(null, () => this.table.join(auth.name, fresh));
       if (!verdict.ok) throw new Error(verdict.reason);
-      await this.commit(verdict.entry);
       client.userData = { facilitator: false, id: (verdict.entry as { id: string }).id } satisfies Conn;
     }
     const conn = client.userData as Conn;
@@ -132,7 +137,7 @@ export class TableRoom extends Room {
       scenario: publicScenario(this.table.scenario, this.table.state?.pending.kind === 'ended'),
     };
     client.send('welcome', welcome);
-    this.broadcastAll();
+    this.broadcastAll(true);
   }
 
   override onLeave(client: Client): void {
@@ -144,7 +149,7 @@ export class TableRoom extends Room {
   }
 
   override async onDispose(): Promise<void> {
-    await this.chain;
+    await this.idle;
     await this.journal?.close();
   }
 
@@ -173,31 +178,54 @@ export class TableRoom extends Room {
     client.send('refused', { reason });
   }
 
-  /** Runs commands one after another: check, apply, write + fsync, then broadcast. */
-  private command(client: Client, check: () => Verdict): void {
-    this.chain = this.chain.then(async () => {
-      const verdict = check();
-      if (!verdict.ok) {
-        client.send('refused', { reason: verdict.reason });
-        return;
-      }
-      try {
-        await this.commit(verdict.entry);
-      } catch (error) {
-        this.env.log(`room ${this.roomId}: could not write the journal: ${String(error)}`);
-        client.send('refused', { reason: 'storage' });
-        return;
-      }
-      this.broadcastAll();
+  /**
+   * Commands run in order: each is checked against the state the ones before it left, applied,
+   * and the whole batch waiting at that moment is written with one fsync (group commit) before
+   * anyone hears of it. Resolves with the command's verdict once it is on disk.
+   */
+  private command(client: Client | null, check: () => Verdict): Promise<Verdict> {
+    return new Promise((resolve) => {
+      this.queue.push({ client, check, resolve });
+      if (this.queue.length === 1 && !this.draining) this.idle = this.drain();
     });
   }
 
-  private async commit(entry: Parameters<Table['apply']>[0]): Promise<void> {
-    this.table.apply(entry);
-    await this.journal.append(entry);
-    if (entry.t === 'remove') {
-      for (const c of this.clients) if ((c.userData as Conn | undefined)?.id === entry.id) c.leave(4002);
+  private async drain(): Promise<void> {
+    this.draining = true;
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0);
+      const done: { verdict: Verdict; resolve: (v: Verdict) => void }[] = [];
+      const entries: JournalEntry[] = [];
+      for (const { client, check, resolve } of batch) {
+        const verdict = check();
+        if (!verdict.ok) {
+          client?.send('refused', { reason: verdict.reason });
+          resolve(verdict);
+          continue;
+        }
+        this.table.apply(verdict.entry);
+        entries.push(verdict.entry);
+        done.push({ verdict, resolve });
+      }
+      if (entries.length === 0) continue;
+      try {
+        await this.journal.appendAll(entries);
+      } catch (error) {
+        // Not on disk, so not accepted: the room goes back to what its journal holds.
+        this.env.log(`room ${this.roomId}: could not write the journal: ${String(error)}`);
+        this.restore(this.table.code);
+        for (const d of done) d.resolve({ ok: false, reason: 'storage' });
+        this.broadcastAll(true);
+        continue;
+      }
+      for (const e of entries) {
+        if (e.t !== 'remove') continue;
+        for (const c of this.clients) if ((c.userData as Conn | undefined)?.id === e.id) c.leave(4002);
+      }
+      this.broadcastAll(entries.some((e) => e.t !== 'act'));
+      for (const d of done) d.resolve(d.verdict);
     }
+    this.draining = false;
   }
 
   private seatCommand(conn: Conn, seat: number): Verdict {
@@ -260,9 +288,9 @@ export class TableRoom extends Room {
     this.broadcast('lobby', this.lobby());
   }
 
-  /** The lobby to all; to each client the view and brief its seat may see. */
-  private broadcastAll(): void {
-    this.broadcastLobby();
+  /** To each client the view its seat may see; the lobby, brief and full scenario only when they change. */
+  private broadcastAll(lobbyChanged: boolean): void {
+    if (lobbyChanged) this.broadcastLobby();
     const t = this.table;
     if (!t.state) return;
     const base = view(t.scenario, t.state);
@@ -272,11 +300,12 @@ export class TableRoom extends Room {
       if (!conn) continue;
       const seat = conn.id ? (t.members.get(conn.id)?.seat ?? null) : null;
       client.send('view', seatView(t, seat, conn.facilitator, base));
-      if (seat !== null) {
-        const brief = briefFor(t, seat);
-        if (brief) client.send('brief', brief);
-      }
-      if (ended) client.send('scenario', publicScenario(t.scenario, true));
+      const brief = seat === null ? null : briefFor(t, seat);
+      const briefKey = brief ? `${brief.seat}:${brief.role}` : null;
+      if (brief && conn.brief !== briefKey) client.send('brief', brief);
+      conn.brief = briefKey;
+      if (ended && !conn.revealed) client.send('scenario', publicScenario(t.scenario, true));
+      conn.revealed = ended;
     }
   }
 }
