@@ -3,9 +3,8 @@
  * decimal point. The loader notes every number written with a dot and exactly three digits
  * after it (source.ts); here the ones that stand for money get a warning with the fix.
  */
-import type { Reporter } from './checks';
 import { own, valueAt } from './context';
-import type { PathSegment } from './problems';
+import type { PathSegment, Reporter } from './problems';
 import type { DottedNumber } from './source';
 
 const RESOURCE_MONEY = new Set(['start', 'income', 'floor']);

@@ -5,10 +5,9 @@
  * order, so the later one is never reached). The simulator finds the same by playing; a trainer
  * should hear it from `validate` already.
  */
-import type { Reporter } from './checks';
 import { asArray, asStr, isObj, type Obj } from './context';
 import type { MessageParams } from './messages';
-import type { PathSegment } from './problems';
+import type { PathSegment, Reporter } from './problems';
 
 type Range = { min: number; max?: number };
 type Verdict = { is: 'never'; why: MessageParams } | { is: 'always' } | { is: 'maybe' };

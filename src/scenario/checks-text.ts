@@ -2,10 +2,8 @@
  * Checks on scenario text: every text map holds every declared language (warning), holds no
  * language the scenario does not declare (warning), and `{{n}}` appears only in rounds.label.
  */
-
-import type { Reporter } from './checks';
 import { asStr, isObj } from './context';
-import type { PathSegment } from './problems';
+import type { PathSegment, Reporter } from './problems';
 
 /** Fields whose value is a Text (a string or a map of language → string). */
 const TEXT_KEYS = new Set([

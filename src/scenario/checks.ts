@@ -8,19 +8,12 @@ import { checkDottedMoney } from './checks-numbers';
 import { checkReach } from './checks-reach';
 import { checkTexts } from './checks-text';
 import { asArray, asStr, describeContext, isObj, own } from './context';
-import type { MessageParams } from './messages';
-import { makeProblem, type PathSegment, type Problem, type Severity } from './problems';
+import { makeProblem, type PathSegment, type Problem, type Reporter } from './problems';
 import { ID_PATTERN } from './schema';
 import type { DottedNumber, Positions } from './source';
 import { didYouMean, listKnown } from './suggest';
 
-export type Reporter = (
-  path: PathSegment[],
-  code: string,
-  params: MessageParams,
-  severity?: Severity,
-  atKey?: boolean,
-) => void;
+export type { Reporter } from './problems';
 
 type Index = Map<string, PathSegment[]>;
 

@@ -6,6 +6,18 @@
 import { type MessageParams, messageText } from './messages';
 
 export type Severity = 'error' | 'warning';
+
+/**
+ * How a check reports a problem at a path (checks.ts and the checks it calls). It lives here, not
+ * beside checkScenario, so the checks it calls do not import the module that calls them.
+ */
+export type Reporter = (
+  path: PathSegment[],
+  code: string,
+  params: MessageParams,
+  severity?: Severity,
+  atKey?: boolean,
+) => void;
 export type PathSegment = string | number;
 
 export interface Problem {
