@@ -9,6 +9,7 @@ import { loadScenario } from '../scenario';
 import { h } from '../ui/dom';
 import type { BalanceRequest } from './balance.worker';
 import { mergeRuns, runStrategy, STUDIO_GAMES, type StudioBalance, strategyNames } from './balance-core';
+import { startWorker } from './checker';
 import { definition, type FileIds, type IdKind } from './ids';
 
 export type BalanceState =
@@ -26,22 +27,12 @@ export interface BalanceRunner {
 
 type Answer = { version: number; progress?: number; balance?: StudioBalance | null };
 
-function startWorker(): Worker | null {
-  // The one-file build runs from file://, where a page cannot start a module worker from a
-  // file: there the fallback below runs the same analysis on the main thread, one strategy per
-  // task, so the page stays responsive between strategies.
-  if (import.meta.env.VITE_SINGLE) return null;
-  try {
-    return new Worker(new URL('./balance.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
-}
-
 export function balanceRunner(onChange: (state: BalanceState) => void, games = STUDIO_GAMES): BalanceRunner {
   let version = 0;
   let current: BalanceState = { kind: 'idle' };
-  let worker = startWorker();
+  let worker: Worker | null = null;
+  let stopped = false;
+  let lastText: string | null = null;
   const set = (s: BalanceState) => {
     current = s;
     onChange(s);
@@ -52,14 +43,9 @@ export function balanceRunner(onChange: (state: BalanceState) => void, games = S
     else if (a.balance) set({ kind: 'done', balance: a.balance });
     else if (a.balance === null) set({ kind: 'invalid' });
   };
-  if (worker) {
-    worker.onmessage = (e: MessageEvent<Answer>) => answer(e.data);
-    worker.onerror = () => {
-      // The worker could not start (a strict host): run on the main thread from now on.
-      worker?.terminate();
-      worker = null;
-    };
-  }
+  // The one-file build runs from file://, where a page cannot start a module worker from a
+  // file: there (and wherever a worker fails) the same analysis runs on the main thread, one
+  // strategy per task, so the page stays responsive between strategies.
   const onMainThread = (text: string, mine: number) => {
     const loaded = loadScenario(text, 'studio.yaml');
     if (!loaded.ok) return answer({ version: mine, balance: null });
@@ -75,16 +61,34 @@ export function balanceRunner(onChange: (state: BalanceState) => void, games = S
     };
     setTimeout(next, 0);
   };
+  const ready = startWorker('balance').then((w) => {
+    if (stopped) w?.terminate();
+    else worker = w;
+    if (!worker) return;
+    worker.onmessage = (e: MessageEvent<Answer>) => answer(e.data);
+    worker.onerror = () => {
+      // The worker could not run here (a strict host): the main thread from now on.
+      worker?.terminate();
+      worker = null;
+      if (lastText !== null) onMainThread(lastText, version);
+    };
+  });
   return {
     request(text) {
       version++;
+      lastText = text;
+      const mine = version;
       set({ kind: 'running', progress: 0 });
-      const message: BalanceRequest = { version, text, games };
-      if (worker) worker.postMessage(message);
-      else onMainThread(text, version);
+      void ready.then(() => {
+        if (mine !== version) return;
+        const message: BalanceRequest = { version: mine, text, games };
+        if (worker) worker.postMessage(message);
+        else onMainThread(text, mine);
+      });
     },
     state: () => current,
     stop() {
+      stopped = true;
       version++;
       worker?.terminate();
       worker = null;

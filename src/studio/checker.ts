@@ -1,8 +1,8 @@
 /**
  * Runs the check of the text off the main thread (check.worker.ts); the editor asks only after a
- * pause in typing (LINT_DELAY), so a burst of typing costs one check. Without workers (the one-file build, opened from file://, where a
- * page cannot start a module worker from a file) the same check runs on the main thread, only
- * after the pause in typing.
+ * pause in typing (LINT_DELAY), so a burst of typing costs one check. Without workers (the
+ * one-file build, opened from file://, where a page cannot start a module worker from a file)
+ * the same check runs on the main thread, only after the pause in typing.
  */
 import type { MessageLang } from '../scenario';
 import type { CheckRequest } from './check.worker';
@@ -13,22 +13,26 @@ export interface Checker {
   stop(): void;
 }
 
-function startWorker(): Worker | null {
+/** A worker, or null where there are none; the module that names it is left out of the one-file build. */
+export async function startWorker(which: 'check' | 'balance'): Promise<Worker | null> {
   if (import.meta.env.VITE_SINGLE) return null;
   try {
-    return new Worker(new URL('./check.worker.ts', import.meta.url), { type: 'module' });
+    const workers = await import('./workers');
+    return which === 'check' ? workers.checkWorker() : workers.balanceWorker();
   } catch {
     return null;
   }
 }
 
 export function createChecker(): Checker {
-  let worker = startWorker();
+  let worker: Worker | null = null;
+  let stopped = false;
   let version = 0;
   const waiting = new Map<number, { done: (answer: CheckAnswer) => void; request: CheckRequest }>();
-  const inline = (text: string, file: string, lang: MessageLang) =>
-    Promise.resolve(checkAndRead(text, file, lang));
-  if (worker) {
+  const ready = startWorker('check').then((w) => {
+    if (stopped) w?.terminate();
+    else worker = w;
+    if (!worker) return;
     worker.onmessage = (e: MessageEvent<CheckAnswer & { version: number }>) => {
       const wait = waiting.get(e.data.version);
       waiting.delete(e.data.version);
@@ -42,10 +46,11 @@ export function createChecker(): Checker {
         done(checkAndRead(request.text, request.file, request.lang));
       waiting.clear();
     };
-  }
+  });
   return {
-    check(text, file, lang) {
-      if (!worker) return inline(text, file, lang);
+    async check(text, file, lang) {
+      await ready;
+      if (!worker) return checkAndRead(text, file, lang);
       version++;
       const request: CheckRequest = { version, text, file, lang };
       const answer = new Promise<CheckAnswer>((done) => waiting.set(version, { done, request }));
@@ -53,6 +58,7 @@ export function createChecker(): Checker {
       return answer;
     },
     stop() {
+      stopped = true;
       worker?.terminate();
       worker = null;
       waiting.clear();

@@ -337,7 +337,12 @@ export function studioScreen(app: App, options: StudioOptions): Screen {
     root.toggleAttribute('data-dirty', dirty());
     // The browser tests' seam (dev and test builds only), like window.__GAME__ in main.ts.
     if (import.meta.env.DEV || import.meta.env.MODE === 'test')
-      (window as unknown as { __STUDIO__: unknown }).__STUDIO__ = { view: editor.view, ids: editor.ids };
+      (window as unknown as { __STUDIO__: unknown }).__STUDIO__ = {
+        view: editor.view,
+        ids: editor.ids,
+        /** Whether the problems shown are those of the text as it is now. */
+        fresh: () => !!editor && checked !== null && checkedText === editor.text(),
+      };
     root.setAttribute('data-ready', '');
     paint();
     requestBalance();
