@@ -61,7 +61,7 @@ describe('the HTML balance report', () => {
 
   it('holds the charts, the deficit table, the card table and the lists', () => {
     const a = analyseBalance(flawed, { games: 80, seed: 'html' });
-    const p = balanceReportHtml(flawed, a);
+    const p = balanceReportHtml(flawed, a, { lang: 'en' });
     expect(p.startsWith('<!doctype html>')).toBe(true);
     expect(p).toContain('<style>');
     expect((p.match(/<svg /g) ?? []).length).toBe(1 + flawed.meters.length + flawed.resources.length);
@@ -72,6 +72,38 @@ describe('the HTML balance report', () => {
     expect(p).toContain('<li>paleis</li>');
     expect(p).toContain('<li>hulpvraag / verboden</li>');
     expect(p).toContain('ending &quot;utopie&quot; is never reached by any strategy');
+  });
+
+  it('speaks Dutch by default and English with lang en, and says why each problem matters and what to change', () => {
+    const a = analyseBalance(flawed, { games: 80, seed: 'html' });
+    const nl = balanceReportHtml(flawed, a);
+    expect(nl).toContain('<html lang="nl">');
+    for (const words of [
+      'Belangrijkste bevindingen',
+      'Eindes per strategie',
+      'Kans op een tekort',
+      'Zo leest u dit rapport',
+    ])
+      expect(nl).toContain(words);
+    expect(nl).not.toContain('Key findings');
+    // The dominated option: which is better, why that is no dilemma, and what to change.
+    expect(nl).toContain(
+      'kaart &quot;pilot&quot;: &quot;beter&quot; is op elk punt beter dan &quot;wachten&quot;',
+    );
+    expect(nl).toContain('Waarom het ertoe doet: niemand heeft reden om &quot;wachten&quot; te kiezen');
+    expect(nl).toContain(
+      'Wat u kunt veranderen: maak &quot;wachten&quot; goedkoper of geef het een voordeel',
+    );
+    const en = balanceReportHtml(flawed, a, { lang: 'en' });
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('What to change: make &quot;wachten&quot; cheaper or give it a benefit');
+    expect(en).toContain('Why it matters: no table will ever see this ending');
+    // Every problem has both.
+    for (const page of [nl, en]) {
+      const problems = page.match(/<li class="problem">.*?<\/li>/gs) ?? [];
+      expect(problems.length).toBeGreaterThan(2);
+      for (const li of problems) expect((li.match(/<p>/g) ?? []).length, li).toBe(2);
+    }
   });
 });
 

@@ -8,8 +8,9 @@ import { localize } from '../scenario/text';
 import type { BalanceAnalysis, StrategyRun } from './balance';
 import { rangeChart, stackedBars } from './charts';
 import type { Range } from './expected';
-import { keyFindings, pct } from './findings';
+import { keyFindings, pct, type ReportLang } from './findings';
 import { type Html, html, trusted } from './html';
+import { REPORT_WORDS, type ReportWords } from './report-words';
 
 const CSS = trusted(`
 body{font-family:"Atkinson Hyperlegible",system-ui,sans-serif;background:#f7f5ef;color:#000;margin:0 auto;max-width:1100px;padding:1.5em;line-height:1.4}
@@ -19,13 +20,20 @@ th,td{border:1px solid #b9b4a7;padding:.25em .5em;text-align:left;vertical-align
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 tr.dominated td{background:#fde2cf}tr.dominated td.flag{font-weight:bold}
 li.problem::marker{content:"✗ "}li.note::marker{content:"• "}
-li.problem{color:#000;font-weight:bold}.muted{color:#3a3a3a}
+li.problem{color:#000}li.problem>strong{font-weight:bold}li.problem p{margin:.15em 0;font-weight:normal}.muted{color:#3a3a3a}
 .charts{display:flex;flex-wrap:wrap;gap:1em}.charts svg{background:#fff;border:1px solid #b9b4a7}
 code{font-size:.9em}`);
 
 export interface ReportOptions {
-  /** The language of scenario text; defaults to the scenario's first. */
+  /**
+   * The trainer's language: the report's own words in Dutch (the default) or English (`en`), and
+   * the scenario's text in that language when the scenario has it (else its first language).
+   */
   lang?: string;
+}
+
+export function reportLang(lang: string | undefined): ReportLang {
+  return lang?.toLowerCase().startsWith('en') ? 'en' : 'nl';
 }
 
 export function balanceReportHtml(
@@ -33,20 +41,22 @@ export function balanceReportHtml(
   a: BalanceAnalysis,
   options: ReportOptions = {},
 ): string {
-  const lang = options.lang ?? scenario.languages[0];
+  const words = REPORT_WORDS[reportLang(options.lang)];
+  const wanted = options.lang ?? 'nl';
+  const lang = scenario.languages.includes(wanted) ? wanted : scenario.languages[0];
   const t = (text: Text | undefined) => localize(text, lang, scenario.languages);
   const resourceName = new Map(scenario.resources.map((r) => [r.id, t(r.name)]));
   const meterName = new Map(scenario.meters.map((m) => [m.id, t(m.name)]));
   const endingTitle = new Map(scenario.endings.map((e) => [e.id, t(e.title)]));
   const random = a.strategies.find((s) => s.strategy === 'random') ?? a.strategies[0];
-  const findings = keyFindings(a);
+  const findings = keyFindings(a, reportLang(options.lang));
 
   const endingRows = a.endings.map((e) => {
     const marks = [
-      e.id === a.bestEnding ? 'best' : '',
-      e.immediate ? 'immediate' : '',
-      e.fallback ? 'fallback' : '',
-      e.reached ? '' : 'NEVER REACHED',
+      e.id === a.bestEnding ? words.marks.best : '',
+      e.immediate ? words.marks.immediate : '',
+      e.fallback ? words.marks.fallback : '',
+      e.reached ? '' : words.marks.never,
     ].filter(Boolean);
     return html`<tr><td>${endingTitle.get(e.id)} <code>${e.id}</code></td><td>${marks.join(', ')}</td>${a.strategies.map(
       (s) =>
@@ -55,75 +65,72 @@ export function balanceReportHtml(
   });
 
   const page = html`<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${t(scenario.title)} — balance</title><style>${CSS}</style></head><body>
+<html lang="${reportLang(options.lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${t(scenario.title)} — ${words.balance}</title><style>${CSS}</style></head><body>
 <h1>${t(scenario.title)}</h1>
 <p>${t(scenario.summary)}</p>
-<p class="muted">Scenario <code>${scenario.id}</code> · ${a.games} games per strategy · ${a.players} players · seed “${a.seed}” · strategies: ${a.strategies.map((s) => s.strategy).join(', ')}</p>
+<p class="muted">${words.meta({ id: scenario.id, games: a.games, players: a.players, seed: a.seed, strategies: a.strategies.map((s) => s.strategy).join(', ') })}</p>
 
-<h2>Key findings</h2>
-<ul>${findings.map((f) => html`<li class="${f.level}">${f.level === 'problem' ? 'Problem: ' : ''}${f.text}</li>`)}</ul>
+<h2>${words.keyFindings}</h2>
+<ul>${findings.map((f) =>
+    f.level === 'problem'
+      ? html`<li class="problem"><strong>${words.problem}: ${f.text}</strong>${f.why ? html`<p>${words.why}: ${f.why}.</p>` : null}${f.fix ? html`<p>${words.fix}: ${f.fix}.</p>` : null}</li>`
+      : html`<li class="note">${f.text}</li>`,
+  )}</ul>
 
-<h2 id="endings">Endings per strategy</h2>
+<h2 id="endings">${words.endingsPerStrategy}</h2>
 ${stackedBars(
   a.strategies.map((s) => ({
     label: s.strategy,
     counts: a.endings.map((e) => e.byStrategy[s.strategy] ?? 0),
   })),
   a.endings.map((e) => endingTitle.get(e.id) ?? e.id),
-  'Endings per strategy',
+  words.endingsPerStrategy,
 )}
-<table><tr><th>Ending</th><th></th>${a.strategies.map((s) => html`<th>${s.strategy}</th>`)}</tr>${endingRows}</table>
+<table><tr><th>${words.ending}</th><th></th>${a.strategies.map((s) => html`<th>${s.strategy}</th>`)}</tr>${endingRows}</table>
 
-<h2>Deficit probability</h2>
-<p>Share of games that end with any resource below 0.</p>
-<table><tr><th>Strategy</th><th>Games with a deficit</th><th>Failed games</th></tr>${a.strategies.map(
+<h2>${words.deficit}</h2>
+<p>${words.deficitIntro}</p>
+<table><tr><th>${words.strategy}</th><th>${words.deficitGames}</th><th>${words.failedGames}</th></tr>${a.strategies.map(
     (s) =>
       html`<tr><td>${s.strategy}</td><td class="n">${pct(s.deficitShare)}</td><td class="n">${s.report.errors}</td></tr>`,
   )}</table>
 
-<h2>Meters and budgets per round (random strategy)</h2>
-<p>At the start and at every round end: the band runs from p10 to p90, the line is the median. Games that ended early count only for the rounds they finished.</p>
-<div class="charts">${random ? roundCharts(scenario, random, meterName, resourceName) : null}</div>
+<h2>${words.rounds}</h2>
+<p>${words.roundsIntro}</p>
+<div class="charts">${random ? roundCharts(scenario, random, meterName, resourceName, words) : null}</div>
 
-<h2 id="cards">Cards</h2>
-<p>Drawn and picked under the random strategy; “offered” counts every strategy. Mean effect: what the option did on average when chosen (after discounts, chances and limits). Expected: the option's immediate deltas as written, chance-weighted (a range when a <code>when</code> decides).</p>
-<table><tr><th>Card</th><th>Drawn</th><th>Option</th><th>Offered</th><th>Picked</th><th>Mean effect</th><th>Expected</th><th>Dominated by</th></tr>
-${a.cards.map((card) => cardRows(scenario, card, t, resourceName, meterName))}</table>
+<h2 id="cards">${words.cards}</h2>
+<p>${words.cardsIntro}</p>
+<table><tr>${words.cardHeads.map((head) => html`<th>${head}</th>`)}</tr>
+${a.cards.map((card) => cardRows(scenario, card, t, resourceName, meterName, words))}</table>
 
-<h2 id="lists">Lists</h2>
+<h2 id="lists">${words.lists}</h2>
 ${list(
-  'Dominated options',
-  a.dominated.map((d) => `${d.card} / ${d.option} — dominated by ${d.by.join(', ')}`),
+  words.listTitles.dominated,
+  a.dominated.map((d) => `${d.card} / ${d.option} — ${words.dominatedBy.toLowerCase()} ${d.by.join(', ')}`),
+  words,
 )}
-${list('Cards never drawn', a.neverDrawn)}
+${list(words.listTitles.neverDrawn, a.neverDrawn, words)}
 ${list(
-  'Options never offered',
+  words.listTitles.neverOffered,
   a.neverOffered.map((o) => `${o.card} / ${o.option}`),
+  words,
 )}
-${list('Investments never affordable', a.neverAffordable)}
-${list('Role goals never met', a.goalsNeverMet)}
-${list(
-  'Scheduled cards that never arrive',
-  a.neverArrives.map((s) => `${s.card} (scheduled ${s.scheduled}×, ${s.tooLate}× past the last round)`),
-)}
-${list('Simulator warnings', a.warnings)}
+${list(words.listTitles.neverAffordable, a.neverAffordable, words)}
+${list(words.listTitles.goalsNeverMet, a.goalsNeverMet, words)}
+${list(words.listTitles.neverArrives, a.neverArrives.map(words.scheduled), words)}
+${list(words.listTitles.warnings, a.warnings, words)}
 
-<h2>How to read this</h2>
-<ul>
-<li><strong>random</strong>: options and votes uniformly, each question with probability ½, invests half the time.</li>
-<li><strong>cheapest</strong>: always the option that spends the least money (as shown on the card), asks only questions that cost no money, never invests.</li>
-<li><strong>best-…</strong>: always the option that moves that meter most in its good direction (chance-weighted), invests when that helps the meter.</li>
-<li><strong>Dominated</strong>: another option of the same card is at least as good on every budget and meter and better on one, however its conditions turn out and under every choice of priorities, and the dominated option has no lasting effect (schedule, flag, addCard, removeCard, move). Such a choice is no dilemma.</li>
-<li><strong>Best ending</strong>: the non-immediate ending whose condition asks for the most good values. <strong>Walkover</strong>: one ending in more than 90% of random games, or one strategy that reaches the best ending in more than 90% of its games.</li>
-</ul>
+<h2>${words.howToRead}</h2>
+<ul>${words.reading.map(([term, text]) => html`<li><strong>${term}</strong>: ${text}</li>`)}</ul>
 </body></html>
 `;
   return page.value;
 }
 
-function list(title: string, items: string[]): Html {
-  return html`<h3>${title} (${items.length})</h3>${items.length === 0 ? html`<p class="muted">None.</p>` : html`<ul>${items.map((i) => html`<li>${i}</li>`)}</ul>`}`;
+function list(title: string, items: string[], words: ReportWords): Html {
+  return html`<h3>${title} (${items.length})</h3>${items.length === 0 ? html`<p class="muted">${words.none}</p>` : html`<ul>${items.map((i) => html`<li>${i}</li>`)}</ul>`}`;
 }
 
 export function money(n: number): string {
@@ -141,6 +148,7 @@ function roundCharts(
   run: StrategyRun,
   meterName: Map<string, string>,
   resourceName: Map<string, string>,
+  words: ReportWords,
 ): Html[] {
   const points = (start: number, spreads: { p10: number; p50: number; p90: number; n: number }[]) => [
     { label: 'start', p10: start, p50: start, p90: start },
@@ -153,7 +161,7 @@ function roundCharts(
     ...scenario.meters.map((m) =>
       rangeChart(
         points(m.start, run.rounds.meters[m.id] ?? []),
-        `${meterName.get(m.id)}${m.good === 'low' ? ' (lower is better)' : ''}`,
+        `${meterName.get(m.id)}${m.good === 'low' ? words.lowerIsBetter : ''}`,
         (n) => String(Math.round(n * 100) / 100),
       ),
     ),
@@ -169,6 +177,7 @@ function cardRows(
   t: (text: Text | undefined) => string,
   resourceName: Map<string, string>,
   meterName: Map<string, string>,
+  words: ReportWords,
 ): Html {
   const source = [...scenario.decks.flatMap((d) => d.cards), ...scenario.reserveCards].find(
     (c) => c.id === card.id,
@@ -186,7 +195,7 @@ function cardRows(
         ? `${name(key)} ${fmt(key, r.lo)}`
         : `${name(key)} ${fmt(key, r.lo)} … ${fmt(key, r.hi)}`;
   if (card.options.length === 0)
-    return html`<tr><td>${title}</td><td class="n">${card.drawn}</td><td colspan="6" class="muted">event without options</td></tr>`;
+    return html`<tr><td>${title}</td><td class="n">${card.drawn}</td><td colspan="6" class="muted">${words.eventWithoutOptions}</td></tr>`;
   return html`${card.options.map((o, i) => {
     const label = t(source?.options?.find((x) => x.id === o.id)?.label);
     const mean = o.meanEffect
@@ -207,6 +216,6 @@ function cardRows(
       i === 0
         ? html`<td rowspan="${card.options.length}">${title}</td><td class="n" rowspan="${card.options.length}">${card.drawn}</td>`
         : null
-    }<td>${label} <code>${o.id}</code></td><td class="n">${o.offered}</td><td class="n">${pct(o.pickRate)}</td><td>${mean}</td><td>${expected || '—'}</td><td class="flag">${dominated ? `DOMINATED by ${o.dominatedBy.join(', ')}` : ''}</td></tr>`;
+    }<td>${label} <code>${o.id}</code></td><td class="n">${o.offered}</td><td class="n">${pct(o.pickRate)}</td><td>${mean}</td><td>${expected || '—'}</td><td class="flag">${dominated ? `${words.dominatedBy} ${o.dominatedBy.join(', ')}` : ''}</td></tr>`;
   })}`;
 }

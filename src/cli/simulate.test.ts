@@ -62,6 +62,13 @@ describe('simulate verb', () => {
     expect(page).toContain('Endings per strategy');
   });
 
+  it('writes the HTML report in Dutch without --lang', () => {
+    const r = run([demo, '--games', '20', '--seed', 't', '--report', 'nl.html']);
+    const page = r.files.get('nl.html') ?? '';
+    expect(page).toContain('<html lang="nl">');
+    expect(page).toContain('Belangrijkste bevindingen');
+  });
+
   it('with --json and --report, prints the JSON and writes the report', () => {
     const r = run([demo, '--games', '20', '--json', '--report', 'r.html']);
     expect(Object.keys(JSON.parse(r.out))).toContain('deficitGames');

@@ -119,7 +119,11 @@ export function formatReport(
   if (report.warnings.length > 0) lines.push('', 'Warnings', ...report.warnings.map((w) => `  ${w}`));
   if (analysis) {
     lines.push('', 'Balance analysis');
-    for (const f of keyFindings(analysis)) lines.push(`  ${f.level === 'problem' ? '✗' : '·'} ${f.text}`);
+    for (const f of keyFindings(analysis)) {
+      lines.push(`  ${f.level === 'problem' ? '✗' : '·'} ${f.text}`);
+      if (f.why) lines.push(`      why: ${f.why}`);
+      if (f.fix) lines.push(`      fix: ${f.fix}`);
+    }
   }
   return lines;
 }
