@@ -10,8 +10,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { matchMaker, Server } from '@colyseus/core';
-import { RedisDriver } from '@colyseus/redis-driver';
-import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { ensureDir, storedRooms } from './journal';
 import { JoinLimiter } from './limiter';
@@ -105,11 +103,17 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
     serveStatic(options.staticDir, path, res);
   });
   const redis = options.redisUrl;
+  // Loaded only when asked for: a single laptop never needs the Redis client.
+  const scale = redis
+    ? {
+        presence: new (await import('@colyseus/redis-presence')).RedisPresence(redis),
+        driver: new (await import('@colyseus/redis-driver')).RedisDriver(redis),
+      }
+    : {};
   const server = new LimitedServer(
     {
       transport: new WebSocketTransport({ server: http, maxPayload: 64 * 1024 }),
-      presence: redis ? new RedisPresence(redis) : undefined,
-      driver: redis ? new RedisDriver(redis) : undefined,
+      ...scale,
       publicAddress: options.publicAddress,
       greet: false,
     },
