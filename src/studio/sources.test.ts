@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../scenario';
+import enStrings from './locales/en.json';
+import nlStrings from './locales/nl.json';
+import { fileNameFor, newScenarioText, SCHEMA_COMMENT, withSchemaComment } from './sources';
+
+describe('studio texts in and out', () => {
+  it('makes every template choice a scenario without problems', () => {
+    for (const kind of ['board', 'deck'] as const) {
+      for (const lang of ['nl', 'en', 'nl,en', 'en,nl'] as const) {
+        const result = loadScenario(newScenarioText(kind, lang), 'x.yaml');
+        expect(result.ok && result.warnings).toEqual([]);
+      }
+    }
+  });
+  it('puts the schema comment on top once, and names the file after the id', () => {
+    expect(withSchemaComment('format: 1\n')).toBe(`${SCHEMA_COMMENT}\nformat: 1\n`);
+    const once = withSchemaComment(withSchemaComment('format: 1\n'));
+    expect(once.split(SCHEMA_COMMENT)).toHaveLength(2);
+    expect(fileNameFor('format: 1\nid: wijkteam-noord\n', 'x.yaml')).toBe('wijkteam-noord.yaml');
+    expect(fileNameFor('format: 1\n', 'x.yaml')).toBe('x.yaml');
+  });
+});
+
+describe("the studio's UI strings", () => {
+  const keys = (v: unknown, prefix = ''): string[] =>
+    typeof v === 'string'
+      ? [prefix.replace(/_(one|other)$/, '')]
+      : Object.entries(v as Record<string, unknown>).flatMap(([k, x]) =>
+          keys(x, prefix ? `${prefix}.${k}` : k),
+        );
+  it('exist in Dutch and English with the same keys, none empty', () => {
+    expect([...new Set(keys(enStrings))].sort()).toEqual([...new Set(keys(nlStrings))].sort());
+    const empty = (v: unknown): boolean =>
+      typeof v === 'string' ? v.trim() === '' : Object.values(v as object).some(empty);
+    expect(empty(nlStrings) || empty(enStrings)).toBe(false);
+  });
+});
