@@ -8,7 +8,7 @@
 import './ui/styles.css';
 import './ui/facilitator/facilitation.css';
 import { HowlerSound } from './audio/howler';
-import { initI18n } from './i18n';
+import { initI18n, onLangChange, t } from './i18n';
 import { registerOffline } from './offline/register';
 import { pluggedRoutes } from './routes';
 import { App } from './ui/app';
@@ -37,6 +37,12 @@ function main(): void {
   const app = new App(sound);
   const router = new Router(app);
   document.getElementById('app')?.classList.add('no-game');
+  // The window's title speaks the table's language too (index.html has the Dutch one).
+  const title = () => {
+    document.title = t('app.title');
+  };
+  title();
+  onLangChange(title);
 
   /**
    * Phaser boots while the table reads the start screen — but only once that screen has been

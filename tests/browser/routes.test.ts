@@ -224,6 +224,29 @@ describe('a URL per screen', () => {
   }, 60_000);
 });
 
+describe('every visible string in the language of the table', () => {
+  it('in English the pause banner says Pause and the window title is English', async () => {
+    const context = await browser.newContext();
+    const { page, errors } = await open(context);
+    expect(await page.title()).toBe("Decentralisatie-dilemma's");
+    await page.keyboard.press('l');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await page.title()).toBe('Decentralisation dilemmas');
+    await page.getByTestId('start-workshop').click();
+    await page.locator('.scenario[data-scenario="demo-stapel"]').click();
+    await page.locator('[data-key=play]').click();
+    await page.waitForFunction(() => !!(window as unknown as G).__GAME__.live);
+    await page.locator('#stage [data-autofocus]').first().waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('p');
+    const banner = page.locator('#stage .banner');
+    await banner.waitFor();
+    expect(await banner.textContent()).toBe('Pause');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
+
 describe('the board scene', () => {
   type Board = {
     __GAME__: {

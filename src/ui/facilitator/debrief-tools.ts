@@ -79,13 +79,25 @@ export function debriefTools(ctx: StageContext): HTMLElement {
       'div',
       { class: 'row' },
       button(t('export.html'), 'export-html', () =>
-        download(`${fileBase(ctx)}-nabespreking.html`, debriefHtml(model(ctx), exportLabels()), 'text/html'),
+        download(
+          `${fileBase(ctx)}-${t('exportFile.debrief')}.html`,
+          debriefHtml(model(ctx), exportLabels()),
+          'text/html',
+        ),
       ),
       button(t('export.markdown'), 'export-md', () =>
-        download(`${fileBase(ctx)}-verslag.md`, debriefMarkdown(model(ctx), exportLabels()), 'text/markdown'),
+        download(
+          `${fileBase(ctx)}-${t('exportFile.minutes')}.md`,
+          debriefMarkdown(model(ctx), exportLabels()),
+          'text/markdown',
+        ),
       ),
       button(t('export.csv'), 'export-csv', () =>
-        download(`${fileBase(ctx)}-besluiten.csv`, decisionsCsv(model(ctx), exportLabels()), 'text/csv'),
+        download(
+          `${fileBase(ctx)}-${t('exportFile.decisions')}.csv`,
+          decisionsCsv(model(ctx), exportLabels()),
+          'text/csv',
+        ),
       ),
       button(t('export.session'), 'export-session', () => void ctx.tools?.exportCurrent()),
     ),
