@@ -93,8 +93,8 @@ export function storedRooms(dir: string): string[] {
 /** Reads a journal; a last line cut off by a crash is left out, any other bad line is an error. */
 export function readJournal(file: string): JournalEntry[] {
   const text = readFileSync(file, 'utf8');
-  const lines = text.split('\n');
-  const complete = text.endsWith('\n') ? lines.slice(0, -1) : lines.slice(0, -1);
+  // The piece after the last newline is empty, or a line the crash cut off: either way left out.
+  const complete = text.split('\n').slice(0, -1);
   return complete.map((line, i) => {
     try {
       return JSON.parse(line) as JournalEntry;
