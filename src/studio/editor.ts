@@ -179,6 +179,9 @@ export function createEditor(
   }
   state ??= EditorState.create({ doc: start.text ?? '', extensions: ext });
   view = new EditorView({ state, parent });
+  // Back where the trainer was: the restored cursor in view.
+  if (start.json)
+    view.dispatch({ effects: EditorView.scrollIntoView(view.state.selection.main.head, { y: 'center' }) });
   return {
     view,
     text: () => view.state.doc.toString(),
