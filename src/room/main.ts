@@ -5,7 +5,7 @@
  *
  *   tsx src/room/main.ts [--port 2567] [--host 0.0.0.0] [--data .rooms] [--no-static]
  *                        [--redis redis://127.0.0.1:6379] [--public-address host:port]
- *                        [--scenarios DIR] [--join-burst N]
+ *                        [--scenarios DIR] [--join-burst N] [--static DIR]
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -34,9 +34,9 @@ async function main(): Promise<void> {
   const host = arg('host', '0.0.0.0') as string;
   const dataDir = resolve(arg('data', join(ROOT, '.rooms')) as string);
   const noStatic = process.argv.includes('--no-static');
-  const dist = join(ROOT, 'dist');
+  const dist = resolve(arg('static', join(ROOT, 'dist')) as string);
   const staticDir = noStatic ? null : dist;
-  if (!noStatic && !existsSync(join(dist, 'index.html'))) {
+  if (staticDir && !existsSync(join(dist, 'index.html'))) {
     console.error('The game is not built yet: run `npm run build` first, then `npm run room` again.');
     process.exit(1);
   }
@@ -54,11 +54,16 @@ async function main(): Promise<void> {
     redisUrl,
     publicAddress,
     joinBase,
+    opened: (code) => {
+      const url = `${joinBase}#/join/${code}`;
+      void terminalQr(url).then((qr) => console.log(`\nRoom ${code} is open. Phones join at ${url}\n${qr}`));
+    },
   });
   // The child-process tests read this line to know the server is up.
   console.log(`room server listening on ${host}:${server.port} (restored ${server.restored.length} rooms)`);
-  if (!noStatic) {
-    console.log(`\nOpen on the projector laptop: ${joinBase}#/room\nPhones join at ${joinBase}#/join\n`);
+  if (staticDir) {
+    console.log(`\nOpen on the projector laptop: ${joinBase}#/room`);
+    console.log(`Phones join at ${joinBase}#/join (then the room code), or scan:\n`);
     console.log(await terminalQr(`${joinBase}#/join`));
   }
   // Colyseus itself shuts down gracefully on SIGINT/SIGTERM (journals are already on disk).

@@ -26,6 +26,8 @@ export interface RoomEnv {
   scenarios: Map<string, ScenarioSource>;
   log: (line: string) => void;
   newCode: () => string;
+  /** Called when a room is opened (the terminal prints its join URL and QR code). */
+  opened?: (code: string) => void;
 }
 
 let current: RoomEnv | null = null;

@@ -33,6 +33,8 @@ export interface RoomServerOptions {
   joinBurst?: number;
   joinPerSecond?: number;
   log?: (line: string) => void;
+  /** A room was opened: its code (main.ts prints the phones' URL and QR code). */
+  opened?: (code: string) => void;
 }
 
 export interface RunningRoomServer {
@@ -86,6 +88,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
     scenarios: readScenarios(options.scenariosDir, log),
     log,
     newCode: codeMaker(options.dataDir),
+    opened: options.opened,
   };
   setRoomEnv(env);
   let joinBase = options.joinBase ?? null;

@@ -94,6 +94,7 @@ export class TableRoom extends Room {
     this.journal = new Journal(roomFile(this.env.dataDir, code));
     await this.journal.append(create);
     syncDir(this.env.dataDir);
+    this.env.opened?.(code);
   }
 
   override onAuth(_client: Client, options: unknown): JoinOptions {

@@ -10,7 +10,7 @@ import type { Scenario, Text } from '../../scenario/schema';
 import { localize } from '../../scenario/text';
 import type { Screen } from '../app';
 import { h } from '../dom';
-import type { RouteContext } from '../router';
+import { pathTo, type RouteContext } from '../router';
 import { RoomConnection } from './connection';
 import { decisionPanel } from './decide';
 import { lastResult } from './table-view';
@@ -130,4 +130,28 @@ function roleBox(conn: RoomConnection, scenario: Scenario): HTMLElement | null {
     brief.hidden ? h('p', { class: 'room-secret' }, t('room.secret')) : null,
     h('p', { 'data-testid': 'room-brief' }, text(brief.brief)),
   );
+}
+
+/** `#/join`: the phone scanned the terminal's QR code; the room code comes from the big screen. */
+export function joinCodeScreen(ctx: RouteContext): Screen {
+  const input = h('input', {
+    type: 'text',
+    maxlength: 6,
+    autocapitalize: 'characters',
+    autocomplete: 'off',
+    'data-testid': 'room-code-input',
+    'aria-label': t('room.enterCode'),
+  }) as HTMLInputElement;
+  const form = h(
+    'form',
+    { class: 'room-name-form' },
+    h('label', {}, t('room.enterCode'), input),
+    h('button', { class: 'btn big primary', type: 'submit', 'data-key': 'room-go' }, t('room.go')),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const code = input.value.trim().toUpperCase();
+    if (/^[A-Z0-9]{4,6}$/.test(code)) ctx.go(pathTo('join', code));
+  });
+  return { render: () => h('div', { class: 'room room-phone' }, form) };
 }
