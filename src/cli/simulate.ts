@@ -18,7 +18,7 @@ import {
   simulate,
   strategiesFor,
 } from '../engine/simulate';
-import { formatProblemIn, loadScenario, messageLang } from '../scenario';
+import { formatProblemIn, loadScenario, type MessageLang, messageLang } from '../scenario';
 import type { Scenario } from '../scenario/schema';
 import { localize } from '../scenario/text';
 import { type CliIo, EXIT, parseArgs, type Verb } from './io';
@@ -80,6 +80,7 @@ export function formatReport(
   scenario: Scenario,
   report: SimulationReport,
   analysis?: BalanceAnalysis,
+  lang: MessageLang = 'en',
 ): string[] {
   const name = (text: Parameters<typeof localize>[0]) =>
     localize(text, scenario.languages[0], scenario.languages);
@@ -119,10 +120,11 @@ export function formatReport(
   if (report.warnings.length > 0) lines.push('', 'Warnings', ...report.warnings.map((w) => `  ${w}`));
   if (analysis) {
     lines.push('', 'Balance analysis');
-    for (const f of keyFindings(analysis)) {
+    // The findings in the language asked for (English unless --lang nl), like validate.
+    for (const f of keyFindings(analysis, lang)) {
       lines.push(`  ${f.level === 'problem' ? '✗' : '·'} ${f.text}`);
-      if (f.why) lines.push(`      why: ${f.why}`);
-      if (f.fix) lines.push(`      fix: ${f.fix}`);
+      if (f.why) lines.push(`      ${lang === 'nl' ? 'waarom' : 'why'}: ${f.why}`);
+      if (f.fix) lines.push(`      ${lang === 'nl' ? 'wat te doen' : 'fix'}: ${f.fix}`);
     }
   }
   return lines;
@@ -209,7 +211,7 @@ export const simulateVerb: Verb = {
     }
     if (parsed.json) io.out(JSON.stringify(report, null, 2));
     else {
-      for (const line of formatReport(scenario, report, analysis)) io.out(line);
+      for (const line of formatReport(scenario, report, analysis, messageLang(parsed.lang))) io.out(line);
       if (parsed.report !== undefined) io.out(`\nHTML report written to ${parsed.report}`);
     }
     return report.errors > 0 ? EXIT.problems : EXIT.ok;
