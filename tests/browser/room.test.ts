@@ -84,7 +84,12 @@ async function openRoom(scenario: string, names: string[], errors: string[], sho
       { viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true },
       errors,
     );
-    await phone.goto(joinUrl);
+    if (seat === names.length - 1) {
+      // The last one scanned the terminal's QR code (#/join) and types the code from the big screen.
+      await phone.goto(`${server.url}#/join`);
+      await phone.locator('[data-testid=room-code-input]').fill(joinUrl.slice(-6).toLowerCase());
+      await phone.locator('[data-key=room-go]').tap();
+    } else await phone.goto(joinUrl);
     await phone.locator('[data-testid=room-name]').fill(name);
     await phone.locator('[data-key=room-join]').tap();
     await phone.locator(`[data-key=take-seat-${seat}]`).tap();
@@ -130,9 +135,15 @@ it('a projector and four phones play the first round of the flagship', async () 
   for (const [i, isSecret] of secret.entries()) {
     if (!isSecret) continue;
     for (const p of [projector, ...phones.filter((_, j) => j !== i)]) {
-      expect(await p.locator('body').innerText()).not.toContain(briefs[i]);
+      expect(await p.locator('body').textContent()).not.toContain(briefs[i]);
     }
   }
+
+  // A phone that reloads is back on its own seat with its own brief, without typing its name again.
+  await phones[1].reload();
+  await phones[1].locator('[data-testid=room-brief]').waitFor();
+  expect(await phones[1].locator('[data-testid=room-brief]').textContent()).toBe(briefs[1]);
+  expect(await phones[1].locator('[data-testid=room-name]').count()).toBe(0);
 
   // Play until the second round begins.
   let asked = false;
