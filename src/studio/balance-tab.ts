@@ -7,10 +7,10 @@
 import { t } from '../i18n';
 import { loadScenario } from '../scenario';
 import { h } from '../ui/dom';
-import type { BalanceRequest } from './balance.worker';
 import { mergeRuns, runStrategy, STUDIO_GAMES, type StudioBalance, strategyNames } from './balance-core';
 import { startWorker } from './checker';
 import { definition, type FileIds, type IdKind } from './ids';
+import type { BalanceRequest } from './studio.worker';
 
 export type BalanceState =
   | { kind: 'idle' }
@@ -61,7 +61,7 @@ export function balanceRunner(onChange: (state: BalanceState) => void, games = S
     };
     setTimeout(next, 0);
   };
-  const ready = startWorker('balance').then((w) => {
+  const ready = startWorker().then((w) => {
     if (stopped) w?.terminate();
     else worker = w;
     if (!worker) return;
@@ -81,7 +81,7 @@ export function balanceRunner(onChange: (state: BalanceState) => void, games = S
       set({ kind: 'running', progress: 0 });
       void ready.then(() => {
         if (mine !== version) return;
-        const message: BalanceRequest = { version: mine, text, games };
+        const message: BalanceRequest = { kind: 'balance', version: mine, text, games };
         if (worker) worker.postMessage(message);
         else onMainThread(text, mine);
       });

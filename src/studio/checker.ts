@@ -1,24 +1,27 @@
 /**
- * Runs the check of the text off the main thread (check.worker.ts); the editor asks only after a
+ * Runs the check of the text off the main thread (studio.worker.ts); the editor asks only after a
  * pause in typing (LINT_DELAY), so a burst of typing costs one check. Without workers (the
  * one-file build, opened from file://, where a page cannot start a module worker from a file)
  * the same check runs on the main thread, only after the pause in typing.
  */
 import type { MessageLang } from '../scenario';
-import type { CheckRequest } from './check.worker';
 import { type CheckAnswer, checkAndRead } from './checker-core';
+import type { CheckRequest } from './studio.worker';
 
 export interface Checker {
   check(text: string, file: string, lang: MessageLang): Promise<CheckAnswer>;
+  /** Whether the checks run in a worker (false before the first check, and where there is none). */
+  inWorker(): boolean;
   stop(): void;
 }
 
 /** A worker, or null where there are none; the module that names it is left out of the one-file build. */
-export async function startWorker(which: 'check' | 'balance'): Promise<Worker | null> {
+export async function startWorker(): Promise<Worker | null> {
   if (import.meta.env.VITE_SINGLE) return null;
   try {
-    const workers = await import('./workers');
-    return which === 'check' ? workers.checkWorker() : workers.balanceWorker();
+    // One worker script, one instance for each job.
+    const { studioWorker } = await import('./workers');
+    return studioWorker();
   } catch {
     return null;
   }
@@ -29,7 +32,7 @@ export function createChecker(): Checker {
   let stopped = false;
   let version = 0;
   const waiting = new Map<number, { done: (answer: CheckAnswer) => void; request: CheckRequest }>();
-  const ready = startWorker('check').then((w) => {
+  const ready = startWorker().then((w) => {
     if (stopped) w?.terminate();
     else worker = w;
     if (!worker) return;
@@ -52,11 +55,12 @@ export function createChecker(): Checker {
       await ready;
       if (!worker) return checkAndRead(text, file, lang);
       version++;
-      const request: CheckRequest = { version, text, file, lang };
+      const request: CheckRequest = { kind: 'check', version, text, file, lang };
       const answer = new Promise<CheckAnswer>((done) => waiting.set(version, { done, request }));
       worker.postMessage(request);
       return answer;
     },
+    inWorker: () => worker !== null,
     stop() {
       stopped = true;
       worker?.terminate();

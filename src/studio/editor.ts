@@ -50,6 +50,8 @@ export interface StudioEditor {
   text(): string;
   /** The ids of the text as last checked. */
   ids(): FileIds;
+  /** Whether the text is checked in a worker (off the main thread). */
+  inWorker(): boolean;
   destroy(): void;
   goto(from: number, to?: number): void;
   replace(text: string): void;
@@ -209,6 +211,7 @@ export function createEditor(
         if (view.state.doc.toString() === text) view.dispatch(setDiagnostics(view.state, diagnostics));
       });
     },
+    inWorker: () => checker.inWorker(),
     destroy() {
       checker.stop();
       view.destroy();

@@ -340,6 +340,7 @@ export function studioScreen(app: App, options: StudioOptions): Screen {
       (window as unknown as { __STUDIO__: unknown }).__STUDIO__ = {
         view: editor.view,
         ids: editor.ids,
+        inWorker: () => !!editor?.inWorker(),
         /** Whether the problems shown are those of the text as it is now. */
         fresh: () => !!editor && checked !== null && checkedText === editor.text(),
       };

@@ -17,7 +17,7 @@ import { ARTIFACTS, buildGame, launch, serve } from './harness';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
 /** The studio's test seam (src/studio/screen.ts): its CodeMirror view. */
-type Seam = { __STUDIO__: { view: EditorView; fresh(): boolean } };
+type Seam = { __STUDIO__: { view: EditorView; fresh(): boolean; inWorker(): boolean } };
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
@@ -129,6 +129,8 @@ describe('the scenario studio', () => {
     await expect.poll(text).toMatch(/^# yaml-language-server/);
     expect(await text()).toContain('turnDeck: hulpvragen');
     await clean();
+    // The check ran in the worker, off the main thread.
+    expect(await page.evaluate(() => (window as unknown as Seam).__STUDIO__.inWorker())).toBe(true);
   });
 
   it('underlines each mistake a trainer makes on its line, with the message, and clears it when fixed', async () => {
