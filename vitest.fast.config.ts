@@ -1,0 +1,23 @@
+/**
+ * `npm run test:fast`, the edit loop: every unit and integration test that runs in this process,
+ * without the ones that take minutes — the browser tests (a build and Chromium), the scenario
+ * bar (10,000 games per table size), and the room server's process tests (kill -9 thirty times,
+ * two processes behind Redis). `npm test` runs them all; CI runs `npm test`.
+ */
+import { configDefaults, defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config';
+
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: {
+      exclude: [
+        ...configDefaults.exclude,
+        'tests/browser/**',
+        'tests/scenarios/**',
+        'src/room/room-durability.test.ts',
+        'src/room/room-redis.test.ts',
+      ],
+    },
+  }),
+);
