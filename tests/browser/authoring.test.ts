@@ -117,7 +117,7 @@ describe('opening a scenario file', () => {
     await page.close();
   });
 
-  it('refuses a Windows-1252 file, picked or dropped, as not UTF-8', async () => {
+  it('refuses a Windows-1252 file, picked or dropped, and words YAML mistakes plainly', async () => {
     const { page, errors } = await openGame(server.url);
     // "Cliëntenraad" saved in Windows-1252: ë is the single byte 0xEB.
     const [head, tail] = DECK.split('Budget, en: Budget', 2) as [string, string];
@@ -147,6 +147,44 @@ describe('opening a scenario file', () => {
     expect(await panel.locator('.problem .message').textContent()).toMatch(
       /^het bestand is geen UTF-8-tekst/,
     );
+    await page.keyboard.press('Escape');
+
+    // A tab, a text with a colon, an option one level too deep: one problem each, in plain words,
+    // with the line quoted and a caret.
+    const mistakes: [string, string, string, RegExp][] = [
+      ['    name: { nl: Budget', '\tname: { nl: Budget', 'tab.yaml', /^spring in met spaties, niet met tabs/],
+      [
+        'title: { nl: "Demo: de stapel van Zeewijk", en: "Demo: the Zeewijk deck" }',
+        'title: Let op: nieuw',
+        'dubbele-punt.yaml',
+        /zet de tekst tussen aanhalingstekens: title: "Let op: nieuw"$/,
+      ],
+      [
+        '          - id: verhuizen',
+        '            - id: verhuizen',
+        'inspringen.yaml',
+        /hoort op dit niveau in kolom 11, zoals regel \d+ \(de items van "options"\)/,
+      ],
+    ];
+    for (const [from, to, name, message] of mistakes) {
+      expect(DECK).toContain(from);
+      await page.locator('input.open-file-input').setInputFiles({
+        name,
+        mimeType: 'text/yaml',
+        buffer: Buffer.from(DECK.replace(from, to)),
+      });
+      await expect.poll(() => panel.locator('h2').textContent()).toBe(`${name} heeft 1 fout`);
+      expect(await panel.locator('.problem').count()).toBe(1);
+      expect(await panel.locator('.problem .message').textContent()).toMatch(message);
+      const quote = (await panel.locator('.problem .quote').textContent()) ?? '';
+      expect(quote.split('\n')[0]).toBe(
+        DECK.replace(from, to)
+          .split('\n')
+          .find((l) => l.includes(to.trim())),
+      );
+      expect(quote.split('\n')[1]).toMatch(/^\s*\^$/);
+      await page.keyboard.press('Escape');
+    }
     expect(errors).toEqual([]);
     await page.close();
   });
