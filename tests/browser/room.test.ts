@@ -149,7 +149,7 @@ it('a projector and four phones play the first round of the flagship', async () 
   let asked = false;
   let cardShot = false;
   for (let step = 0; step < 150; step++) {
-    const round = (await projector.locator('[data-testid=room-round]').textContent()) ?? '';
+    const round = (await projector.locator('[data-testid=room-round]').allTextContents())[0] ?? '';
     if (round.split(' ')[1] === '2') break;
     for (const [seat, phone] of phones.entries()) {
       if (asked || (await phone.locator('[data-key^=option-]').count()) === 0) continue;
@@ -186,7 +186,8 @@ it('a secret vote: the projector counts the votes, then shows the result and the
   for (let step = 0; step < 80; step++) {
     if ((await projector.locator('[data-testid=room-split]').count()) > 0) break;
     const counter = projector.locator('[data-testid=room-vote-count]');
-    const count = (await counter.count()) > 0 ? ((await counter.textContent()) ?? '') : '';
+    // allTextContents does not wait: the projector repaints while the test reads it.
+    const count = (await counter.allTextContents())[0] ?? '';
     if (/^[12] van 3/.test(count)) counted = true;
     const mine = phones[0].locator('[data-testid=room-my-vote]');
     if (!voteShot && (await mine.count()) > 0) {
@@ -200,5 +201,11 @@ it('a secret vote: the projector counts the votes, then shows the result and the
   expect(counted).toBe(true);
   expect(voteShot).toBe(true);
   await projector.screenshot({ path: join(ARTIFACTS, 'room-projector-vote-result.png') });
+  // The facilitator ends the game; its debrief opens on this laptop, as after a single-laptop game.
+  await projector.locator('[data-key=room-end]').click();
+  await phones[0].locator('[data-testid=room-ended]').waitFor();
+  await projector.locator('[data-key=room-debrief]').click();
+  await projector.locator('[data-testid=timeline]').waitFor();
+  expect(await projector.locator('[data-testid=timeline-item]').count()).toBeGreaterThan(0);
   expect(errors).toEqual([]);
 }, 240_000);

@@ -76,6 +76,8 @@ export class RoomConnection {
     brief: null,
     refused: null,
   };
+  /** Takes the next export instead of downloading it (the debrief on this laptop). */
+  onExport: ((m: ExportMessage) => void) | null = null;
   private room: Room | null = null;
   private closed = false;
   private retry = 0;
@@ -128,7 +130,12 @@ export class RoomConnection {
     room.onMessage('brief', (m: BriefMessage) => this.update({ brief: m }));
     room.onMessage('scenario', (m: Scenario) => this.update({ scenario: m }));
     room.onMessage('refused', (m: { reason: string }) => this.update({ refused: m.reason }));
-    room.onMessage('export', (m: ExportMessage) => download(m.name, m.file));
+    room.onMessage('export', (m: ExportMessage) => {
+      const handler = this.onExport;
+      this.onExport = null;
+      if (handler) handler(m);
+      else download(m.name, m.file);
+    });
     room.onLeave((code) => {
       this.room = null;
       // 4002: removed by the facilitator. Anything else: try again shortly.

@@ -50,7 +50,7 @@ export function newRoomScreen(ctx: RouteContext): Screen {
 }
 
 /** `#/room/<code>`: the projector and the facilitator's controls. */
-export function projectorScreen(_ctx: RouteContext, code: string): Screen {
+export function projectorScreen(ctx: RouteContext, code: string): Screen {
   const conn = new RoomConnection(code, 'facilitator');
   const root = h('div', { class: 'room room-projector' });
   let joinBase = `${location.origin}${location.pathname}`;
@@ -61,7 +61,7 @@ export function projectorScreen(_ctx: RouteContext, code: string): Screen {
     if (!force && key === last) return;
     last = key;
     root.replaceChildren(
-      ...body(conn, `${joinBase}#/${pathTo('join', code)}`).filter((x): x is HTMLElement => x !== null),
+      ...body(ctx, conn, `${joinBase}#/${pathTo('join', code)}`).filter((x): x is HTMLElement => x !== null),
     );
   };
   conn.onChange(() => paint());
@@ -79,7 +79,7 @@ export function projectorScreen(_ctx: RouteContext, code: string): Screen {
   };
 }
 
-function body(conn: RoomConnection, joinUrl: string): (HTMLElement | null)[] {
+function body(ctx: RouteContext, conn: RoomConnection, joinUrl: string): (HTMLElement | null)[] {
   const s = conn.snapshot;
   if (s.status === 'gone') return [h('p', { class: 'room-note' }, t('room.gone'))];
   if (!s.lobby || !s.scenario) return [h('p', { class: 'room-note' }, t('room.connecting'))];
@@ -89,7 +89,7 @@ function body(conn: RoomConnection, joinUrl: string): (HTMLElement | null)[] {
     ? h('p', { class: 'room-banner' }, t('room.refused', { reason: s.refused }))
     : null;
   if (!s.lobby.started || !s.view) return [lost, refused, ...joinScreen(conn, scenario, joinUrl)];
-  return [lost, refused, ...tableScreen(conn, scenario, s.view)];
+  return [lost, refused, ...tableScreen(ctx, conn, scenario, s.view)];
 }
 
 function joinScreen(conn: RoomConnection, scenario: Scenario, joinUrl: string): HTMLElement[] {
@@ -200,7 +200,12 @@ function participantRow(conn: RoomConnection, p: Participant, seats: number, sta
   );
 }
 
-function tableScreen(conn: RoomConnection, scenario: Scenario, sv: SeatView): HTMLElement[] {
+function tableScreen(
+  ctx: RouteContext,
+  conn: RoomConnection,
+  scenario: Scenario,
+  sv: SeatView,
+): HTMLElement[] {
   const lobby = conn.snapshot.lobby!;
   // Seats without a connected phone are played from here.
   const playFor = sv.view.players
@@ -234,6 +239,12 @@ function tableScreen(conn: RoomConnection, scenario: Scenario, sv: SeatView): HT
         fac(t('room.closeVote'), 'room-close-vote', () => conn.facilitate({ op: 'closeVote' }), !sv.votes),
         fac(t('room.end'), 'room-end', () => conn.facilitate({ op: 'end' }), ended),
         fac(t('room.export'), 'room-export', () => conn.facilitate({ op: 'export' })),
+        ended
+          ? fac(t('room.debrief'), 'room-debrief', () => {
+              conn.onExport = (m) => void openDebrief(ctx, m.file);
+              conn.facilitate({ op: 'export' });
+            })
+          : null,
       ),
       h(
         'ul',
@@ -242,4 +253,21 @@ function tableScreen(conn: RoomConnection, scenario: Scenario, sv: SeatView): HT
       ),
     ),
   ];
+}
+
+/**
+ * The ended room's session into this laptop's saved sessions, then its debrief: the same
+ * session file and the same debrief, what-if and compare as the single-laptop game.
+ */
+async function openDebrief(ctx: RouteContext, file: string): Promise<void> {
+  const { importSessionFile } = await import('../../persistence/session-file');
+  const { openSessionStore } = await import('../../persistence/open');
+  const result = importSessionFile(file);
+  if (!result.ok) {
+    ctx.app.announce(t('room.debriefFailed', { problem: result.problem.message }));
+    return;
+  }
+  const store = await openSessionStore();
+  await store.save(result.session);
+  ctx.go(pathTo('debrief', result.session.id));
 }
