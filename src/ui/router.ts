@@ -99,7 +99,12 @@ export class Router {
       return;
     }
     const ctx: RouteContext = { app: this.app, params: found.params, path, go: (p, o) => this.go(p, o) };
-    void Promise.resolve(found.route.handler(ctx)).then((screen) => {
+    const result = found.route.handler(ctx);
+    if (!(result instanceof Promise)) {
+      if (result) this.app.show(result);
+      return;
+    }
+    void result.then((screen) => {
       // A later navigation has taken over while this one was loading.
       if (screen && this.shown === path) this.app.show(screen);
     });
