@@ -233,3 +233,9 @@ function cardPanel(
   }
   return h('div', { class: 'room-card', 'data-testid': 'room-card' }, parts);
 }
+
+/** A refusal from the room server in words: the room's own reasons, else a plain "not now" with the code. */
+export function refusalText(reason: string): string {
+  const known = t(`room.reason.${reason}`, { defaultValue: '' });
+  return known || `${t('room.reason.other')} (${reason})`;
+}

@@ -12,7 +12,7 @@ import type { Screen } from '../app';
 import { h } from '../dom';
 import { pathTo, type RouteContext } from '../router';
 import { RoomConnection } from './connection';
-import { decisionPanel } from './decide';
+import { decisionPanel, refusalText } from './decide';
 import { lastResult } from './table-view';
 
 export function phoneScreen(_ctx: RouteContext, code: string): Screen {
@@ -55,7 +55,7 @@ function body(conn: RoomConnection): (HTMLElement | null)[] {
     s.status === 'lost'
       ? h('p', { class: 'room-banner', 'data-testid': 'room-lost' }, t('room.lost'))
       : s.refused
-        ? h('p', { class: 'room-banner' }, t('room.refused', { reason: s.refused }))
+        ? h('p', { class: 'room-banner' }, refusalText(s.refused))
         : null;
   if (!s.lobby || !s.scenario || !s.welcome)
     return [banner, h('p', { class: 'room-note' }, t('room.connecting'))];

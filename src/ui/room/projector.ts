@@ -15,7 +15,7 @@ import { h } from '../dom';
 import type { RouteContext } from '../router';
 import { pathTo } from '../router';
 import { createRoom, RoomConnection, roomServerInfo } from './connection';
-import { decisionPanel } from './decide';
+import { decisionPanel, refusalText } from './decide';
 import { qrSvg } from './qr';
 import { lastResult, meters, projectorCard, tableStatus } from './table-view';
 
@@ -85,9 +85,7 @@ function body(ctx: RouteContext, conn: RoomConnection, joinUrl: string): (HTMLEl
   if (!s.lobby || !s.scenario) return [h('p', { class: 'room-note' }, t('room.connecting'))];
   const scenario = s.scenario;
   const lost = s.status === 'lost' ? h('p', { class: 'room-banner' }, t('room.lost')) : null;
-  const refused = s.refused
-    ? h('p', { class: 'room-banner' }, t('room.refused', { reason: s.refused }))
-    : null;
+  const refused = s.refused ? h('p', { class: 'room-banner' }, refusalText(s.refused)) : null;
   if (!s.lobby.started || !s.view) return [lost, refused, ...joinScreen(conn, scenario, joinUrl)];
   return [lost, refused, ...tableScreen(ctx, conn, scenario, s.view)];
 }
