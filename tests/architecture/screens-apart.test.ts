@@ -11,12 +11,13 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-/** The workshop's screens (the ending belongs to the board: the session shows it when a game ends). */
+/** The workshop's screens (the ending comes up on the board when a game ends; it opens the debrief by URL). */
 const SCREENS = [
   'src/ui/start.ts',
   'src/ui/choose.ts',
   'src/ui/setup.ts',
   'src/ui/session.ts',
+  'src/ui/ending.ts',
   'src/ui/debrief.ts',
   'src/ui/compare/screen.ts',
   'src/ui/saved/damaged.ts',
