@@ -22,6 +22,8 @@ export const NameSchema = z
 
 /** Largest client message accepted (as JSON); a real one is a few hundred bytes. */
 export const MAX_MESSAGE_CHARS = 4096;
+/** The mark the room server puts in the index.html it serves (see src/ui/room/probe.ts). */
+export const ROOM_MARK = 'dd-room-server';
 /** The Colyseus room name every table is created under. */
 export const ROOM_NAME = 'table';
 

@@ -5,7 +5,7 @@
  * @colyseus/redis-driver; each then announces its own `publicAddress` so a phone that found its
  * room through any process connects to the process that holds it.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -13,7 +13,7 @@ import { matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { ensureDir, storedRooms } from './journal';
 import { JoinLimiter } from './limiter';
-import { ROOM_NAME } from './protocol';
+import { ROOM_MARK, ROOM_NAME } from './protocol';
 import { codeMaker, readScenarios, setRoomEnv } from './room-env';
 import { RESTORE_KEY, TableRoom } from './table-room';
 
@@ -95,7 +95,12 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
   const http = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === '/room-api/info') {
-      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      // Public facts only; any origin may read them (the game from `npm start` asks from its own port).
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'cache-control': 'no-store',
+        'access-control-allow-origin': '*',
+      });
       const scenarios = [...env.scenarios.values()].map((s) => ({
         id: s.scenario.id,
         title: s.scenario.title,
@@ -165,5 +170,14 @@ function serveStatic(dir: string | null, path: string, res: ServerResponse): voi
     return;
   }
   res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  if (file.endsWith('index.html')) {
+    // The mark tells the start screen it was served by the room server (src/ui/room/probe.ts).
+    const html = readFileSync(file, 'utf8').replace(
+      '</head>',
+      `<meta name="${ROOM_MARK}" content="1" />\n</head>`,
+    );
+    res.end(html);
+    return;
+  }
   createReadStream(file).pipe(res);
 }

@@ -44,6 +44,9 @@ async function page(options: Parameters<Browser['newContext']>[0], errors: strin
   contexts.push(context);
   const p = await context.newPage();
   p.on('pageerror', (e) => errors.push(e.message));
+  p.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   return p;
 }
 

@@ -18,7 +18,9 @@ import type {
 import { ROOM_NAME } from '../../room/protocol';
 import type { Scenario } from '../../scenario/schema';
 
-export { roomServerInfo } from './probe';
+import { roomServerInfo } from './probe';
+
+export { roomServerInfo };
 
 export interface RoomSnapshot {
   status: 'connecting' | 'open' | 'lost' | 'gone';
@@ -53,14 +55,15 @@ export function randomToken(): string {
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The Colyseus endpoint: the page's own origin when served by `npm run room`. */
-export function endpoint(): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+/** The Colyseus endpoint: the room server found by the probe (the page's own origin by default). */
+async function endpoint(): Promise<string> {
+  const base = new URL((await roomServerInfo())?.base ?? './', location.href);
+  return `${base.protocol === 'https:' ? 'wss' : 'ws'}://${base.host}`;
 }
 
 export async function createRoom(scenario: string, lang: string): Promise<string> {
   const facilitator = randomToken();
-  const room = await new Client(endpoint()).create(ROOM_NAME, { scenario, facilitator, lang });
+  const room = await new Client(await endpoint()).create(ROOM_NAME, { scenario, facilitator, lang });
   storeToken('facilitator', room.roomId, facilitator);
   await room.leave(true);
   return room.roomId;
@@ -108,7 +111,7 @@ export class RoomConnection {
     }
     this.update({ status: 'connecting' });
     try {
-      const room = await new Client(endpoint()).joinById(this.code, options);
+      const room = await new Client(await endpoint()).joinById(this.code, options);
       this.attach(room);
       this.retry = 0;
     } catch (error) {
