@@ -1,6 +1,7 @@
 /**
  * Endings and role goals that can never come true, found from the file alone: a condition that
  * asks a meter to go beyond its own `min` or `max` (the engine keeps every meter inside them),
+ * or a budget below its `floor` (a change that would take it there is refused),
  * and an ending that comes after one whose condition always holds (endings are tried in list
  * order, so the later one is never reached). The simulator finds the same by playing; a trainer
  * should hear it from `validate` already.
@@ -16,17 +17,28 @@ const MAYBE: Verdict = { is: 'maybe' };
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 /** What a condition can be, judged on the meters' ranges only (everything else: maybe). */
-export function verdict(cond: unknown, meters: ReadonlyMap<string, Range>): Verdict {
+export function verdict(
+  cond: unknown,
+  meters: ReadonlyMap<string, Range>,
+  floors: ReadonlyMap<string, number> = new Map(),
+): Verdict {
   if (!isObj(cond)) return MAYBE;
   if (typeof cond.meter === 'string') return meterVerdict(cond, meters.get(cond.meter));
+  if (typeof cond.resource === 'string') {
+    // A floored budget never goes below its floor (a change that would is refused).
+    const floor = floors.get(cond.resource);
+    if (floor === undefined) return MAYBE;
+    const v = meterVerdict({ ...cond, meter: cond.resource }, { min: floor });
+    return v.is === 'never' ? { is: 'never', why: { ...v.why, resource: cond.resource, side: 'floor' } } : v;
+  }
   if (Array.isArray(cond.all)) {
-    const parts = cond.all.map((c) => verdict(c, meters));
+    const parts = cond.all.map((c) => verdict(c, meters, floors));
     const never = parts.find((p) => p.is === 'never');
     if (never) return never;
     return parts.every((p) => p.is === 'always') ? { is: 'always' } : MAYBE;
   }
   if (Array.isArray(cond.any)) {
-    const parts = cond.any.map((c) => verdict(c, meters));
+    const parts = cond.any.map((c) => verdict(c, meters, floors));
     if (parts.some((p) => p.is === 'always')) return { is: 'always' };
     const first = parts[0];
     return first && parts.every((p) => p.is === 'never') ? first : MAYBE;
@@ -71,9 +83,15 @@ export function checkReach(data: Obj, report: Reporter): void {
     const min = num(isObj(m) ? m.min : undefined);
     if (id && min !== undefined) meters.set(id, { min, max: num((m as Obj).max) });
   }
+  const floors = new Map<string, number>();
+  for (const r of asArray(data.resources)) {
+    const id = asStr(isObj(r) ? r.id : undefined);
+    const floor = num(isObj(r) ? r.floor : undefined);
+    if (id && floor !== undefined) floors.set(id, floor);
+  }
   asArray(data.roles).forEach((role, i) => {
     if (!isObj(role) || role.goal === undefined) return;
-    const v = verdict(role.goal, meters);
+    const v = verdict(role.goal, meters, floors);
     if (v.is === 'never')
       report(['roles', i, 'goal'], 'condition-never', { ...v.why, what: 'goal' }, 'warning');
   });
@@ -88,7 +106,7 @@ export function checkReach(data: Obj, report: Reporter): void {
       return;
     }
     if (ending.when === undefined) return;
-    const v = verdict(ending.when, meters);
+    const v = verdict(ending.when, meters, floors);
     if (v.is === 'never')
       report([...path, 'when'], 'condition-never', { ...v.why, what: 'ending' }, 'warning');
     else if (v.is === 'always' && !shadow) shadow = { id: asStr(ending.id) ?? `${i + 1}`, immediate };

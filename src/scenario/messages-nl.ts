@@ -137,7 +137,9 @@ export const nl: Record<string, (p: P) => string> = {
   'chance-percent': (p) =>
     `een kans is een getal van 0 tot 1, niet ${p.value}: schrijf voor ${p.percent}% ${p.fraction}`,
   'condition-never': (p) =>
-    `deze voorwaarde kan nooit waar zijn: ze vraagt meter ${q(p.meter)} ${OP_NL[p.op] ?? p.op} ${p.n}, maar de meter komt nooit ${p.side === 'max' ? 'boven zijn max' : 'onder zijn min'} van ${p.limit}; ${p.what === 'goal' ? 'dit doel wordt nooit gehaald' : 'dit einde wordt nooit bereikt'}`,
+    p.side === 'floor'
+      ? `deze voorwaarde kan nooit waar zijn: ze vraagt budget ${q(p.resource)} ${OP_NL[p.op] ?? p.op} ${p.n}, maar het budget komt nooit onder zijn bodem (floor) van ${p.limit}; ${p.what === 'goal' ? 'dit doel wordt nooit gehaald' : 'dit einde wordt nooit bereikt'}`
+      : `deze voorwaarde kan nooit waar zijn: ze vraagt meter ${q(p.meter)} ${OP_NL[p.op] ?? p.op} ${p.n}, maar de meter komt nooit ${p.side === 'max' ? 'boven zijn max' : 'onder zijn min'} van ${p.limit}; ${p.what === 'goal' ? 'dit doel wordt nooit gehaald' : 'dit einde wordt nooit bereikt'}`,
   'ending-shadowed': (p) =>
     `dit einde wordt nooit bereikt: het eerdere einde ${q(p.by)} geldt altijd eerst (het heeft geen voorwaarde die kan falen)`,
   'unknown-tag': (p) =>

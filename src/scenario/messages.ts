@@ -121,7 +121,9 @@ const en: Record<string, (p: MessageParams) => string> = {
   'chance-percent': (p) =>
     `a chance is a number from 0 to 1, not ${p.value}: for ${p.percent}% write ${p.fraction}`,
   'condition-never': (p) =>
-    `this condition can never hold: it asks for meter ${q(p.meter)} ${OP_EN[p.op] ?? p.op} ${p.n}, but the meter never goes ${p.side === 'max' ? 'above its max' : 'below its min'} of ${p.limit}; ${p.what === 'goal' ? 'this goal is never met' : 'this ending is never reached'}`,
+    p.side === 'floor'
+      ? `this condition can never hold: it asks for resource ${q(p.resource)} ${OP_EN[p.op] ?? p.op} ${p.n}, but the resource never goes below its floor of ${p.limit}; ${p.what === 'goal' ? 'this goal is never met' : 'this ending is never reached'}`
+      : `this condition can never hold: it asks for meter ${q(p.meter)} ${OP_EN[p.op] ?? p.op} ${p.n}, but the meter never goes ${p.side === 'max' ? 'above its max' : 'below its min'} of ${p.limit}; ${p.what === 'goal' ? 'this goal is never met' : 'this ending is never reached'}`,
   'ending-shadowed': (p) =>
     `this ending is never reached: the earlier ending ${q(p.by)} always holds first (it has no condition that can fail)`,
   'unknown-tag': (p) =>

@@ -86,6 +86,23 @@ describe('endings and goals that can never hold', () => {
     expect(w!.message).toContain('below its min of 0; this goal is never met');
   });
 
+  it('warns about an ending that asks a floored budget to go below its floor', () => {
+    const text = variant(
+      BASE,
+      ['start: 1000 }', 'start: 1000, floor: 0 }'],
+      [
+        'endings:\n',
+        'endings:\n  - { id: failliet, title: F, text: T, when: { resource: wmo, below: 0 }, immediate: true }\n',
+      ],
+    );
+    const [w] = load(text).warnings;
+    expect(w).toMatchObject({ code: 'condition-never', path: ['endings', 0, 'when'] });
+    expect(w!.message).toContain('resource "wmo" below 0, but the resource never goes below its floor of 0');
+    expect(problems(text, 'nl')[0]!.message).toContain(
+      'het budget komt nooit onder zijn bodem (floor) van 0',
+    );
+  });
+
   it('warns about an ending shadowed by an earlier one that always holds', () => {
     const text = variant(BASE, [
       'endings:\n',
