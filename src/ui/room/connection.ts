@@ -141,8 +141,10 @@ export class RoomConnection {
     });
     room.onLeave((code) => {
       this.room = null;
-      // 4002: removed by the facilitator. Anything else: try again shortly.
+      // 4002: removed by the facilitator; 4001: this seat was opened on another page (the newer
+      // one keeps it — retrying here would take it back and forth). Anything else: try again.
       if (code === 4002) this.update({ status: 'gone', refused: 'removed' });
+      else if (code === 4001) this.update({ status: 'gone', refused: 'replaced' });
       else if (!this.closed) {
         this.update({ status: 'lost' });
         this.later();

@@ -48,8 +48,11 @@ export function phoneScreen(_ctx: RouteContext, code: string): Screen {
 function body(conn: RoomConnection): (HTMLElement | null)[] {
   const s = conn.snapshot;
   if (s.status === 'gone' && !conn.hasToken && !s.refused) return [nameForm(conn)];
-  if (s.status === 'gone')
-    return [h('p', { class: 'room-note' }, t(s.refused === 'removed' ? 'room.removed' : 'room.gone'))];
+  if (s.status === 'gone') {
+    const why =
+      s.refused === 'removed' ? 'room.removed' : s.refused === 'replaced' ? 'room.replaced' : 'room.gone';
+    return [h('p', { class: 'room-note', 'data-testid': 'room-gone' }, t(why))];
+  }
   if (s.status === 'connecting' && !conn.hasToken && !s.welcome) return [nameForm(conn)];
   const banner =
     s.status === 'lost'
