@@ -80,7 +80,7 @@ export function explainYaml(text: string): Explained[] {
     const rest = raw.slice(lead.length);
     if (scalarParent !== null) {
       // The lines of a | or > text: anything indented deeper than its field, and blank lines.
-      if (rest === '' || (lead.length > scalarParent && !lead.startsWith(' '.repeat(scalarParent) + '\t')))
+      if (rest === '' || (lead.length > scalarParent && !lead.startsWith(`${' '.repeat(scalarParent)}\t`)))
         continue;
       scalarParent = null;
     }

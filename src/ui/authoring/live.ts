@@ -143,16 +143,16 @@ export function showNotice(text: string, source = '', problems: Problem[] = []):
   notice = shown;
   document.body.append(shown);
   const root = document.documentElement;
-  const fit = () => {
+  const makeRoom = () => {
     root.style.setProperty('--live-notice-h', `${Math.ceil(shown.getBoundingClientRect().height)}px`);
     // The board and the card lay themselves out again for the shorter page.
     window.dispatchEvent(new Event('resize'));
   };
   root.classList.add('live-notice-open');
-  fit();
+  makeRoom();
   watch = new ResizeObserver(() => {
     const now = `${Math.ceil(shown.getBoundingClientRect().height)}px`;
-    if (root.style.getPropertyValue('--live-notice-h') !== now) fit();
+    if (root.style.getPropertyValue('--live-notice-h') !== now) makeRoom();
   });
   watch.observe(shown);
 }
