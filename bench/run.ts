@@ -13,8 +13,10 @@ async function main(): Promise<void> {
   const { benchLoader } = await import('./loader');
   await benchLoader();
   console.log('\n— studio: keystroke → diagnostics —');
-  const { benchStudio } = await import('./studio');
-  ok = benchStudio() && ok;
+  const studio = await import('./studio');
+  ok = studio.benchStudio() && ok;
+  if (!process.argv.includes('--no-browser'))
+    ok = (await studio.benchStudioBrowser().catch(() => false)) && ok;
   const browser = process.argv.includes('--no-browser') ? null : await import('./browser').catch(() => null);
   if (browser) {
     console.log('\n— browser —');

@@ -100,7 +100,7 @@ const pct = (share: number) => `${Math.round(share * 100)}%`;
 
 export function balanceTab(
   state: BalanceState,
-  ids: FileIds,
+  ids: () => FileIds,
   goto: (from: number, to: number) => void,
 ): HTMLElement {
   if (state.kind === 'invalid')
@@ -112,16 +112,24 @@ export function balanceTab(
       t('studio.balance.running', { pct: state.kind === 'running' ? pct(state.progress) : '0%' }),
     );
   const b = state.balance;
-  const link = (kind: IdKind, id: string, of: string | undefined, text: string, problem: boolean) => {
-    const d = definition(ids, kind, id, of);
-    return h(
+  // Looked up at the click: the ids of the text as last read, which may be newer than this figure.
+  const link = (kind: IdKind, id: string, of: string | undefined, text: string, problem: boolean) =>
+    h(
       'li',
       { class: problem ? 'problem' : 'note', 'data-finding': kind },
-      d
-        ? h('button', { class: 'btn small link', type: 'button', onclick: () => goto(d.from, d.to) }, text)
-        : text,
+      h(
+        'button',
+        {
+          class: 'btn small link',
+          type: 'button',
+          onclick: () => {
+            const d = definition(ids(), kind, id, of);
+            if (d) goto(d.from, d.to);
+          },
+        },
+        text,
+      ),
     );
-  };
   const findings: HTMLElement[] = [];
   for (const d of b.dominated)
     findings.push(

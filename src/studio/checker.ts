@@ -1,15 +1,19 @@
 /**
  * Runs the check of the text off the main thread (studio.worker.ts); the editor asks only after a
- * pause in typing (LINT_DELAY), so a burst of typing costs one check. Without workers (the
- * one-file build, opened from file://, where a page cannot start a module worker from a file)
- * the same check runs on the main thread, only after the pause in typing.
+ * pause in typing (LINT_DELAY), so a burst of typing costs one check. The problems come back
+ * first, the ids (for completion and links) after them. Without workers (the one-file build,
+ * opened from file://, where a page cannot start a module worker from a file) the same check runs
+ * on the main thread, only after the pause in typing.
  */
 import type { MessageLang } from '../scenario';
-import { type CheckAnswer, checkAndRead } from './checker-core';
+import { type CheckAnswer, checkInTwo } from './checker-core';
+import type { FileIds } from './ids';
+import type { Checked } from './lint';
 import type { CheckRequest } from './studio.worker';
 
 export interface Checker {
-  check(text: string, file: string, lang: MessageLang): Promise<CheckAnswer>;
+  /** The problems of `text`; `onIds` gets its ids a moment later. */
+  check(text: string, file: string, lang: MessageLang, onIds: (ids: FileIds) => void): Promise<Checked>;
   /** Whether the checks run in a worker (false before the first check, and where there is none). */
   inWorker(): boolean;
   stop(): void;
@@ -27,38 +31,54 @@ export async function startWorker(): Promise<Worker | null> {
   }
 }
 
+interface Waiting {
+  done: (checked: Checked) => void;
+  onIds: (ids: FileIds) => void;
+  request: CheckRequest;
+}
+
 export function createChecker(): Checker {
   let worker: Worker | null = null;
   let stopped = false;
   let version = 0;
-  const waiting = new Map<number, { done: (answer: CheckAnswer) => void; request: CheckRequest }>();
+  const waiting = new Map<number, Waiting>();
+  const deliver = (a: CheckAnswer) => {
+    const wait = waiting.get(a.version);
+    if (!wait) return;
+    if ('checked' in a) wait.done(a.checked);
+    else {
+      waiting.delete(a.version);
+      wait.onIds(a.ids);
+    }
+  };
+  const inline = (w: Waiting) =>
+    checkInTwo(w.request.version, w.request.text, w.request.file, w.request.lang, (a) =>
+      'checked' in a ? w.done(a.checked) : w.onIds(a.ids),
+    );
   const ready = startWorker().then((w) => {
     if (stopped) w?.terminate();
     else worker = w;
     if (!worker) return;
-    worker.onmessage = (e: MessageEvent<CheckAnswer & { version: number }>) => {
-      const wait = waiting.get(e.data.version);
-      waiting.delete(e.data.version);
-      wait?.done({ checked: e.data.checked, ids: e.data.ids });
-    };
+    worker.onmessage = (e: MessageEvent<CheckAnswer>) => deliver(e.data);
     worker.onerror = () => {
       // The worker cannot run here: check on the main thread from now on, and answer the waiting.
       worker?.terminate();
       worker = null;
-      for (const { done, request } of waiting.values())
-        done(checkAndRead(request.text, request.file, request.lang));
+      for (const w of waiting.values()) inline(w);
       waiting.clear();
     };
   });
   return {
-    async check(text, file, lang) {
+    async check(text, file, lang, onIds) {
       await ready;
-      if (!worker) return checkAndRead(text, file, lang);
       version++;
       const request: CheckRequest = { kind: 'check', version, text, file, lang };
-      const answer = new Promise<CheckAnswer>((done) => waiting.set(version, { done, request }));
-      worker.postMessage(request);
-      return answer;
+      return new Promise<Checked>((done) => {
+        const wait: Waiting = { done, onIds, request };
+        if (!worker) return inline(wait);
+        waiting.set(version, wait);
+        worker.postMessage(request);
+      });
     },
     inWorker: () => worker !== null,
     stop() {

@@ -88,11 +88,9 @@ function extensions(
   };
   const lint = async (view: EditorView): Promise<Diagnostic[]> => {
     const text = view.state.doc.toString();
-    const answer = await checker.check(text, hooks.file(), currentLang() === 'nl' ? 'nl' : 'en');
+    const checked = await checker.check(text, hooks.file(), currentLang() === 'nl' ? 'nl' : 'en', read);
     // Typed on meanwhile: this answer is for an older text (the linter drops it too).
     if (view.state.doc.toString() !== text) return [];
-    const { checked } = answer;
-    read(answer.ids);
     hooks.checked(checked, text);
     const length = view.state.doc.length;
     return checked.diagnoses.map((d) => ({
@@ -166,6 +164,7 @@ export function createEditor(
     checker,
     (read) => {
       last = read;
+      hooks.cursor();
     },
     (lint) => {
       lintNow = lint;

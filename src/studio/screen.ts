@@ -109,7 +109,7 @@ export function studioScreen(app: App, options: StudioOptions): Screen {
     const text = editor.text();
     let body: HTMLElement;
     if (tab === 'play') body = playTab(play, { scenario, text, cardHere, refresh: renderPane });
-    else if (tab === 'balance') body = balanceTab(balance, editor.ids(), goto);
+    else if (tab === 'balance') body = balanceTab(balance, editor.ids, goto);
     else if (scenario) body = cardsTab(scenario, gotoCard);
     else body = h('p', {}, t('studio.play.invalid'));
     paneHost.replaceChildren(body);
@@ -133,6 +133,7 @@ export function studioScreen(app: App, options: StudioOptions): Screen {
   const hooks = {
     file: () => file,
     checked(result: Checked, text: string) {
+      root.toggleAttribute('data-dirty', text !== savedText);
       checked = result;
       checkedText = text;
       scenario = result.result.ok ? result.result.scenario : null;
@@ -142,7 +143,9 @@ export function studioScreen(app: App, options: StudioOptions): Screen {
     },
     changed() {
       saveSoon();
-      root.toggleAttribute('data-dirty', dirty());
+      // Compared with the saved text only after the pause (comparing on every key costs a copy of
+      // the whole text per keystroke in a large file).
+      root.toggleAttribute('data-dirty', true);
     },
     cursor() {
       if (!editor) return;

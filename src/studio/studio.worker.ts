@@ -6,7 +6,7 @@
  */
 import { loadScenario, type MessageLang } from '../scenario';
 import { mergeRuns, runStrategy, strategyNames } from './balance-core';
-import { checkAndRead } from './checker-core';
+import { checkInTwo } from './checker-core';
 
 export interface CheckRequest {
   kind: 'check';
@@ -44,6 +44,5 @@ function balance({ version, text, games }: BalanceRequest): void {
 self.onmessage = (e: MessageEvent<CheckRequest | BalanceRequest>) => {
   const request = e.data;
   if (request.kind === 'balance') balance(request);
-  else
-    self.postMessage({ version: request.version, ...checkAndRead(request.text, request.file, request.lang) });
+  else checkInTwo(request.version, request.text, request.file, request.lang, (a) => self.postMessage(a));
 };
