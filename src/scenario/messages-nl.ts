@@ -30,6 +30,7 @@ export const nl: Record<string, (p: P) => string> = {
   'tab-indent': () => 'spring in met spaties, niet met tabs: deze regel begint met een tab',
   'needs-quotes': (p) =>
     `de tekst na "${p.key}:" bevat een dubbele punt, die YAML leest als een nieuw veld: zet de tekst tussen aanhalingstekens: ${p.fixed}`,
+  'dash-space': (p) => `na het streepje van een lijstitem hoort een spatie: schrijf ${p.fixed}`,
   'missing-colon': (p) => `na de veldnaam "${p.key}" ontbreekt een dubbele punt: schrijf ${p.fixed}`,
   'bad-indent': (p) =>
     `deze regel begint in kolom ${p.got}, maar hoort op dit niveau in kolom ${p.want}, zoals regel ${p.like}${p.under ? ` (de items van "${p.under}")` : ''}: spring met spaties in tot kolom ${p.want}`,

@@ -24,6 +24,7 @@ const en: Record<string, (p: MessageParams) => string> = {
   'tab-indent': () => 'use spaces, not tabs, to indent: this line starts with a tab',
   'needs-quotes': (p) =>
     `the text after "${p.key}:" has a colon in it, which YAML reads as a new field: put the text in quotes: ${p.fixed}`,
+  'dash-space': (p) => `a list item needs a space after the dash: write ${p.fixed}`,
   'missing-colon': (p) => `a colon is missing after the field name "${p.key}": write ${p.fixed}`,
   'bad-indent': (p) =>
     `this line starts in column ${p.got}, but at this level it belongs in column ${p.want}, like line ${p.like}${p.under ? ` (the items of "${p.under}")` : ''}: indent it with spaces to column ${p.want}`,

@@ -12,7 +12,7 @@ import type { MessageParams } from './messages';
 export interface Explained {
   line: number;
   col: number;
-  code: 'tab-indent' | 'needs-quotes' | 'bad-indent' | 'missing-colon';
+  code: 'tab-indent' | 'needs-quotes' | 'bad-indent' | 'missing-colon' | 'dash-space';
   params: MessageParams;
 }
 
@@ -109,6 +109,12 @@ export function explainYaml(text: string): Explained[] {
       }
       // A plain text running on from the line above, or a lone value: no level of its own.
       carry = openings(content, carry);
+      continue;
+    }
+    if (/^-[A-Za-z]/.test(content) && stack.some((l) => l.kind === 'seq' && l.indent === indent)) {
+      // `-id: x` where the list items above read `- id:`: the space after the dash is missing.
+      const fixed = `- ${content.slice(1)}`;
+      first = { line: lineNo, col: indent + 1, code: 'dash-space', params: { fixed } };
       continue;
     }
     let wrong = place(indent, content.startsWith('- ') || content === '-' ? 'seq' : 'map', lineNo);

@@ -163,6 +163,14 @@ describe('YAML mistakes in plain words', () => {
     }
   });
 
+  it('asks for the space after the dash of a list item', () => {
+    const text = variant(CARD, ['          - id: nee', '          -id: nee']);
+    const found = problems(text, 'en');
+    expect(found).toMatchObject([{ code: 'dash-space', ...pos(text, '-id: nee') }]);
+    expect(found[0]!.message).toBe('a list item needs a space after the dash: write - id: nee');
+    expect(problems(text, 'nl')[0]!.message).toContain('na het streepje van een lijstitem hoort een spatie');
+  });
+
   it('names the column a field of an option belongs in', () => {
     const text = variant(CARD, ['            label: Nee', '              label: Nee']);
     const found = problems(text, 'en');
