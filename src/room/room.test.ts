@@ -225,12 +225,17 @@ describe('room mode', () => {
     t.projector.send('fac', { op: 'undo' });
     await until(() => t.projector.view?.actions === 1);
     t.projector.send('fac', { op: 'skip' });
-    await until(() => t.projector.view?.actions === 2);
+    t.projector.send('act', { action: { type: 'note', text: 'Goed gesprek over de traplift' } });
+    await until(() => t.projector.view?.actions === 3);
     t.projector.send('fac', { op: 'export' });
     await until(() => t.projector.last('export') !== undefined);
     const exported = t.projector.last('export') as { file: string; name: string };
     const parsed = parseSavedSession(exported.file);
-    expect(parsed.ok && parsed.session.record.actions).toEqual([{ type: 'draw' }, { type: 'skipCard' }]);
+    expect(parsed.ok && parsed.session.record.actions).toEqual([
+      { type: 'draw' },
+      { type: 'skipCard' },
+      { type: 'note', text: 'Goed gesprek over de traplift' },
+    ]);
     expect(exported.name).toMatch(/^room-test-.*\.dd-session\.json$/);
     t.projector.send('fac', { op: 'end' });
     await until(() => t.projector.view?.view.phase === 'ended');

@@ -59,7 +59,7 @@ export class TableRoom extends Room {
     this.guard('fac', FacilitatorMessage, (c, m, conn) => {
       if (!conn.facilitator) return this.drop(c, 'facilitator-only', m.op);
       if (m.op === 'export') return this.sendExport(c);
-      this.command(c, () => this.facilitatorCommand(m));
+      this.command(c, () => this.table.facilitate(m));
     });
     this.onMessage('*', (c, type) => this.drop(c, 'unknown message type', String(type).slice(0, 40)));
   }
@@ -232,39 +232,6 @@ export class TableRoom extends Room {
   private seatCommand(conn: Conn, seat: number): Verdict {
     if (!conn.id) return { ok: false, reason: 'facilitator-has-no-seat' };
     return this.table.takeSeat(conn.id, seat);
-  }
-
-  private facilitatorCommand(m: FacilitatorMessage): Verdict {
-    const t = this.table;
-    const fac: Who = { facilitator: true };
-    switch (m.op) {
-      case 'start':
-        return t.start();
-      case 'seat':
-        return t.moveSeat(m.participant, m.seat);
-      case 'rename':
-        return t.members.has(m.participant)
-          ? { ok: true, entry: { t: 'rename', id: m.participant, name: m.name } }
-          : { ok: false, reason: 'unknown-participant' };
-      case 'remove':
-        return t.members.has(m.participant)
-          ? { ok: true, entry: { t: 'remove', id: m.participant } }
-          : { ok: false, reason: 'unknown-participant' };
-      case 'addSeat':
-        return t.join(m.name, null);
-      case 'pause':
-        return { ok: true, entry: { t: 'pause', paused: m.paused } };
-      case 'undo':
-        return t.undo();
-      case 'skip':
-        return t.act(fac, { type: 'skipCard' });
-      case 'end':
-        return t.act(fac, { type: 'endNow' });
-      case 'closeVote':
-        return t.openVote() ? { ok: true, entry: { t: 'reveal' } } : { ok: false, reason: 'no-open-vote' };
-      default:
-        return { ok: false, reason: 'unknown-op' };
-    }
   }
 
   private sendExport(client: Client): void {

@@ -13,7 +13,7 @@ import { canStep, step } from '../engine/step';
 import type { Action, GameState, PlayerSetup, SessionRecord } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
 import type { JournalEntry } from './journal';
-import type { Participant } from './protocol';
+import type { FacilitatorMessage, Participant } from './protocol';
 
 export function newToken(): string {
   return randomBytes(32).toString('hex');
@@ -208,6 +208,39 @@ export class Table {
   undo(): Verdict {
     if (!this.record || !canUndo(this.record)) return { ok: false, reason: 'nothing-to-undo' };
     return { ok: true, entry: { t: 'undo' } };
+  }
+
+  /** The facilitator's controls (export is answered by the room itself: it changes nothing). */
+  facilitate(m: FacilitatorMessage): Verdict {
+    const fac: Who = { facilitator: true };
+    switch (m.op) {
+      case 'start':
+        return this.start();
+      case 'seat':
+        return this.moveSeat(m.participant, m.seat);
+      case 'rename':
+        return this.members.has(m.participant)
+          ? { ok: true, entry: { t: 'rename', id: m.participant, name: m.name } }
+          : { ok: false, reason: 'unknown-participant' };
+      case 'remove':
+        return this.members.has(m.participant)
+          ? { ok: true, entry: { t: 'remove', id: m.participant } }
+          : { ok: false, reason: 'unknown-participant' };
+      case 'addSeat':
+        return this.join(m.name, null);
+      case 'pause':
+        return { ok: true, entry: { t: 'pause', paused: m.paused } };
+      case 'undo':
+        return this.undo();
+      case 'skip':
+        return this.act(fac, { type: 'skipCard' });
+      case 'end':
+        return this.act(fac, { type: 'endNow' });
+      case 'closeVote':
+        return this.openVote() ? { ok: true, entry: { t: 'reveal' } } : { ok: false, reason: 'no-open-vote' };
+      default:
+        return { ok: false, reason: 'unknown-op' };
+    }
   }
 
   /**

@@ -244,6 +244,7 @@ function tableScreen(
             })
           : null,
       ),
+      noteForm(conn),
       h(
         'ul',
         { class: 'room-people' },
@@ -268,4 +269,28 @@ async function openDebrief(ctx: RouteContext, file: string): Promise<void> {
   const store = await openSessionStore();
   await store.save(result.session);
   ctx.go(pathTo('debrief', result.session.id));
+}
+
+/** A facilitator's note goes into the record (the debrief shows it), like on the single laptop. */
+function noteForm(conn: RoomConnection): HTMLElement {
+  const input = h('input', {
+    type: 'text',
+    maxlength: 2000,
+    'aria-label': t('room.note'),
+    'data-key': 'room-note',
+  }) as HTMLInputElement;
+  const form = h(
+    'form',
+    { class: 'row' },
+    h('label', {}, t('room.note'), input),
+    h('button', { class: 'btn', type: 'submit' }, t('room.addNote')),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const text = input.value.trim();
+    if (!text) return;
+    conn.act({ type: 'note', text });
+    input.value = '';
+  });
+  return form;
 }
