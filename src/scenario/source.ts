@@ -291,7 +291,16 @@ function yamlErrors(
   const lineDone = new Set<number>();
   for (const e of found) {
     const code = YAML_CODES[e.code] ?? 'yaml-syntax';
-    const at = positions.at(e.pos[0]);
+    let at = positions.at(e.pos[0]);
+    // `yaml` finds an unclosed [ or { on a later line: point at the line that left it open.
+    if (/end with a [}\]]/.test(e.message) && !leftOpen(sourceLine(text, at.line))) {
+      for (let line = at.line - 1; line >= Math.max(1, at.line - 5); line--) {
+        const shown = sourceLine(text, line);
+        if (!leftOpen(shown)) continue;
+        at = { line, col: openAt(shown) + 1 };
+        break;
+      }
+    }
     if (code === 'yaml-syntax') {
       if (lineDone.has(at.line)) continue;
       lineDone.add(at.line);
@@ -316,19 +325,24 @@ function hintFor(e: YAMLError, line: string): string | undefined {
 }
 
 function leftOpen(line: string): boolean {
-  let depth = 0;
-  let quote = '';
+  return openAt(line) >= 0;
+}
+
+/** The index of the bracket or quote `line` leaves open (the outermost one), or -1. */
+function openAt(line: string): number {
+  const open: number[] = [];
+  let quote = -1;
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = '';
-    } else if ((c === '"' || c === "'") && (i === 0 || /[\s,[{:]/.test(line[i - 1]!))) quote = c;
+    if (quote >= 0) {
+      if (c === '\\' && line[quote] === '"') i++;
+      else if (c === line[quote]) quote = -1;
+    } else if ((c === '"' || c === "'") && (i === 0 || /[\s,[{:]/.test(line[i - 1]!))) quote = i;
     else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) break;
-    else if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') depth--;
+    else if (c === '{' || c === '[') open.push(i);
+    else if (c === '}' || c === ']') open.pop();
   }
-  return depth > 0 || quote !== '';
+  return open[0] ?? quote;
 }
 
 interface Trail {

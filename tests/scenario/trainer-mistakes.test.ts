@@ -178,6 +178,16 @@ describe('YAML mistakes in plain words', () => {
     expect(found[0]!.message).toContain(`belongs in column 13, like line ${pos(text, 'id: nee').line}`);
   });
 
+  it('points at the line that leaves a bracket open, not the line after it', () => {
+    const text = variant(CARD, [
+      '            effects: []',
+      '            effects: [ { meter: welzijn, add: 1 }',
+    ]);
+    const found = problems(text, 'en');
+    expect(found[0]).toMatchObject({ code: 'yaml-syntax', ...pos(text, '[ { meter: welzijn') });
+    expect(found[0]!.message).toContain('a bracket, brace or quote is not closed');
+  });
+
   it('mentions brackets or quotes only when one is really left open', () => {
     const open = variant(BASE, ['title: Base', 'title: { nl: Base']);
     expect(problems(open, 'en').some((p) => p.message.includes('is not closed'))).toBe(true);
