@@ -8,7 +8,6 @@ import './strings';
 import { currentLang, t } from '../i18n';
 import type { Scenario } from '../scenario/schema';
 import type { App, Screen } from '../ui/app';
-import { loadCatalog } from '../ui/catalog';
 import { h } from '../ui/dom';
 import { type BalanceState, balanceRunner, balanceTab } from './balance-tab';
 import { cardsTab } from './cards-tab';
@@ -17,16 +16,9 @@ import { cardAt, definition } from './ids';
 import type { Checked } from './lint';
 import { newPlayTab, playTab } from './play';
 import { problemsPanel } from './problems';
-import {
-  downloadText,
-  fileNameFor,
-  LANGUAGE_CHOICES,
-  type LanguageChoice,
-  newScenarioText,
-  readScenarioFile,
-  withSchemaComment,
-} from './sources';
+import { downloadText, fileNameFor, newScenarioText, readScenarioFile, withSchemaComment } from './sources';
 import { type Draft, type DraftStore, openDraftStore } from './store';
+import { studioToolbar } from './toolbar';
 
 export type Tab = 'play' | 'balance' | 'cards';
 const TABS: readonly Tab[] = ['play', 'balance', 'cards'];
@@ -169,29 +161,6 @@ export function studioScreen(app: App, options: StudioOptions): Screen {
     return true;
   };
 
-  const kindSelect = h(
-    'select',
-    { 'data-testid': 'studio-new-kind', 'aria-label': t('studio.newKind') },
-    h('option', { value: 'board' }, t('studio.kindBoard')),
-    h('option', { value: 'deck' }, t('studio.kindDeck')),
-  );
-  const langSelect = h(
-    'select',
-    { 'data-testid': 'studio-new-lang', 'aria-label': t('studio.newLang') },
-    LANGUAGE_CHOICES.map((l) => h('option', { value: l }, l)),
-  );
-  const shippedSelect = h('select', { 'data-testid': 'studio-shipped', 'aria-label': t('studio.shipped') });
-  const fileInput = h('input', {
-    type: 'file',
-    accept: '.yaml,.yml,text/yaml',
-    hidden: true,
-    'data-testid': 'studio-file',
-  });
-  fileInput.addEventListener('change', () => {
-    const f = fileInput.files?.[0];
-    fileInput.value = '';
-    if (f) void openFile(f);
-  });
   async function openFile(f: File): Promise<void> {
     const read = await readScenarioFile(f);
     if (!read.ok) {
@@ -201,94 +170,36 @@ export function studioScreen(app: App, options: StudioOptions): Screen {
     }
     load(read.text, f.name);
   }
-  const onDrop = (e: DragEvent) => {
-    const f = e.dataTransfer?.files?.[0];
-    if (!f) return;
-    e.preventDefault();
-    void openFile(f);
-  };
   root.addEventListener('dragover', (e) => {
     if (!e.dataTransfer?.types.includes('Files')) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = 'copy';
   });
-  root.addEventListener('drop', onDrop);
-
-  void loadCatalog().then((entries) => {
-    for (const entry of entries) {
-      if (!entry.ok) continue;
-      const title = entry.scenario.title;
-      shippedSelect.append(
-        h(
-          'option',
-          { value: entry.file },
-          typeof title === 'string' ? title : (title[currentLang()] ?? entry.file),
-        ),
-      );
-    }
-    shippedSelect.onchange = () => {
-      const entry = entries.find((x) => x.file === shippedSelect.value);
-      if (entry?.ok) load(entry.source, entry.file);
-      shippedSelect.selectedIndex = 0;
-    };
+  root.addEventListener('drop', (e) => {
+    const f = e.dataTransfer?.files?.[0];
+    if (!f) return;
+    e.preventDefault();
+    void openFile(f);
   });
 
-  function toolbar(): HTMLElement {
-    shippedSelect.firstElementChild?.remove();
-    shippedSelect.prepend(h('option', { value: '', selected: true }, t('studio.shipped')));
-    return h(
-      'header',
-      { class: 'studio-bar' },
-      h('h1', {}, t('studio.title')),
-      h('span', { class: 'studio-file', 'data-testid': 'studio-filename' }, file),
-      h(
-        'div',
-        { class: 'studio-new' },
-        kindSelect,
-        langSelect,
-        h(
-          'button',
-          {
-            class: 'btn small',
-            type: 'button',
-            'data-testid': 'studio-new',
-            onclick: () =>
-              load(
-                newScenarioText(kindSelect.value as 'board' | 'deck', langSelect.value as LanguageChoice),
-                'mijn-scenario.yaml',
-              ),
-          },
-          t('studio.new'),
-        ),
-      ),
-      shippedSelect,
-      h('button', { class: 'btn small', type: 'button', onclick: () => fileInput.click() }, t('studio.open')),
-      fileInput,
-      h(
-        'button',
-        {
-          class: 'btn small',
-          type: 'button',
-          'data-testid': 'studio-save',
-          onclick: () => {
-            if (!editor) return;
-            const text = withSchemaComment(editor.text());
-            downloadText(fileNameFor(text, file), text);
-            savedText = editor.text();
-            root.toggleAttribute('data-dirty', false);
-            saveSoon();
-          },
-        },
-        t('studio.save'),
-      ),
-      h(
-        'button',
-        { class: 'btn small', type: 'button', 'data-testid': 'studio-back', onclick: () => options.onBack() },
-        t('studio.back'),
-      ),
-      app.controls(true),
-    );
-  }
+  const toolbar = studioToolbar(app, {
+    file: () => file,
+    newScenario: (kind, languages) => load(newScenarioText(kind, languages), 'mijn-scenario.yaml'),
+    copy: (entry) => load(entry.source, entry.file),
+    open: (f) => void openFile(f),
+    save() {
+      if (!editor) return;
+      const text = withSchemaComment(editor.text());
+      downloadText(fileNameFor(text, file), text);
+      savedText = editor.text();
+      root.toggleAttribute('data-dirty', false);
+      saveSoon();
+    },
+    back: () => options.onBack(),
+    repaint: () => {
+      if (editor) paint();
+    },
+  });
 
   function paint(): void {
     const tabs = h(
