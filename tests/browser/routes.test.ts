@@ -56,9 +56,14 @@ async function open(context: BrowserContext, path = ''): Promise<{ page: Page; e
   page.on('console', (m) => {
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
   });
+  const roomProbe = (url: string) => new URL(url).pathname.endsWith('/room-api/info');
   page.on('response', (r) => {
-    if (r.status() >= 400 && !new URL(r.url()).pathname.endsWith('/room-api/info')) {
-      errors.push(`${r.status()} ${r.url()}`);
+    if (r.status() >= 400 && !roomProbe(r.url())) errors.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('requestfailed', (r) => {
+    // A reload or Back cancels what the page was still loading (ERR_ABORTED): that is no fault.
+    if (!roomProbe(r.url()) && r.failure()?.errorText !== 'net::ERR_ABORTED') {
+      errors.push(`failed: ${r.url()} ${r.failure()?.errorText}`);
     }
   });
   await page.goto(server.url + path);
