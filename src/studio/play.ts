@@ -128,10 +128,12 @@ export interface PlayTab {
   game: Game | null;
   /** The text the game was started on, to say when the editor has moved on. */
   playedText: string | null;
+  /** Why the last start failed (the engine refused it), shown above the form. */
+  error: string | null;
 }
 
 export function newPlayTab(): PlayTab {
-  return { settings: null, game: null, playedText: null };
+  return { settings: null, game: null, playedText: null, error: null };
 }
 
 function numberField(label: string, value: number, onInput: (v: number) => void, key: string): HTMLElement {
@@ -212,7 +214,13 @@ export function playTab(tab: PlayTab, ctx: PlayContext): HTMLElement {
   const lang = currentLang();
   const text = (v: Parameters<typeof localize>[0]) => localize(v, lang, scenario.languages);
   const start = (from: string | null) => {
-    tab.game = startGame(scenario, settings, from);
+    try {
+      tab.game = startGame(scenario, settings, from);
+      tab.error = null;
+    } catch (e) {
+      // A setup the rules refuse (too many players for the roles, a card that is gone): say so.
+      tab.error = t('studio.play.failed', { detail: e instanceof Error ? e.message : String(e) });
+    }
     tab.playedText = ctx.text;
     ctx.refresh();
   };
@@ -227,6 +235,9 @@ export function playTab(tab: PlayTab, ctx: PlayContext): HTMLElement {
       },
     },
     h('h3', {}, t('studio.play.setup')),
+    tab.error
+      ? h('p', { class: 'errors', role: 'alert', 'data-testid': 'studio-play-error' }, tab.error)
+      : null,
     numberField(t('studio.play.players'), settings.players, (v) => (settings.players = v), 'players'),
     scenario.resources.map((r) =>
       numberField(
