@@ -130,7 +130,7 @@ describe('a URL per screen', () => {
     await context.close();
   }, 60_000);
 
-  it('setup keeps the names, the player count and the seed as typed through a reload', async () => {
+  it('setup keeps the names, the player count, the seed and the timer as typed through a reload', async () => {
     const context = await browser.newContext();
     const { page, errors } = await open(context);
     await page.getByTestId('start-workshop').click();
@@ -140,6 +140,9 @@ describe('a URL per screen', () => {
     await page.locator('[data-key=name-0]').fill('Anna');
     await page.locator('[data-key=name-2]').fill('Chris');
     await page.getByTestId('seed').fill('4242');
+    const timer = page.getByTestId('setup-timer');
+    const longest = await timer.locator('option').last().getAttribute('value');
+    await timer.selectOption(longest!);
     await reload(page);
     await page.locator('.setup').waitFor();
     expect(await hash(page)).toBe('#/setup/demo-stapel');
@@ -148,6 +151,7 @@ describe('a URL per screen', () => {
     expect(await page.locator('[data-key=name-1]').inputValue()).toBe('');
     expect(await page.locator('[data-key=name-2]').inputValue()).toBe('Chris');
     expect(await page.getByTestId('seed').inputValue()).toBe('4242');
+    expect(await page.getByTestId('setup-timer').inputValue()).toBe(longest);
 
     // Back to the choice and forward again: still what was typed.
     await page.goBack();
