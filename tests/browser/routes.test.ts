@@ -167,6 +167,33 @@ describe('a URL per screen', () => {
     await context.close();
   }, 60_000);
 
+  it('a trainer’s own file keeps its setup address through a reload', async () => {
+    const context = await browser.newContext();
+    const { page, errors } = await open(context);
+    const own = readFileSync(
+      join(resolve(import.meta.dirname, '..', '..'), 'scenarios/demo-deck.yaml'),
+      'utf8',
+    )
+      .replace('id: demo-stapel', 'id: eigen-stapel')
+      .replace('"Demo: de stapel van Zeewijk"', '"Onze eigen stapel"');
+    await page.getByTestId('start-workshop').click();
+    await page.locator('[data-key=open-file]').waitFor();
+    await page.locator('input.open-file-input').setInputFiles({
+      name: 'eigen.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from(own),
+    });
+    await page.locator('.setup').waitFor();
+    expect(await hash(page)).toBe('#/setup/eigen-stapel');
+    await page.locator('[data-key=name-0]').fill('Dana');
+    await reload(page);
+    await page.locator('.setup').waitFor();
+    expect(await page.locator('.setup h1').textContent()).toContain('Onze eigen stapel');
+    expect(await page.locator('[data-key=name-0]').inputValue()).toBe('Dana');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
   it('play and debrief: a reload resumes at the same decision; Back leaves the board, Forward resumes', async () => {
     const context = await browser.newContext();
     const { page, errors } = await open(context);
