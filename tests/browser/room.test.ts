@@ -122,7 +122,7 @@ async function playStep(phones: Page[]): Promise<boolean> {
   return false;
 }
 
-it('a projector and four phones play the first round of the flagship', async () => {
+it('a projector and four phones play the first round of the flagship (and on until a question was asked)', async () => {
   const errors: string[] = [];
   const { projector, phones } = await openRoom(
     'urk-2015',
@@ -148,12 +148,13 @@ it('a projector and four phones play the first round of the flagship', async () 
   expect(await phones[1].locator('[data-testid=room-brief]').textContent()).toBe(briefs[1]);
   expect(await phones[1].locator('[data-testid=room-name]').count()).toBe(0);
 
-  // Play until the second round begins.
+  // Play until the second round begins (and a question was asked).
   let asked = false;
   let cardShot = false;
-  for (let step = 0; step < 150; step++) {
+  // (The room's seed is random: if no card of round 1 has a question, play on until one has.)
+  for (let step = 0; step < 300; step++) {
     const round = (await projector.locator('[data-testid=room-round]').allTextContents())[0] ?? '';
-    if (round.split(' ')[1] === '2') break;
+    if (Number(round.split(' ')[1]) >= 2 && asked) break;
     for (const [seat, phone] of phones.entries()) {
       if (asked || (await phone.locator('[data-key^=option-]').count()) === 0) continue;
       // Someone else at the table asks a kitchen-table question first.
@@ -173,7 +174,7 @@ it('a projector and four phones play the first round of the flagship', async () 
   }
   await expect
     .poll(async () => (await projector.locator('[data-testid=room-round]').textContent()) ?? '')
-    .toMatch(/ 2 /);
+    .toMatch(/ [2-4] /);
   expect(asked).toBe(true);
   expect(cardShot).toBe(true);
   await projector.screenshot({ path: join(ARTIFACTS, 'room-projector.png') });

@@ -15,7 +15,7 @@ import { RoomConnection } from './connection';
 import { decisionPanel, refusalText } from './decide';
 import { lastResult } from './table-view';
 
-export function phoneScreen(_ctx: RouteContext, code: string): Screen {
+export function phoneScreen(ctx: RouteContext, code: string): Screen {
   const conn = new RoomConnection(code.toUpperCase(), 'seat');
   const root = h('div', { class: 'room room-phone', 'data-testid': 'room-phone' });
   let last = '';
@@ -32,7 +32,8 @@ export function phoneScreen(_ctx: RouteContext, code: string): Screen {
     ]);
     if (!force && key === last) return;
     last = key;
-    root.replaceChildren(...body(conn).filter((x): x is HTMLElement => x !== null));
+    // The language (and sound, text size) buttons: a phone has no L key.
+    root.replaceChildren(...body(conn).filter((x): x is HTMLElement => x !== null), ctx.app.controls(true));
   };
   conn.onChange(() => paint());
   if (conn.hasToken) void conn.connect();
