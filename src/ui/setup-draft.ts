@@ -4,7 +4,7 @@
  * trainer's own file (opened, not shipped) is kept beside it, so that its setup URL still means
  * something after a reload. Storage that is blocked or full only means nothing is kept.
  */
-import type { SetupState } from './setup';
+import type { SetupState } from './types';
 
 const DRAFT = 'dd.setup.';
 const OPENED = 'dd.opened.';

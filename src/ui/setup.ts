@@ -11,14 +11,9 @@ import { localize } from '../scenario/text';
 import type { App, Screen } from './app';
 import { h, isTextEntry } from './dom';
 import { initials, playerColour, playerInk } from './players';
+import type { SetupState } from './types';
 
-export interface SetupState {
-  count: number;
-  names: string[];
-  roles: string[]; // '' = dealt by the seed
-  seed: string;
-  revealed: number | null;
-}
+export type { SetupState };
 
 export function defaultSeed(scenario: Scenario): string {
   return scenario.seed !== undefined

@@ -56,6 +56,17 @@ export interface TableTools {
   exportCurrent(): Promise<void>;
 }
 
+/** The setup form as the table fills it in (src/ui/setup.ts; kept per tab by src/ui/setup-draft.ts). */
+export interface SetupState {
+  count: number;
+  names: string[];
+  /** Per seat: a role id, or '' = dealt by the seed. */
+  roles: string[];
+  seed: string;
+  /** The seat whose hidden brief is shown now (never kept). */
+  revealed: number | null;
+}
+
 /** Everything a moment on the table (and the ending and debrief) is drawn from. */
 export interface StageContext {
   app: App;

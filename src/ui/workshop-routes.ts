@@ -26,6 +26,7 @@ import {
   saveSetupDraft,
 } from './setup-draft';
 import { startScreen } from './start';
+import type { SetupState } from './types';
 
 export interface WorkshopRoutesDeps {
   app: App;
@@ -118,7 +119,7 @@ export function addWorkshopRoutes(deps: WorkshopRoutesDeps): WorkshopRoutes {
       before?.kind === 'setup' && before.entry.file === entry.file ? before.keep?.state : undefined;
     const keep = {
       state: state ?? loadSetupDraft(id),
-      changed: (s: Parameters<typeof saveSetupDraft>[1]) => saveSetupDraft(id, s),
+      changed: (s: SetupState) => saveSetupDraft(id, s),
     };
     deps.setView({ kind: 'setup', entry, keep });
     return withExtra(

@@ -15,7 +15,7 @@ import { t } from '../../i18n';
 import { loadScenario } from '../../scenario/load';
 import type { Problem } from '../../scenario/problems';
 import { h } from '../dom';
-import type { SetupState } from '../setup';
+import type { SetupState } from '../types';
 import { SCENARIO_SAVED, type ScenarioSaved } from './live-event';
 import './authoring.css';
 import type { Playable } from './open-file';
