@@ -317,7 +317,9 @@ function yamlErrors(
 
 /** A hint about brackets and quotes only when one is really left open on the line. */
 function hintFor(e: YAMLError, line: string): string | undefined {
-  const unclosed = /end with a [}\]]/.test(e.message) || leftOpen(line);
+  // An odd number of double quotes on the line: one of them is not closed.
+  const oddQuotes = (line.replace(/\\"/g, '').match(/"/g) ?? []).length % 2 === 1;
+  const unclosed = /end with a [}\]]/.test(e.message) || leftOpen(line) || oddQuotes;
   if (unclosed) return YAML_HINTS.MISSING_CHAR;
   if (e.code === 'MISSING_CHAR') return undefined;
   if (e.code === 'MULTILINE_IMPLICIT_KEY' && !/:\s/.test(line)) return YAML_HINTS.BLOCK_AS_IMPLICIT_KEY;

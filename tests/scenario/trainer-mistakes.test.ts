@@ -188,6 +188,11 @@ describe('YAML mistakes in plain words', () => {
     expect(found[0]!.message).toContain('a bracket, brace or quote is not closed');
   });
 
+  it('says a quote is not closed when a line has an odd number of them', () => {
+    const text = variant(BASE, ['title: Base', 'title: { nl: "Base, en: "Base" }']);
+    expect(problems(text, 'en')[0]!.message).toContain('a bracket, brace or quote is not closed');
+  });
+
   it('mentions brackets or quotes only when one is really left open', () => {
     const open = variant(BASE, ['title: Base', 'title: { nl: Base']);
     expect(problems(open, 'en').some((p) => p.message.includes('is not closed'))).toBe(true);
