@@ -6,7 +6,7 @@
  * file that the CLI validates.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { EditorView } from '@codemirror/view';
@@ -367,4 +367,40 @@ describe('the scenario studio', () => {
     expect(await underlined('error')).toEqual([]);
     expect(errors).toEqual([]);
   }, 60_000);
+});
+
+describe('the studio in the one-file build (file://, no workers)', () => {
+  it('checks, underlines and balances on the main thread', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'dd-single-'));
+    const { build } = await import('vite');
+    await build({
+      root: ROOT,
+      configFile: join(ROOT, 'vite.single.config.ts'),
+      logLevel: 'error',
+      build: { outDir, emptyOutDir: true },
+    });
+    const single = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const seen: string[] = [];
+    single.on('pageerror', (e) => seen.push(e.message));
+    await single.goto(`file://${join(outDir, 'index.html')}#/studio`);
+    await single.locator('[data-testid=studio][data-ready]').waitFor();
+    await single.locator('.cm-content').click();
+    await single.keyboard.press('Control+Home');
+    await single.keyboard.type('formaat: 1\n');
+    await expect
+      .poll(() => single.locator('[data-testid=studio-problems] .problem[data-code=unknown-field]').count(), {
+        timeout: 20_000,
+      })
+      .toBe(1);
+    expect(await single.locator('.cm-lintRange-error').count()).toBeGreaterThan(0);
+    // One file: no worker script beside it (file:// pages cannot start one), so the check ran here.
+    expect(readdirSync(outDir)).toEqual(['index.html']);
+    await single.keyboard.press('Control+z');
+    await single.keyboard.press('Control+z');
+    await single.locator('[data-tab=balance]').click();
+    await single.locator('.studio-findings li').first().waitFor({ timeout: 60_000 });
+    expect(await single.locator('[data-strategy=random]').count()).toBe(1);
+    expect(seen).toEqual([]);
+    await single.close();
+  }, 120_000);
 });
