@@ -44,6 +44,13 @@ describe('completion', () => {
     const meter = template.replace('{ meter: welzijn, add: 1 }', '{ meter: |');
     expect(at(meter)?.choices.map((x) => x.label)).toEqual(['welzijn']);
   });
+  it("offers only the named card's options in a chose condition", () => {
+    const text = template.replace(
+      '  - id: gewoon\n',
+      '  - id: gewoon\n    when: { chose: { card: buurtfeest, option: | } }\n',
+    );
+    expect(at(text)?.choices.map((x) => x.label)).toEqual(['betalen', 'niet-betalen']);
+  });
   it('offers the fixed values of a field', () => {
     const text = template.replace('        kind: request', '        kind: |');
     expect(

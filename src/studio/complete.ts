@@ -193,9 +193,15 @@ export function complete(
   if (kinds) {
     const choices: Choice[] = [];
     const seen = new Set<string>();
+    // `chose: { card: x, option: … }`: the options of that card only.
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const ofCard =
+      key === 'option'
+        ? /card:\s*["']?([a-z][a-z0-9-]*)/.exec(text.slice(lineStart, offset))?.[1]
+        : undefined;
     for (const kind of kinds) {
       for (const d of ids.byKind.get(kind) ?? []) {
-        if (seen.has(d.id)) continue;
+        if (seen.has(d.id) || (ofCard !== undefined && d.of !== ofCard)) continue;
         seen.add(d.id);
         choices.push({
           label: d.id,

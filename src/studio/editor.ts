@@ -178,7 +178,12 @@ export function createEditor(
       state = null; // a damaged draft: start from its text below, without history
     }
   }
-  state ??= EditorState.create({ doc: start.text ?? '', extensions: ext });
+  // A draft whose history cannot be read (another CodeMirror version) still has its text.
+  const draftText = (start.json as { doc?: unknown } | undefined)?.doc;
+  state ??= EditorState.create({
+    doc: typeof draftText === 'string' ? draftText : (start.text ?? ''),
+    extensions: ext,
+  });
   view = new EditorView({ state, parent });
   // Back where the trainer was: the restored cursor in view.
   if (start.json)
