@@ -34,5 +34,14 @@ describe("the studio's UI strings", () => {
     const empty = (v: unknown): boolean =>
       typeof v === 'string' ? v.trim() === '' : Object.values(v as object).some(empty);
     expect(empty(nlStrings) || empty(enStrings)).toBe(false);
+    const placeholders = (v: unknown, prefix = ''): string[] =>
+      typeof v === 'string'
+        ? [...v.matchAll(/\{\{(\w+)\}\}/g)].map((m) => `${prefix.replace(/_(one|other)$/, '')}:${m[1]}`)
+        : Object.entries(v as Record<string, unknown>).flatMap(([k, x]) =>
+            placeholders(x, prefix ? `${prefix}.${k}` : k),
+          );
+    expect([...new Set(placeholders(enStrings))].sort()).toEqual(
+      [...new Set(placeholders(nlStrings))].sort(),
+    );
   });
 });
