@@ -117,8 +117,18 @@ const lineOfText = async (needle: string) =>
 
 describe('the scenario studio', () => {
   it('opens from the start screen with a template and no problems', async () => {
+    const requested: string[] = [];
+    const onRequest = (r: { url(): string }) => requested.push(r.url());
+    page.on('request', onRequest);
     await page.goto(server.url);
+    await page.locator('[data-testid=open-studio]').waitFor();
+    await page.waitForLoadState('networkidle');
+    // The start screen loads nothing of the studio (editor, checks, simulator): it comes when asked.
+    expect(requested.filter((u) => /studio|workers/.test(u))).toEqual([]);
     await page.locator('[data-testid=open-studio]').click();
+    await page.locator('[data-testid=studio][data-ready]').waitFor();
+    expect(requested.some((u) => /assets\/studio-[\w-]+\.js$/.test(u))).toBe(true);
+    page.off('request', onRequest);
     await page.locator('[data-testid=studio][data-ready]').waitFor();
     expect(page.url()).toMatch(/#\/studio$/);
     await clean();
