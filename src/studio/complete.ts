@@ -4,8 +4,8 @@
  * never out of step with the loader), and for a field that names something (`resource:`,
  * `card:`, `deck:` …) every id of that kind the file defines. Pure: text in, choices out.
  */
-import { type FileIds, type IdKind, lineOf } from './ids';
-import { type CursorContext, cursorContext, ITEM, type KeyPath } from './yaml-path';
+import type { FileIds, IdKind } from './ids';
+import { type CursorContext, cursorContext, ITEM, type KeyPath, linesDown, linesUp } from './yaml-path';
 
 export type JsonSchema = {
   type?: string | string[];
@@ -140,17 +140,18 @@ function siblingKeys(text: string, offset: number): Set<string> {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
   const col = before.length - before.trimStart().replace(/^(-\s+)+/, '').length;
-  const lines = text.split('\n');
-  const at = text.slice(0, lineStart).split('\n').length - 1;
+  const lineEnd = text.indexOf('\n', offset);
   const keyAt = (line: string): [number, string | null, boolean] => {
     const m = /^(\s*)((?:-\s+)*)([A-Za-z][\w-]*)\s*:/.exec(line);
     if (!m) return [line.length - line.trimStart().length, null, false];
     return [m[1].length + m[2].length, m[3], m[2].length > 0];
   };
   for (const dir of [-1, 1]) {
-    for (let n = at + dir; n >= 0 && n < lines.length; n += dir) {
-      if (lines[n].trim() === '' || lines[n].trim().startsWith('#')) continue;
-      const [c, key, dashed] = keyAt(lines[n]);
+    const lines =
+      dir === -1 ? linesUp(text, lineStart) : linesDown(text, lineEnd < 0 ? text.length : lineEnd + 1);
+    for (const line of lines) {
+      if (line.trim() === '' || line.trim().startsWith('#')) continue;
+      const [c, key, dashed] = keyAt(line);
       if (c < col) break;
       if (c === col && key) {
         out.add(key);
@@ -206,7 +207,7 @@ export function complete(
         choices.push({
           label: d.id,
           detail: words.kind(kind),
-          info: words.line(lineOf(text, d.from)),
+          info: words.line(d.line),
           type: 'variable',
         });
       }
@@ -250,7 +251,7 @@ export function hoverAt(
     }
     const d = ids.all.find((x) => x.id === m[0] && x.kind !== 'option');
     if (!d) return null;
-    return { from, to, title: `${words.kind(d.kind)} ${d.id}`, text: words.line(lineOf(text, d.from)) };
+    return { from, to, title: `${words.kind(d.kind)} ${d.id}`, text: words.line(d.line) };
   }
   return null;
 }

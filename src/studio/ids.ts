@@ -6,6 +6,7 @@
  * condition tests counts.
  */
 import { isMap, isScalar, isSeq, type Node, parseDocument, type YAMLMap } from 'yaml';
+import { lineAt, lineStarts } from './lines';
 
 export type IdKind =
   | 'deck'
@@ -27,6 +28,8 @@ export interface DefinedId {
   from: number;
   to: number;
   item: [number, number];
+  /** 1-based line of the id. */
+  line: number;
   /** For an option: its card's id. */
   of?: string;
 }
@@ -53,6 +56,7 @@ export function extractIds(text: string): FileIds {
     return { all, byKind: new Map() };
   }
   const root = doc.contents;
+  const starts = lineStarts(text);
   const add = (kind: IdKind, item: Node, of?: string) => {
     const id = get(item, 'id');
     if (!isScalar(id) || typeof id.value !== 'string' || !id.range || !item.range) return;
@@ -62,6 +66,7 @@ export function extractIds(text: string): FileIds {
       from: id.range[0],
       to: id.range[1],
       item: [item.range[0], item.range[1]],
+      line: lineAt(starts, id.range[0]),
       of,
     });
     return id.value;
@@ -89,7 +94,14 @@ export function extractIds(text: string): FileIds {
     const from = (m.index ?? 0) + m[0].length - id.length;
     if (seen.has(id)) continue;
     seen.add(id);
-    all.push({ kind: 'flag', id, from, to: from + id.length, item: [from, from + id.length] });
+    all.push({
+      kind: 'flag',
+      id,
+      from,
+      to: from + id.length,
+      item: [from, from + id.length],
+      line: lineAt(starts, from),
+    });
   }
   const byKind = new Map<IdKind, DefinedId[]>();
   for (const d of all) {
@@ -109,11 +121,4 @@ export function cardAt(ids: FileIds, offset: number): DefinedId | null {
 /** Where a kind of id is defined first, by id (the first definition wins, as in the loader). */
 export function definition(ids: FileIds, kind: IdKind, id: string, of?: string): DefinedId | undefined {
   return ids.byKind.get(kind)?.find((d) => d.id === id && (of === undefined || d.of === of));
-}
-
-/** 1-based line of an offset. */
-export function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }

@@ -33,3 +33,12 @@ describe('problems as editor ranges', () => {
     expect(unknown?.message).toMatch(/onbekend veld "knd"/);
   });
 });
+
+describe('line of an offset', () => {
+  it('finds the 1-based line by binary search, at line starts and ends alike', async () => {
+    const { lineAt } = await import('./lines');
+    const text = 'ab\ncd\n\nef';
+    const starts = lineStarts(text);
+    expect([0, 2, 3, 5, 6, 7, 9].map((o) => lineAt(starts, o))).toEqual([1, 1, 2, 2, 3, 4, 4]);
+  });
+});

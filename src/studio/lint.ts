@@ -5,6 +5,9 @@
  * the editor can underline it. Pure: no editor here, so the benchmark and the tests call it too.
  */
 import { type LoadResult, loadScenario, type MessageLang, type Problem, problemMessage } from '../scenario';
+import { lineStarts } from './lines';
+
+export { lineStarts };
 
 export interface Diagnosis {
   from: number;
@@ -18,13 +21,6 @@ export interface Checked {
   result: LoadResult;
   problems: Problem[];
   diagnoses: Diagnosis[];
-}
-
-/** Offsets of each line's start, so a (line, col) maps to an offset in O(1). */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
 
 const STOP = /[\s,:{}[\]#]/;

@@ -54,3 +54,13 @@ describe('the cursor context read from indentation', () => {
     });
   });
 });
+
+describe('lines read lazily around the cursor', () => {
+  it('gives the lines above nearest first and the lines below in order', async () => {
+    const { linesDown, linesUp } = await import('./yaml-path');
+    const text = 'a\nbb\n\nccc\nd';
+    expect([...linesUp(text, text.indexOf('ccc'))]).toEqual(['', 'bb', 'a']);
+    expect([...linesDown(text, text.indexOf('ccc'))]).toEqual(['ccc', 'd']);
+    expect([...linesUp(text, 0)]).toEqual([]);
+  });
+});

@@ -61,12 +61,34 @@ export function lineShape(line: string): LineShape {
  * The path of the block the line at `lineIndex` belongs to, when its entry starts at column
  * `col` (`seq`: the entry is a list item whose dash is at `col`).
  */
-function parentPath(lines: readonly string[], lineIndex: number, col: number, seq: boolean): KeyPath {
+/** The lines of `text` before offset `end` (a line start), nearest first, read lazily: a large file is never split whole. */
+export function* linesUp(text: string, end: number): Generator<string> {
+  let stop = end - 1; // the line break before `end`
+  while (stop >= 0) {
+    const start = text.lastIndexOf('\n', stop - 1) + 1;
+    yield text.slice(start, stop);
+    stop = start - 1;
+  }
+}
+
+/** The lines of `text` from offset `start` (a line start) on, read lazily. */
+export function* linesDown(text: string, start: number): Generator<string> {
+  let from = start;
+  while (from < text.length) {
+    const end = text.indexOf('\n', from);
+    yield text.slice(from, end < 0 ? text.length : end);
+    if (end < 0) return;
+    from = end + 1;
+  }
+}
+
+function parentPath(lines: Iterable<string>, col: number, seq: boolean): KeyPath {
   const out: KeyPath = [];
   let lookingCol = col;
   let lookingSeq = seq;
-  for (let n = lineIndex - 1; n >= 0 && lookingCol > -1; n--) {
-    const shape = lineShape(lines[n]);
+  for (const line of lines) {
+    if (lookingCol < 0) break;
+    const shape = lineShape(line);
     if (shape.blank && shape.dashes.length === 0) continue;
     const { dashes, content, key, opensBlock } = shape;
     if (lookingSeq) {
@@ -186,11 +208,9 @@ export function cursorContext(text: string, offset: number): CursorContext {
   const before = text.slice(lineStart, offset);
   const word = WORD.exec(before)?.[0] ?? '';
   const from = offset - word.length;
-  const lines = text.slice(0, lineStart).split('\n');
-  lines.pop(); // the empty tail after the last line break: the cursor's line is `before`
   const shape = lineShape(before);
   const seqEntry = shape.dashes.length > 0;
-  const up = parentPath(lines, lines.length, seqEntry ? shape.dashes[0] : shape.content, seqEntry);
+  const up = parentPath(linesUp(text, lineStart), seqEntry ? shape.dashes[0] : shape.content, seqEntry);
   const own: KeyPath = shape.dashes.map(() => ITEM);
   const content = before.slice(shape.content);
   const colon = KEY.exec(content) ?? /^([^\s:#{}[\],'"][^:#{}[\],]*?)\s*:$/.exec(content);
