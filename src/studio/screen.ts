@@ -6,6 +6,7 @@
 import './studio.css';
 import './strings';
 import { currentLang, t } from '../i18n';
+import { problemMessage } from '../scenario/localized';
 import type { Scenario } from '../scenario/schema';
 import type { App, Screen } from '../ui/app';
 import { h } from '../ui/dom';
@@ -164,7 +165,10 @@ export function studioScreen(app: App, options: StudioOptions): Screen {
   async function openFile(f: File): Promise<void> {
     const read = await readScenarioFile(f);
     if (!read.ok) {
-      message = t(read.reason === 'tooBig' ? 'authoring.tooBig' : 'authoring.unreadable');
+      message =
+        read.reason === 'notUtf8'
+          ? `${f.name}:${read.problem.line}:${read.problem.col} ${problemMessage(read.problem, currentLang())}`
+          : t(read.reason === 'tooBig' ? 'authoring.tooBig' : 'authoring.unreadable');
       paint();
       return;
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario';
 import enStrings from './locales/en.json';
 import nlStrings from './locales/nl.json';
-import { fileNameFor, newScenarioText, SCHEMA_COMMENT, withSchemaComment } from './sources';
+import { fileNameFor, newScenarioText, readScenarioFile, SCHEMA_COMMENT, withSchemaComment } from './sources';
 
 describe('studio texts in and out', () => {
   it('makes every template choice a scenario without problems', () => {
@@ -43,5 +43,26 @@ describe("the studio's UI strings", () => {
     expect([...new Set(placeholders(enStrings))].sort()).toEqual(
       [...new Set(placeholders(nlStrings))].sort(),
     );
+  });
+});
+
+describe('opening a file in the studio', () => {
+  it('refuses a file that is not UTF-8 with the located not-UTF-8 problem, as the CLI does', async () => {
+    // "Cliëntenraad" written by a Windows editor: ë is the single byte 0xEB in Windows-1252.
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('id: x\ntitle: Cli'),
+      0xeb,
+      ...new TextEncoder().encode('ntenraad\n'),
+    ]);
+    const read = await readScenarioFile(new File([bytes], 'raad.yaml'));
+    expect(read.ok).toBe(false);
+    if (read.ok || read.reason !== 'notUtf8') throw new Error('expected a not-UTF-8 refusal');
+    expect(read.problem.code).toBe('not-utf8');
+    expect([read.problem.line, read.problem.col]).toEqual([2, 11]);
+  });
+
+  it('opens UTF-8 text without its byte-order mark', async () => {
+    const read = await readScenarioFile(new File(['\uFEFFid: x\ntitle: Cliëntenraad\n'], 'raad.yaml'));
+    expect(read).toEqual({ ok: true, text: 'id: x\ntitle: Cliëntenraad\n' });
   });
 });

@@ -3,6 +3,8 @@
  * `scenario new`, a copy of a shipped scenario, a file opened or dropped, and "Save as file"
  * (a download, with the schema comment on the first line so an editor outside the game helps too).
  */
+import { decodeScenarioText } from '../scenario/decode';
+import type { Problem } from '../scenario/problems';
 import { scenarioTemplate, type TemplateLanguage } from '../scenario/templates';
 import { MAX_FILE_BYTES } from '../ui/authoring/open-file';
 
@@ -27,18 +29,28 @@ export function withSchemaComment(text: string): string {
   return `${SCHEMA_COMMENT}\n${text}`;
 }
 
-/** A file's text, or why it cannot be opened (too large, not readable). */
-export async function readScenarioFile(
-  file: File,
-): Promise<{ ok: true; text: string } | { ok: false; reason: 'tooBig' | 'unreadable' }> {
+export type FileRead =
+  | { ok: true; text: string }
+  | { ok: false; reason: 'tooBig' | 'unreadable' }
+  | { ok: false; reason: 'notUtf8'; problem: Problem };
+
+/**
+ * A file's text, or why it cannot be opened (too large, not readable, not UTF-8). A file that is
+ * not UTF-8 (a Windows-1252 "é") is refused with the loader's own located message, as on every
+ * other path, instead of showing "Cli�ntenraad" in the editor.
+ */
+export async function readScenarioFile(file: File): Promise<FileRead> {
   if (file.size > MAX_FILE_BYTES) return { ok: false, reason: 'tooBig' };
+  let bytes: Uint8Array;
   try {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    // Not UTF-8 text is kept as it decodes; the linter then says where the bad bytes are.
-    return { ok: true, text: new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '') };
+    bytes = new Uint8Array(await file.arrayBuffer());
   } catch {
     return { ok: false, reason: 'unreadable' };
   }
+  const decoded = decodeScenarioText(bytes, file.name);
+  return decoded.ok
+    ? { ok: true, text: decoded.text }
+    : { ok: false, reason: 'notUtf8', problem: decoded.problem };
 }
 
 export function downloadText(name: string, text: string): void {
