@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { offlineServiceWorker } from './src/offline/sw-plugin';
+import { roomDevBridge } from './src/room/vite-plugin';
 import { scenarioReload } from './src/ui/authoring/vite-plugin';
 
 /**
@@ -11,7 +12,8 @@ export default defineConfig({
   base: './',
   // npm start: a saved scenarios/*.yaml reloads in the running game (dev only, issue 6).
   // sw.js with the build's file list, so the game works offline after the first load (issue 5).
-  plugins: [scenarioReload(), offlineServiceWorker()],
+  // The Room button under npm start when `npm run room` runs beside it (dev only, issue 11).
+  plugins: [scenarioReload(), offlineServiceWorker(), roomDevBridge()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1600,

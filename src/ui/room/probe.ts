@@ -1,10 +1,9 @@
 /**
  * Where the room server is: the page's own origin when `npm run room` served it (its index.html
- * carries a mark), else, under `npm start`, the same host on the room server's default port
- * 2567. It answers `room-api/info`. Kept apart from the Colyseus client, so the start screen can ask
+ * carries a mark); under `npm start` the dev server carries the mark too and answers
+ * `room-api/info` for the room server on its port (src/room/vite-plugin.ts). Kept apart from the Colyseus client, so the start screen can ask
  * without loading it.
  */
-export const ROOM_PORT = 2567;
 
 export interface RoomServerInfo {
   /** The room server's own address (http), for its websocket. */
@@ -25,19 +24,15 @@ const ROOM_MARK = 'dd-room-server';
 
 async function ask(): Promise<RoomServerInfo | null> {
   if (location.protocol !== 'http:' && location.protocol !== 'https:') return null;
+  // Only a page the room server (or, under npm start, the dev server's bridge) marked asks at all.
+  if (!document.querySelector(`meta[name="${ROOM_MARK}"]`)) return null;
   const own = new URL('./', location.href).href;
-  const bases: string[] = [];
-  if (document.querySelector(`meta[name="${ROOM_MARK}"]`)) bases.push(own);
-  // `npm start` (development only): a room server started beside it on its default port.
-  else if (import.meta.env?.DEV) bases.push(`${location.protocol}//${location.hostname}:${ROOM_PORT}/`);
-  for (const base of bases) {
-    const info = await askAt(base);
-    if (info) return { ...info, base };
-  }
-  return null;
+  const info = await askAt(own);
+  // Under npm start the bridge says where the room server itself listens (its websocket's base).
+  return info ? { ...info, base: typeof info.base === 'string' ? info.base : own } : null;
 }
 
-async function askAt(base: string): Promise<Omit<RoomServerInfo, 'base'> | null> {
+async function askAt(base: string): Promise<(Omit<RoomServerInfo, 'base'> & { base?: unknown }) | null> {
   try {
     const response = await fetch(new URL('room-api/info', base), { cache: 'no-store' });
     if (!response.ok) return null;
