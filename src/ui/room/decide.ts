@@ -18,6 +18,11 @@ import { findCard, findInvestment, findPriority } from '../lookup';
 /** `seat`: the phone's own seat; 'facilitator': acts for the active seat (or `playFor`). */
 export interface Actor {
   seat: Seat | 'facilitator';
+  /**
+   * The priorities ticked so far, kept by the screen: the panel is rebuilt whenever someone
+   * else votes, and a half-made choice must survive that.
+   */
+  draft?: { key: string; picked: Set<string> };
   /** Seats without a phone, voted for from the facilitator's screen. */
   playFor: Seat[];
 }
@@ -73,14 +78,29 @@ export function decisionPanel(
     return h('div', {}, title, votesLine(sv));
   if (pr.pick !== 'votePriorities' && !chair)
     return h('div', {}, title, h('p', { class: 'room-note' }, t('room.chairDecides')));
-  const picked = new Set<string>();
+  const draft = actor.draft ?? { key: '', picked: new Set<string>() };
+  const key = JSON.stringify([v.round, council.after, pr.pick, pr.candidates]);
+  if (draft.key !== key) {
+    draft.key = key;
+    draft.picked.clear();
+  }
+  const picked = draft.picked;
   const confirm = h(
     'button',
-    { class: 'btn big primary', type: 'button', 'data-key': 'confirm-priorities', disabled: true },
+    {
+      class: 'btn big primary',
+      type: 'button',
+      'data-key': 'confirm-priorities',
+      disabled: picked.size !== pr.prioritiesToPick,
+    },
     t('room.confirm', { count: pr.prioritiesToPick }),
   );
   const boxes = pr.candidates.map((id) => {
-    const input = h('input', { type: 'checkbox', 'data-priority': id }) as HTMLInputElement;
+    const input = h('input', {
+      type: 'checkbox',
+      'data-priority': id,
+      checked: picked.has(id),
+    }) as HTMLInputElement;
     input.addEventListener('change', () => {
       if (input.checked) picked.add(id);
       else picked.delete(id);

@@ -12,12 +12,13 @@ import type { Screen } from '../app';
 import { h } from '../dom';
 import { pathTo, type RouteContext } from '../router';
 import { RoomConnection } from './connection';
-import { decisionPanel, refusalText } from './decide';
+import { type Actor, decisionPanel, refusalText } from './decide';
 import { lastResult } from './table-view';
 
 export function phoneScreen(ctx: RouteContext, code: string): Screen {
   const conn = new RoomConnection(code.toUpperCase(), 'seat');
   const root = h('div', { class: 'room room-phone', 'data-testid': 'room-phone' });
+  const draft = { key: '', picked: new Set<string>() };
   let last = '';
   const paint = (force = false) => {
     const s = conn.snapshot;
@@ -33,7 +34,10 @@ export function phoneScreen(ctx: RouteContext, code: string): Screen {
     if (!force && key === last) return;
     last = key;
     // The language (and sound, text size) buttons: a phone has no L key.
-    root.replaceChildren(...body(conn).filter((x): x is HTMLElement => x !== null), ctx.app.controls(true));
+    root.replaceChildren(
+      ...body(conn, draft).filter((x): x is HTMLElement => x !== null),
+      ctx.app.controls(true),
+    );
   };
   conn.onChange(() => paint());
   if (conn.hasToken) void conn.connect();
@@ -46,7 +50,7 @@ export function phoneScreen(ctx: RouteContext, code: string): Screen {
   };
 }
 
-function body(conn: RoomConnection): (HTMLElement | null)[] {
+function body(conn: RoomConnection, draft: Actor['draft']): (HTMLElement | null)[] {
   const s = conn.snapshot;
   if (s.status === 'gone' && !conn.hasToken && !s.refused) return [nameForm(conn)];
   if (s.status === 'gone') {
@@ -74,7 +78,7 @@ function body(conn: RoomConnection): (HTMLElement | null)[] {
     banner,
     head,
     roleBox(conn, scenario),
-    decisionPanel(scenario, s.view, { seat: me.seat, playFor: [] }, (a) => conn.act(a)),
+    decisionPanel(scenario, s.view, { seat: me.seat, playFor: [], draft }, (a) => conn.act(a)),
     lastResult(scenario, s.view),
   ];
 }

@@ -16,8 +16,10 @@ import type { RouteContext } from '../router';
 import { pathTo } from '../router';
 import { createRoom, RoomConnection, roomServerInfo } from './connection';
 import { decisionPanel, refusalText } from './decide';
+import { noteForm, openDebrief } from './facilitate';
 import { qrSvg } from './qr';
 import { lastResult, meters, projectorCard, tableStatus } from './table-view';
+import { DiscussionTimer } from './timer';
 
 /** `#/room`: choose a scenario the room server offers and open a room for it. */
 export function newRoomScreen(ctx: RouteContext): Screen {
@@ -52,6 +54,13 @@ export function newRoomScreen(ctx: RouteContext): Screen {
 /** `#/room/<code>`: the projector and the facilitator's controls. */
 export function projectorScreen(ctx: RouteContext, code: string): Screen {
   const conn = new RoomConnection(code, 'facilitator');
+  // Kept across repaints (a view arrives with every vote): the timer, and what the facilitator
+  // is typing or ticking.
+  const tools: Tools = {
+    timer: new DiscussionTimer(),
+    note: noteForm(conn),
+    draft: { key: '', picked: new Set<string>() },
+  };
   const root = h('div', { class: 'room room-projector' });
   let joinBase = `${location.origin}${location.pathname}`;
   let last = '';
@@ -61,7 +70,9 @@ export function projectorScreen(ctx: RouteContext, code: string): Screen {
     if (!force && key === last) return;
     last = key;
     root.replaceChildren(
-      ...body(ctx, conn, `${joinBase}#/${pathTo('join', code)}`).filter((x): x is HTMLElement => x !== null),
+      ...body(ctx, conn, tools, `${joinBase}#/${pathTo('join', code)}`).filter(
+        (x): x is HTMLElement => x !== null,
+      ),
     );
   };
   conn.onChange(() => paint());
@@ -75,11 +86,25 @@ export function projectorScreen(ctx: RouteContext, code: string): Screen {
       paint(true);
       return root;
     },
-    leave: () => conn.close(),
+    leave: () => {
+      tools.timer.stop();
+      conn.close();
+    },
   };
 }
 
-function body(ctx: RouteContext, conn: RoomConnection, joinUrl: string): (HTMLElement | null)[] {
+interface Tools {
+  timer: DiscussionTimer;
+  note: HTMLElement;
+  draft: { key: string; picked: Set<string> };
+}
+
+function body(
+  ctx: RouteContext,
+  conn: RoomConnection,
+  tools: Tools,
+  joinUrl: string,
+): (HTMLElement | null)[] {
   const s = conn.snapshot;
   if (s.status === 'gone') return [h('p', { class: 'room-note' }, t('room.gone'))];
   if (!s.lobby || !s.scenario) return [h('p', { class: 'room-note' }, t('room.connecting'))];
@@ -87,7 +112,8 @@ function body(ctx: RouteContext, conn: RoomConnection, joinUrl: string): (HTMLEl
   const lost = s.status === 'lost' ? h('p', { class: 'room-banner' }, t('room.lost')) : null;
   const refused = s.refused ? h('p', { class: 'room-banner' }, refusalText(s.refused)) : null;
   if (!s.lobby.started || !s.view) return [lost, refused, ...joinScreen(conn, scenario, joinUrl)];
-  return [lost, refused, ...tableScreen(ctx, conn, scenario, s.view)];
+  tools.timer.update(s.view);
+  return [lost, refused, ...tableScreen(ctx, conn, tools, scenario, s.view)];
 }
 
 function joinScreen(conn: RoomConnection, scenario: Scenario, joinUrl: string): HTMLElement[] {
@@ -201,6 +227,7 @@ function participantRow(conn: RoomConnection, p: Participant, seats: number, sta
 function tableScreen(
   ctx: RouteContext,
   conn: RoomConnection,
+  tools: Tools,
   scenario: Scenario,
   sv: SeatView,
 ): HTMLElement[] {
@@ -214,6 +241,7 @@ function tableScreen(
   const ended = sv.view.phase === 'ended';
   return [
     tableStatus(scenario, sv),
+    tools.timer.element,
     h(
       'div',
       { class: 'room-main' },
@@ -225,7 +253,7 @@ function tableScreen(
       'details',
       { class: 'room-console', open: true },
       h('summary', {}, t('room.title')),
-      decisionPanel(scenario, sv, { seat: 'facilitator', playFor }, (a) => conn.act(a)),
+      decisionPanel(scenario, sv, { seat: 'facilitator', playFor, draft: tools.draft }, (a) => conn.act(a)),
       h(
         'div',
         { class: 'row' },
@@ -244,7 +272,8 @@ function tableScreen(
             })
           : null,
       ),
-      noteForm(conn),
+      tools.timer.select(),
+      tools.note,
       h(
         'ul',
         { class: 'room-people' },
@@ -252,45 +281,4 @@ function tableScreen(
       ),
     ),
   ];
-}
-
-/**
- * The ended room's session into this laptop's saved sessions, then its debrief: the same
- * session file and the same debrief, what-if and compare as the single-laptop game.
- */
-async function openDebrief(ctx: RouteContext, file: string): Promise<void> {
-  const { importSessionFile } = await import('../../persistence/session-file');
-  const { openSessionStore } = await import('../../persistence/open');
-  const result = importSessionFile(file);
-  if (!result.ok) {
-    ctx.app.announce(t('room.debriefFailed', { problem: result.problem.message }));
-    return;
-  }
-  const store = await openSessionStore();
-  await store.save(result.session);
-  ctx.go(pathTo('debrief', result.session.id));
-}
-
-/** A facilitator's note goes into the record (the debrief shows it), like on the single laptop. */
-function noteForm(conn: RoomConnection): HTMLElement {
-  const input = h('input', {
-    type: 'text',
-    maxlength: 2000,
-    'aria-label': t('room.note'),
-    'data-key': 'room-note',
-  }) as HTMLInputElement;
-  const form = h(
-    'form',
-    { class: 'row' },
-    h('label', {}, t('room.note'), input),
-    h('button', { class: 'btn', type: 'submit' }, t('room.addNote')),
-  );
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    const text = input.value.trim();
-    if (!text) return;
-    conn.act({ type: 'note', text });
-    input.value = '';
-  });
-  return form;
 }

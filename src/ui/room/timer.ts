@@ -1,0 +1,85 @@
+/**
+ * The discussion timer on the projector in room mode: it starts again whenever a new decision
+ * comes on the table and counts down the length the facilitator chose (kept on this laptop).
+ * A clock of the shell only: it never acts in the game, and the server knows nothing of it.
+ */
+import { t } from '../../i18n';
+import type { SeatView } from '../../room/protocol';
+import { h } from '../dom';
+import { clock, TIMER_CHOICES } from '../facilitator/model';
+
+const KEY = 'dd.room.timerMs';
+
+export class DiscussionTimer {
+  readonly element = h('p', { class: 'room-timer', 'data-testid': 'room-timer', 'aria-live': 'off' });
+  private length = stored();
+  private decision = '';
+  private endsAt = 0;
+  private ticking: ReturnType<typeof setInterval> | null = null;
+
+  /** Called with every view: a new card, offer or council step starts the clock again. */
+  update(sv: SeatView): void {
+    const v = sv.view;
+    const key = JSON.stringify([
+      v.phase,
+      v.round,
+      v.activeSeat,
+      v.card?.card,
+      v.council?.step,
+      v.invest?.investment,
+    ]);
+    if (key !== this.decision) {
+      this.decision = key;
+      this.endsAt = Date.now() + this.length;
+    }
+    this.paint();
+    this.ticking ??= setInterval(() => this.paint(), 1000);
+  }
+
+  /** The choice of length, for the facilitator's controls. */
+  select(): HTMLElement {
+    const select = h(
+      'select',
+      { 'data-key': 'room-timer-length', 'aria-label': t('facil.timerLength') },
+      TIMER_CHOICES.map((ms) =>
+        h(
+          'option',
+          { value: String(ms), selected: ms === this.length },
+          ms === 0 ? t('facil.noTimer') : clock(ms),
+        ),
+      ),
+    ) as HTMLSelectElement;
+    select.addEventListener('change', () => {
+      this.length = Number(select.value);
+      this.endsAt = Date.now() + this.length;
+      try {
+        localStorage.setItem(KEY, String(this.length));
+      } catch {
+        // private mode: the choice holds for this page
+      }
+      this.paint();
+    });
+    return h('label', {}, t('facil.timerLength'), ' ', select);
+  }
+
+  stop(): void {
+    if (this.ticking) clearInterval(this.ticking);
+    this.ticking = null;
+  }
+
+  private paint(): void {
+    this.element.hidden = this.length === 0;
+    const left = this.endsAt - Date.now();
+    this.element.textContent = `${t('facil.timer')}: ${clock(left)}`;
+    this.element.classList.toggle('over', left <= 0);
+  }
+}
+
+function stored(): number {
+  try {
+    const ms = Number(localStorage.getItem(KEY) ?? '0');
+    return TIMER_CHOICES.includes(ms) ? ms : 0;
+  } catch {
+    return 0;
+  }
+}
