@@ -3,14 +3,19 @@
  * without the ones that take minutes — the browser tests (a build and Chromium), the scenario
  * bar (10,000 games per table size), and the room server's process tests (kill -9 thirty times,
  * two processes behind Redis). `npm test` runs them all; CI runs `npm test`.
+ *
+ * Speed: threads without per-file isolation (the suite keeps no global state between files; the
+ * full `npm test` still isolates every file) — about 15 s instead of 40 s on two cores.
  */
 import { configDefaults, defineConfig, mergeConfig } from 'vitest/config';
-import base from './vitest.config';
+import base from './vitest.config.ts';
 
 export default mergeConfig(
   base,
   defineConfig({
     test: {
+      pool: 'threads',
+      isolate: false,
       exclude: [
         ...configDefaults.exclude,
         'tests/browser/**',
