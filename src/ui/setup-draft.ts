@@ -4,27 +4,11 @@
  * trainer's own file (opened, not shipped) is kept beside it, so that its setup URL still means
  * something after a reload. Storage that is blocked or full only means nothing is kept.
  */
+import { readTab as read, writeTab as write } from './tab-storage';
 import type { SetupState } from './types';
 
 const DRAFT = 'dd.setup.';
 const OPENED = 'dd.opened.';
-
-function read(key: string): string | null {
-  try {
-    return sessionStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function write(key: string, value: string | null): void {
-  try {
-    if (value === null) sessionStorage.removeItem(key);
-    else sessionStorage.setItem(key, value);
-  } catch {
-    // not kept: a reload then shows the form as new
-  }
-}
 
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x.slice(0, 40) : '')) : [];

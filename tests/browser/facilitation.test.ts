@@ -487,6 +487,15 @@ describe('compare tables', () => {
     expect(await page.locator('[data-testid=compare-table] tr.differs').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('compare-problems').textContent()).toContain('ander.dd-session.json');
     await shot(page, 'compare');
+    // A reload on #/compare shows the same tables again (issue 13), checked anew.
+    await page.reload();
+    await page.getByTestId('compare-table').waitFor();
+    expect(await page.locator('[data-testid=compare-table] thead th').allTextContents()).toEqual(heads);
+    await page.getByTestId('compare-clear').click();
+    await page.getByTestId('compare-screen').getByText(/No sessions|Nog geen/).waitFor();
+    await page.reload();
+    await page.getByTestId('compare-screen').waitFor();
+    expect(await page.getByTestId('compare-table').count()).toBe(0);
     rmSync(dir, { recursive: true, force: true });
     await context.close();
   }, 60_000);

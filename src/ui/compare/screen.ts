@@ -12,11 +12,37 @@ import type { App, Screen } from '../app';
 import { h } from '../dom';
 import { readFile } from '../saved/download';
 import { describeProblem } from '../saved/problem';
+import { keepFiles, keptFiles } from './kept';
 import { comparisonTable } from './table';
 
 export function compareScreen(app: App, onBack: () => void): Screen {
-  const tables: { name: string; checked: CheckedSession }[] = [];
+  const tables: { name: string; checked: CheckedSession; text: string }[] = [];
   const problems: string[] = [];
+  let notKept = false;
+
+  /** One session file, checked like an import; refused with its name when it does not fit. */
+  const add = (name: string, text: string): void => {
+    const result = importSessionFile(text);
+    if (!result.ok) {
+      problems.push(
+        `${name}: ${t(`saved.problem.${result.problem.code}`)} — ${describeProblem(result.problem)}`,
+      );
+      return;
+    }
+    const first = tables[0]?.checked.session.record;
+    const r = result.session.record;
+    if (first && (first.scenario.hash !== r.scenario.hash || first.seed !== r.seed)) {
+      problems.push(`${name}: ${t('compare.otherGame')}`);
+      return;
+    }
+    tables.push({ name: name.replace(/\.dd-session\.json$/, ''), checked: result, text });
+  };
+  const keep = () => {
+    notKept = !keepFiles(tables.map((x) => ({ name: x.name, text: x.text })));
+  };
+  // A reload on #/compare: the tables opened before it, checked again.
+  for (const file of keptFiles()) add(file.name, file.text);
+
   const screen: Screen = {
     render() {
       const input = h('input', {
@@ -28,22 +54,8 @@ export function compareScreen(app: App, onBack: () => void): Screen {
         onchange: async (e: Event) => {
           const files = [...((e.target as HTMLInputElement).files ?? [])];
           problems.length = 0;
-          for (const file of files) {
-            const result = importSessionFile(await readFile(file));
-            if (!result.ok) {
-              problems.push(
-                `${file.name}: ${t(`saved.problem.${result.problem.code}`)} — ${describeProblem(result.problem)}`,
-              );
-              continue;
-            }
-            const first = tables[0]?.checked.session.record;
-            const r = result.session.record;
-            if (first && (first.scenario.hash !== r.scenario.hash || first.seed !== r.seed)) {
-              problems.push(`${file.name}: ${t('compare.otherGame')}`);
-              continue;
-            }
-            tables.push({ name: file.name.replace(/\.dd-session\.json$/, ''), checked: result });
-          }
+          for (const file of files) add(file.name, await readFile(file));
+          keep();
           app.rerender();
         },
       });
@@ -74,6 +86,7 @@ export function compareScreen(app: App, onBack: () => void): Screen {
         h('div', { class: 'row' }, h('h1', {}, t('compare.title')), app.controls()),
         h('p', {}, t('compare.intro')),
         h('label', { class: 'btn file' }, t('compare.add'), input),
+        notKept ? h('p', { class: 'muted', 'data-testid': 'compare-not-kept' }, t('compare.notKept')) : null,
         problems.length
           ? h(
               'ul',
@@ -86,6 +99,23 @@ export function compareScreen(app: App, onBack: () => void): Screen {
           'div',
           { class: 'actions' },
           h('button', { class: 'btn', type: 'button', onclick: onBack }, t('compare.back')),
+          tables.length > 0
+            ? h(
+                'button',
+                {
+                  class: 'btn',
+                  type: 'button',
+                  'data-testid': 'compare-clear',
+                  onclick: () => {
+                    tables.length = 0;
+                    problems.length = 0;
+                    keep();
+                    app.rerender();
+                  },
+                },
+                t('compare.clear'),
+              )
+            : null,
         ),
       );
     },
