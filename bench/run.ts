@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   ok = benchEngine() && ok;
   console.log('\n— scenario loader —');
   const { benchLoader } = await import('./loader');
-  await benchLoader();
+  ok = (await benchLoader()) && ok;
   console.log('\n— studio: keystroke → diagnostics —');
   const studio = await import('./studio');
   ok = studio.benchStudio() && ok;
