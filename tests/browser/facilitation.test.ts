@@ -492,7 +492,10 @@ describe('compare tables', () => {
     await page.getByTestId('compare-table').waitFor();
     expect(await page.locator('[data-testid=compare-table] thead th').allTextContents()).toEqual(heads);
     await page.getByTestId('compare-clear').click();
-    await page.getByTestId('compare-screen').getByText(/No sessions|Nog geen/).waitFor();
+    await page
+      .getByTestId('compare-screen')
+      .getByText(/No sessions|Nog geen/)
+      .waitFor();
     await page.reload();
     await page.getByTestId('compare-screen').waitFor();
     expect(await page.getByTestId('compare-table').count()).toBe(0);
