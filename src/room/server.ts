@@ -108,7 +108,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
       res.end(JSON.stringify({ room: true, joinBase, scenarios, rooms: matchMaker.stats.local.roomCount }));
       return;
     }
-    serveStatic(options.staticDir, path, res);
+    serveStatic(options.staticDir, path, res, fromThisMachine(req.socket));
   });
   const redis = options.redisUrl;
   // Loaded only when asked for: a single laptop never needs the Redis client.
@@ -153,7 +153,23 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
   };
 }
 
-function serveStatic(dir: string | null, path: string, res: ServerResponse): void {
+/**
+ * A request from the machine the server runs on (the facilitator's laptop, whichever of its
+ * addresses the page used): both ends of its connection are the same address. A phone on the
+ * venue's network never is.
+ */
+export function fromThisMachine(socket: { remoteAddress?: string; localAddress?: string }): boolean {
+  return socket.remoteAddress !== undefined && socket.remoteAddress === socket.localAddress;
+}
+
+/**
+ * The scenario files in the build hold every hidden role's brief. Phones never need them (the
+ * room sends each seat what it may see), so only this machine may read them: otherwise anyone on
+ * the venue's Wi-Fi could open assets/urk-2015-….yaml and read the mole's brief.
+ */
+const SCENARIO_FILE = /\.ya?ml$/i;
+
+function serveStatic(dir: string | null, path: string, res: ServerResponse, local: boolean): void {
   if (!dir) {
     res.writeHead(404).end();
     return;
@@ -169,6 +185,13 @@ function serveStatic(dir: string | null, path: string, res: ServerResponse): voi
     res.writeHead(404).end();
     return;
   }
+  if (!local && SCENARIO_FILE.test(file)) {
+    res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(
+      "Scenario files are read on the facilitator's laptop only: a phone gets what its seat may see from the room.\n",
+    );
+    return;
+  }
   res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
   if (file.endsWith('index.html')) {
     // The mark tells the start screen it was served by the room server (src/ui/room/probe.ts).
@@ -179,5 +202,18 @@ function serveStatic(dir: string | null, path: string, res: ServerResponse): voi
     res.end(html);
     return;
   }
+  if (!local && file.endsWith('sw.js')) {
+    // The offline cache of a phone leaves out what it may not fetch (one refused file fails it all).
+    res.end(withoutScenarios(readFileSync(file, 'utf8')));
+    return;
+  }
   createReadStream(file).pipe(res);
+}
+
+/** The service worker's list of files to cache (src/offline/sw-plugin.ts) without the scenario files. */
+export function withoutScenarios(sw: string): string {
+  return sw.replace(/^const FILES = (.*);$/m, (_line, list: string) => {
+    const files = (JSON.parse(list) as string[]).filter((f) => !SCENARIO_FILE.test(f));
+    return `const FILES = ${JSON.stringify(files)};`;
+  });
 }
