@@ -122,6 +122,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
     {
       transport: new WebSocketTransport({ server: http, maxPayload: 64 * 1024 }),
       ...scale,
+      ...(scale.driver ? { selectProcessIdToCreateRoom: leastBusyProcess(scale.driver) } : {}),
       publicAddress: options.publicAddress,
       greet: false,
     },
@@ -140,6 +141,9 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
       log(`room ${code} could not be restored: ${String(error)}`);
     }
   }
+  // A process struck from the shared list (one health check answered late) is back within
+  // seconds, not after Colyseus' own minute, so new rooms keep spreading over every process.
+  const announce = redis ? setInterval(() => void matchMaker.stats.persist(true), 5000).unref() : null;
   const { port } = http.address() as AddressInfo;
   const url = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}/`;
   joinBase ??= url;
@@ -148,8 +152,30 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
     url,
     restored,
     close: async () => {
+      if (announce) clearInterval(announce);
       await server.gracefullyShutdown(false);
     },
+  };
+}
+
+/**
+ * With Redis, a new room goes to the process that holds the fewest rooms right now, counted from
+ * the room listings (written as a room opens). Colyseus' own choice reads counts that each process
+ * stores at most once a second, so when twenty facilitators open their rooms at 9:00 they would
+ * all land on one process. Ties are broken at random for the same reason. This process is always
+ * a candidate: another one may have struck it from the shared list after one slow answer.
+ */
+function leastBusyProcess(driver: { query: (c: object) => Promise<{ processId: string }[]> }) {
+  return async (): Promise<string> => {
+    const [processes, rooms] = await Promise.all([matchMaker.stats.fetchAll(), driver.query({})]);
+    const held = new Map([[matchMaker.processId, 0], ...processes.map((p) => [p.processId, 0] as const)]);
+    for (const room of rooms) {
+      const n = held.get(room.processId);
+      if (n !== undefined) held.set(room.processId, n + 1);
+    }
+    const fewest = Math.min(...held.values());
+    const candidates = [...held].filter(([, n]) => n === fewest).map(([id]) => id);
+    return candidates[Math.floor(Math.random() * candidates.length)] ?? matchMaker.processId;
   };
 }
 
