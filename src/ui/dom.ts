@@ -1,7 +1,29 @@
 /**
  * A tiny DOM builder. Every piece of text goes in as a text node, so scenario and player text
  * is always shown as text and never parsed as markup (DESIGN, quality 3).
+ *
+ * An `on…` attribute becomes a listener that calls the element's current handler for that event
+ * (kept in `handlers`): patch.ts can then update a screen in place and hand a kept button the
+ * fresh handler, so a click never sends what an older view allowed.
  */
+
+const handlers = new WeakMap<Element, Map<string, EventListener>>();
+
+/** The handlers h() gave an element, by event type (patch.ts moves them onto a kept element). */
+export function handlersOf(el: Element): Map<string, EventListener> | undefined {
+  return handlers.get(el);
+}
+
+/** Sets the element's handler for `type`, listening once per type. */
+export function setHandler(el: Element, type: string, handler: EventListener): void {
+  let map = handlers.get(el);
+  if (!map) {
+    map = new Map();
+    handlers.set(el, map);
+  }
+  if (!map.has(type)) el.addEventListener(type, (e) => map.get(type)?.call(el, e));
+  map.set(type, handler);
+}
 type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | EventListener | undefined | null>;
 
@@ -14,7 +36,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === null || value === false) continue;
     if (key.startsWith('on') && typeof value === 'function') {
-      el.addEventListener(key.slice(2).toLowerCase(), value);
+      setHandler(el, key.slice(2).toLowerCase(), value as EventListener);
     } else if (key === 'class') {
       el.className = String(value);
     } else if (value === true) {

@@ -92,26 +92,31 @@ export function decisionPanel(
       type: 'button',
       'data-key': 'confirm-priorities',
       disabled: picked.size !== pr.prioritiesToPick,
+      onclick: () => {
+        const base = prioritiesAction(pr, [...picked]);
+        if (!base) return;
+        send(base.type === 'votePriorities' ? { ...base, seat: voter as Seat } : base);
+      },
     },
     t('room.confirm', { count: pr.prioritiesToPick }),
   );
+  // Handlers through h(): the screen is patched in place (patch.ts), so a kept box or button
+  // runs the newest handler; they find their neighbours from the event, not from this build.
   const boxes = pr.candidates.map((id) => {
     const input = h('input', {
       type: 'checkbox',
       'data-priority': id,
       checked: picked.has(id),
+      onchange: (e: Event) => {
+        const box = e.currentTarget as HTMLInputElement;
+        if (box.checked) picked.add(id);
+        else picked.delete(id);
+        const panel = box.closest('[data-testid=room-priorities]');
+        const button = panel?.querySelector<HTMLButtonElement>('[data-key=confirm-priorities]');
+        if (button) button.disabled = picked.size !== pr.prioritiesToPick;
+      },
     }) as HTMLInputElement;
-    input.addEventListener('change', () => {
-      if (input.checked) picked.add(id);
-      else picked.delete(id);
-      confirm.disabled = picked.size !== pr.prioritiesToPick;
-    });
     return h('label', { class: 'room-check' }, input, text(findPriority(scenario, id).name));
-  });
-  confirm.addEventListener('click', () => {
-    const base = prioritiesAction(pr, [...picked]);
-    if (!base) return;
-    send(base.type === 'votePriorities' ? { ...base, seat: voter as Seat } : base);
   });
   return h(
     'div',

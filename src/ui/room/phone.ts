@@ -10,6 +10,7 @@ import type { Scenario, Text } from '../../scenario/schema';
 import { localize } from '../../scenario/text';
 import type { Screen } from '../app';
 import { h } from '../dom';
+import { patchChildren } from '../patch';
 import { pathTo, type RouteContext } from '../router';
 import { RoomConnection } from './connection';
 import { type Actor, decisionPanel, refusalText } from './decide';
@@ -33,11 +34,12 @@ export function phoneScreen(ctx: RouteContext, code: string): Screen {
     ]);
     if (!force && key === last) return;
     last = key;
-    // The language (and sound, text size) buttons: a phone has no L key.
-    root.replaceChildren(
+    // In place (patch.ts): another phone's vote must not take this one's button away mid-tap.
+    // The language (and sound, text size) buttons last: a phone has no L key.
+    patchChildren(root, [
       ...body(conn, draft).filter((x): x is HTMLElement => x !== null),
       ctx.app.controls(true),
-    );
+    ]);
   };
   conn.onChange(() => paint());
   if (conn.hasToken) void conn.connect();
@@ -91,18 +93,19 @@ function nameForm(conn: RoomConnection): HTMLElement {
     'data-testid': 'room-name',
     'aria-label': t('room.name'),
   }) as HTMLInputElement;
-  const form = h(
+  // The form on screen may be an earlier build of this one (patch.ts): read the field from it.
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const field = (e.currentTarget as HTMLFormElement).querySelector('input');
+    const name = field?.value.trim();
+    if (name) void conn.connect(name);
+  };
+  return h(
     'form',
-    { class: 'room-name-form' },
+    { class: 'room-name-form', onsubmit: submit },
     h('label', {}, t('room.name'), input),
     h('button', { class: 'btn big primary', type: 'submit', 'data-key': 'room-join' }, t('room.join')),
   );
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    const name = input.value.trim();
-    if (name) void conn.connect(name);
-  });
-  return form;
 }
 
 /** Free seats: before the start any seat nobody has; after it, also a seat the facilitator plays. */
