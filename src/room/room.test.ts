@@ -195,6 +195,29 @@ describe('room mode', () => {
     await Promise.all([t.projector, t.phones[0], t.phones[2], back].map((c) => c.leave()));
   });
 
+  it('the facilitator injects a card, which comes on the table next; a phone may not inject', async () => {
+    const t = await table(2);
+    const [a] = t.phones;
+    const onTable = t.projector.view!.view.card!.card;
+    const injected = onTable === 'dilemma-tarief' ? 'traplift' : 'dilemma-tarief';
+    a.send('act', { action: { type: 'injectCard', card: injected } });
+    await until(() => a.last('refused') !== undefined);
+    expect(a.last('refused')).toEqual({ reason: 'facilitator-only' });
+    expect(t.projector.view?.actions).toBe(1);
+    expect(t.projector.view?.view.allowed).toContain('injectCard');
+    t.projector.send('act', { action: { type: 'injectCard', card: injected } });
+    await until(() => t.projector.view?.actions === 2);
+    // The card on the table stays until it is settled; then the injected one comes first.
+    expect(t.projector.view?.view.card?.card).toBe(onTable);
+    t.projector.send('fac', { op: 'skip' });
+    await until(() => [t.projector, ...t.phones].every((c) => c.view?.view.card?.card === injected));
+    // An unknown card is refused by the engine with its reason, and nothing is recorded.
+    t.projector.send('act', { action: { type: 'injectCard', card: 'no-such-card' } });
+    await until(() => t.projector.last('refused') !== undefined);
+    expect(t.projector.view?.actions).toBe(3);
+    await close(t);
+  });
+
   it('the facilitator pauses, plays an empty seat, closes a vote, undoes, skips, exports and ends', async () => {
     const t = await table(2, false);
     t.projector.send('fac', { op: 'addSeat', name: 'Lege stoel' });

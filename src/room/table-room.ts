@@ -84,7 +84,10 @@ export class TableRoom extends Room {
       code,
       scenario: source.scenario.id,
       hash: source.hash,
-      seed: options.seed ?? randomBytes(8).toString('hex'),
+      // As on the single laptop: the facilitator's seed, else the scenario's, else a new one.
+      seed:
+        options.seed ??
+        (source.scenario.seed !== undefined ? String(source.scenario.seed) : randomBytes(8).toString('hex')),
       facilitator: '',
       lang: options.lang ?? 'nl',
     };

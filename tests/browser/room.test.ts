@@ -5,15 +5,34 @@
  * chosen on the active phone, a kitchen-table question from another phone. A hidden brief shows
  * on its own phone only. Screenshots of the join screen, a phone's card and the projector.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { newGame } from '../../src/engine/setup';
 import { type RunningRoomServer, startRoomServer } from '../../src/room/server';
+import { loadScenario } from '../../src/scenario';
 import { ARTIFACTS, buildGame, launch } from './harness';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
+const flagship = (() => {
+  const loaded = loadScenario(
+    readFileSync(join(ROOT, 'scenarios', 'urk-2015.yaml'), 'utf8'),
+    'urk-2015.yaml',
+  );
+  if (!loaded.ok) throw new Error('the flagship does not load');
+  return loaded.scenario;
+})();
+
+/** The first seed `room-1`, `room-2`, … whose deal of the flagship's roles to `n` players passes `ok`. */
+function seedDealing(n: number, ok: (roles: (string | null)[]) => boolean): string {
+  const players = Array.from({ length: n }, (_, i) => ({ name: `P${i + 1}` }));
+  for (let i = 1; ; i++) {
+    const seed = `room-${i}`;
+    if (ok(newGame(flagship, { seed, players }).players.map((p) => p.role))) return seed;
+  }
+}
 let browser: Browser;
 let server: RunningRoomServer;
 const contexts: BrowserContext[] = [];
@@ -72,11 +91,12 @@ const ORDER = [
 ];
 
 /** The projector opens a room for `scenario` from the start screen; the phones join by its URL and sit down. */
-async function openRoom(scenario: string, names: string[], errors: string[], shot?: string) {
+async function openRoom(scenario: string, names: string[], errors: string[], shot?: string, seed?: string) {
   const projector = await page({ viewport: { width: 1280, height: 800 } }, errors);
   await projector.goto(server.url);
   // The start screen offers the room once the room server answers.
   await projector.locator('[data-testid=open-room]').click();
+  if (seed) await projector.locator('[data-testid=room-seed]').fill(seed);
   await projector.locator(`[data-scenario=${scenario}]`).click();
   const joinUrl = (await projector.locator('[data-testid=join-url]').textContent()) ?? '';
   expect(joinUrl).toMatch(/#\/join\/[A-HJ-NP-Z2-9]{6}$/);
@@ -106,6 +126,12 @@ async function openRoom(scenario: string, names: string[], errors: string[], sho
   return { projector, phones };
 }
 
+/** One step of play, leaving controls matching `skip` alone; false when no phone could act. */
+async function playStepWithout(phones: Page[], skip: string): Promise<boolean> {
+  if ((await Promise.all(phones.map((p) => p.locator(skip).count()))).some((n) => n > 0)) return false;
+  return playStep(phones);
+}
+
 /** One step of play: the first phone that can do something does it (priorities: the first ones). */
 async function playStep(phones: Page[]): Promise<boolean> {
   for (const phone of phones) {
@@ -130,6 +156,8 @@ it('a projector and four phones play the first round of the flagship (and on unt
     ['Anna', 'Bram', 'Chantal', 'Dirk'],
     errors,
     'room-join-screen.png',
+    // A deal with a hidden role among the four (a random one has none one time in fifteen).
+    seedDealing(4, (roles) => roles.some((r) => flagship.roles.find((x) => x.id === r)?.hidden)),
   );
 
   // Every phone shows its own role; a hidden brief stays on its own phone.
@@ -217,5 +245,59 @@ it('a secret vote: the projector counts the votes, then shows the result and the
   await projector.locator('[data-key=room-debrief]').click();
   await projector.locator('[data-testid=timeline]').waitFor();
   expect(await projector.locator('[data-testid=timeline-item]').count()).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+}, 240_000);
+
+it('a vote from one phone updates the others in place, and the facilitator brings in a card', async () => {
+  const errors: string[] = [];
+  // A fixed seed: the same deal and the same cards on every run.
+  const { projector, phones } = await openRoom(
+    'lerend-werken',
+    ['Hanna', 'Ivo', 'Joke'],
+    errors,
+    undefined,
+    'in-place-1',
+  );
+  // Play on to the first card to vote on (the council's priorities first, if any).
+  for (let step = 0; step < 60 && (await phones[0].locator('[data-key^=vote-]').count()) === 0; step++) {
+    if (!(await playStepWithout(phones, '[data-key^=vote-]'))) await projector.waitForTimeout(150);
+  }
+  const vote = phones[0].locator('[data-key^=vote-]').first();
+  await vote.waitFor();
+  const onTable = (await projector.locator('[data-testid=room-card-title]').allTextContents())[0];
+  // A mark on the element itself (an attribute would be patched away): it survives only if the
+  // button is the same element after the update.
+  await vote.evaluate((el) => {
+    (el as unknown as { mark: boolean }).mark = true;
+  });
+  await projector.locator('[data-key=room-end]').evaluate((el) => {
+    (el as unknown as { mark: boolean }).mark = true;
+  });
+
+  // The facilitator picks a card to bring in: it comes after the one on the table.
+  const select = projector.locator('[data-key=room-inject-card]');
+  const options = await select.locator('option').allTextContents();
+  const pick = options.find((o) => o !== onTable) ?? options[0];
+  await select.selectOption({ label: pick });
+  await projector.locator('[data-key=room-inject]').click();
+  await phones[1].locator('[data-key^=vote-]').first().tap();
+  await expect
+    .poll(() => projector.locator('[data-testid=room-vote-count]').allTextContents())
+    .toEqual([expect.stringMatching(/^1 van 3/)]);
+  // The other phone's button and the projector's console button are the same elements as before.
+  expect(await vote.evaluate((el) => (el as unknown as { mark?: boolean }).mark)).toBe(true);
+  expect(
+    await projector
+      .locator('[data-key=room-end]')
+      .evaluate((el) => (el as unknown as { mark?: boolean }).mark),
+  ).toBe(true);
+  // The pick in the list survived the update too.
+  expect(await select.locator('option:checked').textContent()).toBe(pick);
+
+  await vote.tap();
+  await phones[2].locator('[data-key^=vote-]').first().tap();
+  // The vote settles; the card brought in is next on every phone.
+  for (const phone of phones)
+    await expect.poll(() => phone.locator('[data-testid=room-card-title]').allTextContents()).toEqual([pick]);
   expect(errors).toEqual([]);
 }, 240_000);

@@ -61,9 +61,11 @@ async function endpoint(): Promise<string> {
   return `${base.protocol === 'https:' ? 'wss' : 'ws'}://${base.host}`;
 }
 
-export async function createRoom(scenario: string, lang: string): Promise<string> {
+/** Opens a room; `seed` (optional, as on the single laptop's setup) makes another table's game the same. */
+export async function createRoom(scenario: string, lang: string, seed = ''): Promise<string> {
   const facilitator = randomToken();
-  const room = await new Client(await endpoint()).create(ROOM_NAME, { scenario, facilitator, lang });
+  const options = { scenario, facilitator, lang, ...(seed ? { seed } : {}) };
+  const room = await new Client(await endpoint()).create(ROOM_NAME, options);
   storeToken('facilitator', room.roomId, facilitator);
   await room.leave(true);
   return room.roomId;

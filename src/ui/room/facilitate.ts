@@ -1,9 +1,13 @@
 /**
- * Two of the facilitator's tools on the projector in room mode: a note into the record, and
- * the ended room's debrief on this laptop.
+ * Three of the facilitator's tools on the projector in room mode: a note into the record, a card
+ * brought in, and the ended room's debrief on this laptop.
  */
-import { t } from '../../i18n';
+import { currentLang, t } from '../../i18n';
+import type { SeatView } from '../../room/protocol';
+import type { Scenario } from '../../scenario/schema';
+import { localize } from '../../scenario/text';
 import { h } from '../dom';
+import { allCards } from '../lookup';
 import type { RouteContext } from '../router';
 import { pathTo } from '../router';
 import type { RoomConnection } from './connection';
@@ -47,4 +51,51 @@ export function noteForm(conn: RoomConnection): HTMLElement {
     input.value = '';
   });
   return form;
+}
+
+/**
+ * Any card of the scenario (decks and reserve) brought onto the table, as on the single laptop:
+ * the engine's `injectCard`, so it comes next, after the card now on the table. The server takes
+ * it from the facilitator only. `choice` is kept by the screen so the pick survives a repaint.
+ */
+export function injectForm(
+  scenario: Scenario,
+  sv: SeatView,
+  choice: { card: string },
+  send: (card: string) => void,
+): HTMLElement {
+  const cards = allCards(scenario);
+  if (!cards.some((c) => c.id === choice.card)) choice.card = cards[0]?.id ?? '';
+  const title = (c: (typeof cards)[number]) => localize(c.title, currentLang(), scenario.languages);
+  return h(
+    'div',
+    { class: 'row' },
+    h(
+      'label',
+      {},
+      t('facil.injectCard'),
+      ' ',
+      h(
+        'select',
+        {
+          'data-key': 'room-inject-card',
+          onchange: (e: Event) => {
+            choice.card = (e.currentTarget as HTMLSelectElement).value;
+          },
+        },
+        cards.map((c) => h('option', { value: c.id, selected: c.id === choice.card }, title(c))),
+      ),
+    ),
+    h(
+      'button',
+      {
+        class: 'btn',
+        type: 'button',
+        'data-key': 'room-inject',
+        disabled: !sv.view.allowed.includes('injectCard') || !choice.card,
+        onclick: () => send(choice.card),
+      },
+      t('facil.inject'),
+    ),
+  );
 }

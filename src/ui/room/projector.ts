@@ -1,9 +1,10 @@
 /**
  * The projector in room mode (`#/room` to open one, `#/room/<code>` for the room): the join
  * screen with a large QR code, the join URL and who has joined; the facilitator's controls
- * (seat, rename, remove, start, pause, undo, skip, close a vote, end, export, play an empty
- * seat); then the table: the card, the vote count and result, the budgets and meters. The
- * projector holds the facilitator's token; it never receives a hidden brief or an open vote.
+ * (seat, rename, remove, start, pause, undo, skip, bring in a card, close a vote, end, export,
+ * play an empty seat); then the table: the card, the vote count and result, the budgets and
+ * meters. The projector holds the facilitator's token; it never receives a hidden brief or an
+ * open vote. Every update patches the screen in place (patch.ts).
  */
 import './room.css';
 import { currentLang, t } from '../../i18n';
@@ -12,11 +13,12 @@ import type { Scenario, Text } from '../../scenario/schema';
 import { localize } from '../../scenario/text';
 import type { Screen } from '../app';
 import { h } from '../dom';
+import { patchChildren } from '../patch';
 import type { RouteContext } from '../router';
 import { pathTo } from '../router';
 import { createRoom, RoomConnection, roomServerInfo } from './connection';
 import { decisionPanel, refusalText } from './decide';
-import { noteForm, openDebrief } from './facilitate';
+import { injectForm, noteForm, openDebrief } from './facilitate';
 import { qrSvg } from './qr';
 import { lastResult, meters, projectorCard, tableStatus } from './table-view';
 import { DiscussionTimer } from './timer';
@@ -27,8 +29,15 @@ export function newRoomScreen(ctx: RouteContext): Screen {
   void roomServerInfo().then((info) => {
     if (!info) return root.replaceChildren(h('p', { class: 'room-note' }, t('room.gone')));
     const title = (v: unknown) => localize(v as Text, currentLang(), []);
+    const seed = h('input', {
+      type: 'text',
+      maxlength: 100,
+      'data-testid': 'room-seed',
+      placeholder: t('room.seedEmpty'),
+    }) as HTMLInputElement;
     root.replaceChildren(
       h('h1', {}, t('room.pickScenario')),
+      h('label', { class: 'room-seed' }, t('setup.seed'), ' ', seed),
       ...info.scenarios.map((s) =>
         h(
           'button',
@@ -39,7 +48,7 @@ export function newRoomScreen(ctx: RouteContext): Screen {
             onclick: async (e: Event) => {
               (e.currentTarget as HTMLButtonElement).disabled = true;
               root.append(h('p', { class: 'room-note' }, t('room.opening')));
-              const code = await createRoom(s.id, currentLang());
+              const code = await createRoom(s.id, currentLang(), seed.value.trim());
               ctx.go(pathTo('room', code));
             },
           },
@@ -60,6 +69,7 @@ export function projectorScreen(ctx: RouteContext, code: string): Screen {
     timer: new DiscussionTimer(),
     note: noteForm(conn),
     draft: { key: '', picked: new Set<string>() },
+    inject: { card: '' },
   };
   const root = h('div', { class: 'room room-projector' });
   let joinBase = `${location.origin}${location.pathname}`;
@@ -69,8 +79,10 @@ export function projectorScreen(ctx: RouteContext, code: string): Screen {
     const key = JSON.stringify([s.status, s.lobby, s.view, s.refused, currentLang()]);
     if (!force && key === last) return;
     last = key;
-    root.replaceChildren(
-      ...body(ctx, conn, tools, `${joinBase}#/${pathTo('join', code)}`).filter(
+    // In place (patch.ts): a vote from a phone must not rebuild the console under the mouse.
+    patchChildren(
+      root,
+      body(ctx, conn, tools, `${joinBase}#/${pathTo('join', code)}`).filter(
         (x): x is HTMLElement => x !== null,
       ),
     );
@@ -97,6 +109,7 @@ interface Tools {
   timer: DiscussionTimer;
   note: HTMLElement;
   draft: { key: string; picked: Set<string> };
+  inject: { card: string };
 }
 
 function body(
@@ -184,14 +197,17 @@ function participantRow(conn: RoomConnection, p: Participant, seats: number, sta
       'aria-label': t('room.seatTo', { n: '' }),
       'data-key': `seat-${p.id}`,
       disabled: started && p.seat !== null,
+      onchange: (e: Event) =>
+        conn.facilitate({
+          op: 'seat',
+          participant: p.id,
+          seat: Number((e.currentTarget as HTMLSelectElement).value),
+        }),
     },
     h('option', { value: '-1' }, t('room.noSeat')),
     Array.from({ length: seats }, (_, i) =>
       h('option', { value: String(i), selected: p.seat === i }, t('room.seat', { n: i + 1 })),
     ),
-  ) as HTMLSelectElement;
-  select.addEventListener('change', () =>
-    conn.facilitate({ op: 'seat', participant: p.id, seat: Number(select.value) }),
   );
   const status = p.played ? t('room.played') : p.connected ? '' : t('room.offline');
   return h(
@@ -272,6 +288,7 @@ function tableScreen(
             })
           : null,
       ),
+      injectForm(scenario, sv, tools.inject, (card) => conn.act({ type: 'injectCard', card })),
       tools.timer.select(),
       tools.note,
       h(
