@@ -301,3 +301,47 @@ it('a vote from one phone updates the others in place, and the facilitator bring
     await expect.poll(() => phone.locator('[data-testid=room-card-title]').allTextContents()).toEqual([pick]);
   expect(errors).toEqual([]);
 }, 240_000);
+
+it("the facilitator's console in its own window: the projector leaves it out, and gets it back when it closes", async () => {
+  const errors: string[] = [];
+  const { projector, phones } = await openRoom(
+    'lerend-werken',
+    ['Karin', 'Luuk', 'Mira'],
+    errors,
+    undefined,
+    'console-1',
+  );
+  await projector.locator('[data-key=room-pause]').waitFor();
+  const [popup] = await Promise.all([
+    projector.context().waitForEvent('page'),
+    projector.locator('[data-key=room-console-window]').click(),
+  ]);
+  popup.on('pageerror', (e) => errors.push(e.message));
+  await popup.locator('[data-testid=room-console] [data-key=room-pause]').waitFor();
+  // The room sees the table, not the facilitator's buttons.
+  await projector.locator('[data-key=room-console-back]').waitFor();
+  expect(await projector.locator('[data-key=room-pause]').count()).toBe(0);
+  expect(
+    await projector.locator('[data-testid=room-card-title], [data-testid=room-round]').count(),
+  ).toBeGreaterThan(0);
+  // A control in the console window acts on the room: every phone pauses.
+  await popup.locator('[data-key=room-pause]').click();
+  for (const phone of phones) await phone.locator('[data-testid=room-paused]').waitFor();
+  await popup.screenshot({ path: join(ARTIFACTS, 'room-console-window.png') });
+  // Closing the window puts the console back on the projector.
+  await popup.close();
+  await projector.locator('[data-key=room-pause]').waitFor({ timeout: 10_000 });
+  expect(await projector.locator('[data-key=room-pause]').textContent()).toMatch(/Verder|Resume/);
+  // Open it again, and call it back from the projector: the window closes.
+  const [again] = await Promise.all([
+    projector.context().waitForEvent('page'),
+    projector.locator('[data-key=room-console-window]').click(),
+  ]);
+  await again.locator('[data-testid=room-console] [data-key=room-pause]').waitFor();
+  await Promise.all([
+    again.waitForEvent('close', { timeout: 10_000 }),
+    projector.locator('[data-key=room-console-back]').click(),
+  ]);
+  await projector.locator('[data-key=room-pause]').waitFor();
+  expect(errors).toEqual([]);
+}, 240_000);

@@ -8,7 +8,7 @@
  */
 import './room.css';
 import { currentLang, t } from '../../i18n';
-import type { Participant, SeatView } from '../../room/protocol';
+import type { SeatView } from '../../room/protocol';
 import type { Scenario, Text } from '../../scenario/schema';
 import { localize } from '../../scenario/text';
 import type { Screen } from '../app';
@@ -17,11 +17,17 @@ import { patchChildren } from '../patch';
 import type { RouteContext } from '../router';
 import { pathTo } from '../router';
 import { createRoom, RoomConnection, roomServerInfo } from './connection';
-import { decisionPanel, refusalText } from './decide';
-import { injectForm, noteForm, openDebrief } from './facilitate';
+import {
+  type ConsoleTools,
+  consoleControls,
+  consoleTools,
+  openConsoleWindow,
+  participantRow,
+} from './console';
+import { watchConsole } from './console-window';
+import { refusalText } from './decide';
 import { qrSvg } from './qr';
 import { lastResult, meters, projectorCard, tableStatus } from './table-view';
-import { DiscussionTimer } from './timer';
 
 /** `#/room`: choose a scenario the room server offers and open a room for it. */
 export function newRoomScreen(ctx: RouteContext): Screen {
@@ -65,12 +71,8 @@ export function projectorScreen(ctx: RouteContext, code: string): Screen {
   const conn = new RoomConnection(code, 'facilitator');
   // Kept across repaints (a view arrives with every vote): the timer, and what the facilitator
   // is typing or ticking.
-  const tools: Tools = {
-    timer: new DiscussionTimer(),
-    note: noteForm(conn),
-    draft: { key: '', picked: new Set<string>() },
-    inject: { card: '' },
-  };
+  const watch = watchConsole(code, () => paint(true));
+  const tools: Tools = { ...consoleTools(conn), away: watch.away, callBack: watch.callBack };
   const root = h('div', { class: 'room room-projector' });
   let joinBase = `${location.origin}${location.pathname}`;
   let last = '';
@@ -100,16 +102,16 @@ export function projectorScreen(ctx: RouteContext, code: string): Screen {
     },
     leave: () => {
       tools.timer.stop();
+      watch.stop();
       conn.close();
     },
   };
 }
 
-interface Tools {
-  timer: DiscussionTimer;
-  note: HTMLElement;
-  draft: { key: string; picked: Set<string> };
-  inject: { card: string };
+interface Tools extends ConsoleTools {
+  /** The console is open in its own window (its heartbeat was heard): this screen leaves it out. */
+  away: () => boolean;
+  callBack: () => void;
 }
 
 function body(
@@ -190,56 +192,6 @@ function joinScreen(conn: RoomConnection, scenario: Scenario, joinUrl: string): 
   ].filter((x): x is HTMLElement => x !== null);
 }
 
-function participantRow(conn: RoomConnection, p: Participant, seats: number, started: boolean): HTMLElement {
-  const select = h(
-    'select',
-    {
-      'aria-label': t('room.seatTo', { n: '' }),
-      'data-key': `seat-${p.id}`,
-      disabled: started && p.seat !== null,
-      onchange: (e: Event) =>
-        conn.facilitate({
-          op: 'seat',
-          participant: p.id,
-          seat: Number((e.currentTarget as HTMLSelectElement).value),
-        }),
-    },
-    h('option', { value: '-1' }, t('room.noSeat')),
-    Array.from({ length: seats }, (_, i) =>
-      h('option', { value: String(i), selected: p.seat === i }, t('room.seat', { n: i + 1 })),
-    ),
-  );
-  const status = p.played ? t('room.played') : p.connected ? '' : t('room.offline');
-  return h(
-    'li',
-    { 'data-testid': 'participant', 'data-participant': p.id },
-    h('strong', {}, p.name),
-    status ? h('span', { class: 'room-note' }, ` (${status})`) : null,
-    select,
-    h(
-      'button',
-      {
-        class: 'btn small',
-        type: 'button',
-        onclick: () => {
-          const name = window.prompt(t('room.newName', { name: p.name }), p.name);
-          if (name?.trim()) conn.facilitate({ op: 'rename', participant: p.id, name });
-        },
-      },
-      t('room.rename'),
-    ),
-    h(
-      'button',
-      {
-        class: 'btn small',
-        type: 'button',
-        onclick: () => conn.facilitate({ op: 'remove', participant: p.id }),
-      },
-      t('room.remove'),
-    ),
-  );
-}
-
 function tableScreen(
   ctx: RouteContext,
   conn: RoomConnection,
@@ -247,14 +199,6 @@ function tableScreen(
   scenario: Scenario,
   sv: SeatView,
 ): HTMLElement[] {
-  const lobby = conn.snapshot.lobby!;
-  // Seats without a connected phone are played from here.
-  const playFor = sv.view.players
-    .map((p) => p.seat)
-    .filter((seat) => !lobby.participants.some((m) => m.seat === seat && m.connected && !m.played));
-  const fac = (label: string, key: string, send: () => void, disabled = false) =>
-    h('button', { class: 'btn', type: 'button', 'data-key': key, disabled, onclick: send }, label);
-  const ended = sv.view.phase === 'ended';
   return [
     tableStatus(scenario, sv),
     tools.timer.element,
@@ -265,37 +209,32 @@ function tableScreen(
       h('div', { class: 'room-centre' }, lastResult(scenario, sv), projectorCard(scenario, sv)),
       meters(scenario, sv),
     ),
-    h(
-      'details',
-      { class: 'room-console', open: true },
-      h('summary', {}, t('room.title')),
-      decisionPanel(scenario, sv, { seat: 'facilitator', playFor, draft: tools.draft }, (a) => conn.act(a)),
-      h(
-        'div',
-        { class: 'row' },
-        fac(sv.paused ? t('room.resume') : t('room.pause'), 'room-pause', () =>
-          conn.facilitate({ op: 'pause', paused: !sv.paused }),
+    tools.away()
+      ? h(
+          'p',
+          { class: 'room-console-away row' },
+          h('span', { class: 'room-note' }, t('room.consoleAway')),
+          h(
+            'button',
+            { class: 'btn small', type: 'button', 'data-key': 'room-console-back', onclick: tools.callBack },
+            t('room.consoleBack'),
+          ),
+        )
+      : h(
+          'details',
+          { class: 'room-console', open: true },
+          h('summary', {}, t('room.title')),
+          ...consoleControls(ctx, conn, tools, scenario, sv),
+          h(
+            'button',
+            {
+              class: 'btn small',
+              type: 'button',
+              'data-key': 'room-console-window',
+              onclick: () => openConsoleWindow(conn.code),
+            },
+            t('room.consoleWindow'),
+          ),
         ),
-        fac(t('room.undo'), 'room-undo', () => conn.facilitate({ op: 'undo' }), !sv.canUndo),
-        fac(t('room.skip'), 'room-skip', () => conn.facilitate({ op: 'skip' }), !sv.view.card),
-        fac(t('room.closeVote'), 'room-close-vote', () => conn.facilitate({ op: 'closeVote' }), !sv.votes),
-        fac(t('room.end'), 'room-end', () => conn.facilitate({ op: 'end' }), ended),
-        fac(t('room.export'), 'room-export', () => conn.facilitate({ op: 'export' })),
-        ended
-          ? fac(t('room.debrief'), 'room-debrief', () => {
-              conn.onExport = (m) => void openDebrief(ctx, m.file);
-              conn.facilitate({ op: 'export' });
-            })
-          : null,
-      ),
-      injectForm(scenario, sv, tools.inject, (card) => conn.act({ type: 'injectCard', card })),
-      tools.timer.select(),
-      tools.note,
-      h(
-        'ul',
-        { class: 'room-people' },
-        lobby.participants.map((p) => participantRow(conn, p, sv.view.players.length, true)),
-      ),
-    ),
   ];
 }

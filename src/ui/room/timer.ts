@@ -1,6 +1,7 @@
 /**
  * The discussion timer on the projector in room mode: it starts again whenever a new decision
- * comes on the table and counts down the length the facilitator chose (kept on this laptop).
+ * comes on the table and counts down the length the facilitator chose (kept on this laptop, and
+ * followed from the console's own window).
  * A clock of the shell only: it never acts in the game, and the server knows nothing of it.
  */
 import { t } from '../../i18n';
@@ -16,6 +17,17 @@ export class DiscussionTimer {
   private decision = '';
   private endsAt = 0;
   private ticking: ReturnType<typeof setInterval> | null = null;
+  /** The length chosen in the console's own window (same laptop, same storage) holds here too. */
+  private readonly chosenElsewhere = (e: StorageEvent) => {
+    if (e.key !== KEY) return;
+    this.length = stored();
+    this.endsAt = Date.now() + this.length;
+    this.paint();
+  };
+
+  constructor() {
+    window.addEventListener('storage', this.chosenElsewhere);
+  }
 
   /** Called with every view: a new card, offer or council step starts the clock again. */
   update(sv: SeatView): void {
@@ -63,6 +75,7 @@ export class DiscussionTimer {
   }
 
   stop(): void {
+    window.removeEventListener('storage', this.chosenElsewhere);
     if (this.ticking) clearInterval(this.ticking);
     this.ticking = null;
   }
