@@ -1,13 +1,15 @@
 /**
  * The Play tab: the game on the editor's text as it is now. A form first — players, and the
  * start of every budget and meter — then the table: the card as the game shows it (the game's
- * own card dialog), the budgets and meters, and a button for whatever else the rules allow now.
+ * own card dialog), the budgets and meters, the board with the tokens (play-board.ts), and a
+ * button for whatever else the rules allow now.
  * "Play from here" starts a game with the card under the cursor on the table, through the
  * facilitator's `injectCard` action; the start values go into a copy of the scenario. No rule
  * lives here: every move is the engine's `step`, every button what `view` and `legalActions` say.
  */
 import { legalActions } from '../engine/legal';
 import { newGame } from '../engine/setup';
+import { view } from '../engine/view';
 import { step } from '../engine/step';
 import type { Action, GameState } from '../engine/types';
 import { currentLang, t } from '../i18n';
@@ -17,6 +19,7 @@ import { localize } from '../scenario/text';
 import { cardDialog } from '../ui/card';
 import { h } from '../ui/dom';
 import { cardShown, tableView } from '../ui/table';
+import { boardStrip } from './play-board';
 
 export interface PlaySettings {
   players: number;
@@ -114,12 +117,16 @@ export function gameView(game: Game, send: (a: Action) => void): HTMLElement {
         'div',
         { class: 'studio-actions' },
         actions.map((a) =>
-          h('button', { class: 'btn', type: 'button', onclick: () => send(a) }, actionLabel(scenario, a)),
+          h(
+            'button',
+            { class: 'btn', type: 'button', 'data-action': a.type, onclick: () => send(a) },
+            actionLabel(scenario, a),
+          ),
         ),
       );
     }
   }
-  return h('div', { class: 'studio-game' }, hud, table);
+  return h('div', { class: 'studio-game' }, hud, boardStrip(scenario, state, view(scenario, state)), table);
 }
 
 /** The Play tab's own state: the form's values and the game in progress, kept across re-renders. */

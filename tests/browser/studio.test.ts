@@ -377,6 +377,36 @@ describe('the scenario studio', () => {
     expect(await underlined('error')).toEqual([]);
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it('shows the board on the Play tab, and a roll moves the token where the dice say', async () => {
+    // The flagship (a board game) is in the editor from the test before.
+    await page.locator('[data-tab=play]').click();
+    await page.locator('[data-testid=studio-start]').click();
+    const board = page.locator('[data-testid=studio-board]');
+    await board.waitFor();
+    const spaces = await board.locator('[data-space]').count();
+    expect(spaces).toBe(26);
+    // Every token starts on the first space.
+    expect(await board.locator('[data-space="0"] [data-token]').count()).toBeGreaterThan(0);
+    // Play what the table asks (council first, a card if one comes) until the first roll.
+    for (let i = 0; i < 40 && (await page.locator('[data-testid=studio-roll]').count()) === 0; i++) {
+      const roll = page.locator('.studio-pane [data-action=roll]');
+      if ((await roll.count()) > 0) await roll.click();
+      else
+        await page.locator('.studio-pane .studio-actions button, .studio-pane [data-option]').first().click();
+    }
+    const rolled = (await page.locator('[data-testid=studio-roll]').textContent()) ?? '';
+    const [, dice, name] = /^Gegooid: ([\d +]+), naar (.+)$/.exec(rolled) ?? [];
+    const sum = dice.split('+').reduce((a, b) => a + Number(b), 0);
+    expect(sum).toBeGreaterThanOrEqual(2);
+    // From the first space, the sum of the dice on: that space holds seat 1's token and has that name.
+    const target = board.locator(`[data-space="${sum % spaces}"]`);
+    expect(await target.locator('.studio-space-name').textContent()).toBe(name);
+    expect(await target.locator('[data-token="0"]').count()).toBe(1);
+    expect(await board.locator('[data-space="0"] [data-token="0"]').count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'studio-play-board.png') });
+    await page.locator('[data-testid=studio-stop]').click();
+  });
 });
 
 describe('the studio in the one-file build (file://, no workers)', () => {
