@@ -4,8 +4,9 @@
  * than the game's Phaser board: the tab is narrow, and a trainer checks which space a roll
  * reaches and what it triggers, not the look. Read only — nothing here computes a move.
  */
-import type { View } from '../engine/view';
+
 import type { GameState } from '../engine/types';
+import type { View } from '../engine/view';
 import { currentLang, t } from '../i18n';
 import type { Scenario } from '../scenario/schema';
 import { localize } from '../scenario/text';

@@ -9,9 +9,9 @@
  */
 import { legalActions } from '../engine/legal';
 import { newGame } from '../engine/setup';
-import { view } from '../engine/view';
 import { step } from '../engine/step';
 import type { Action, GameState } from '../engine/types';
+import { view } from '../engine/view';
 import { currentLang, t } from '../i18n';
 import { formatMeter, formatMoney } from '../i18n/money';
 import type { Scenario } from '../scenario/schema';
