@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioTemplate } from '../scenario/templates';
-import { analyseText } from './balance-core';
+import { analyseText, problemCount } from './balance-core';
 
 const template = scenarioTemplate({ id: 't', kind: 'deck', languages: ['nl'] });
 
@@ -25,6 +25,9 @@ describe("the Balance tab's figures", () => {
     expect(b?.endings.find((e) => e.id === 'gewoon')?.reached).toBe(true);
     expect(b?.strategies.map((s) => s.strategy)).toEqual(['random', 'cheapest', 'best-welzijn']);
     expect(b?.strategies.every((s) => s.games === 40)).toBe(true);
+    // The badge counts the problems: the planted option (and nothing in the template itself).
+    const plain = analyseText(template, 40);
+    expect(b && plain && problemCount(b) - problemCount(plain)).toBe(1);
   });
   it('list a card no strategy draws, and nothing for a text that does not load', () => {
     const broken = template.replace('endings:', 'endingz:');
@@ -44,6 +47,8 @@ describe("the Balance tab's figures", () => {
         '# Eindes',
       ].join('\n'),
     );
-    expect(analyseText(unused, 10)?.neverDrawn).toEqual(['vergeten']);
+    const b = analyseText(unused, 10);
+    expect(b?.neverDrawn).toEqual(['vergeten']);
+    expect(b && problemCount(b)).toBeGreaterThanOrEqual(1);
   });
 });

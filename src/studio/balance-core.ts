@@ -68,6 +68,12 @@ export function mergeRuns(scenario: Scenario, parts: readonly BalanceAnalysis[])
   };
 }
 
+/** How many findings want the trainer's attention (the Balance tab's badge): dominated options,
+ * endings never reached, cards never drawn — the ones the tab marks as problems. */
+export function problemCount(b: StudioBalance): number {
+  return b.dominated.length + b.endings.filter((e) => !e.reached).length + b.neverDrawn.length;
+}
+
 /** The whole analysis of a text, at once (the worker's job; the benchmark and tests call it too). */
 export function analyseText(text: string, games = STUDIO_GAMES): StudioBalance | null {
   const loaded = loadScenario(text, 'studio.yaml');

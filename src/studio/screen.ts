@@ -10,6 +10,7 @@ import { problemMessage } from '../scenario/localized';
 import type { Scenario } from '../scenario/schema';
 import type { App, Screen } from '../ui/app';
 import { h } from '../ui/dom';
+import { problemCount } from './balance-core';
 import { type BalanceState, balanceRunner, balanceTab } from './balance-tab';
 import { cardsTab } from './cards-tab';
 import { createEditor, type StudioEditor } from './editor';
@@ -25,7 +26,8 @@ export type Tab = 'play' | 'balance' | 'cards';
 const TABS: readonly Tab[] = ['play', 'balance', 'cards'];
 /** How long after the last keystroke the draft is written (ms); closing the page writes at once. */
 const SAVE_DELAY = 300;
-/** How long after the last check the balance runs again (ms): the simulator is the costly part. */
+/** How long after the last check the balance runs again (ms): the simulator is the costly part.
+ * It runs whichever tab is open (in the worker), so the findings are there when the tab opens. */
 const BALANCE_DELAY = 600;
 
 export interface StudioOptions {
@@ -52,8 +54,21 @@ export function studioScreen(app: App, options: StudioOptions): Screen {
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let balanceTimer: ReturnType<typeof setTimeout> | undefined;
   const play = newPlayTab();
+  // On the Balance tab's button: how many problems the last analysis found, or that one runs.
+  // One element kept across repaints, updated in place (a repaint would rebuild the editor's side).
+  const badge = h('span', { class: 'studio-badge', 'data-testid': 'studio-balance-badge', hidden: true });
+  const renderBadge = () => {
+    const count = balance.kind === 'done' ? problemCount(balance.balance) : null;
+    badge.hidden = balance.kind === 'idle' || balance.kind === 'invalid';
+    badge.classList.toggle('running', balance.kind === 'running');
+    badge.classList.toggle('clean', count === 0);
+    badge.textContent = count === null ? '…' : String(count);
+    badge.title = count === null ? t('studio.balance.badgeRunning') : t('studio.balance.badge', { count });
+    badge.setAttribute('aria-label', badge.title);
+  };
   const runner = balanceRunner((s) => {
     balance = s;
+    renderBadge();
     if (tab === 'balance') renderPane();
   });
 
@@ -114,7 +129,7 @@ export function studioScreen(app: App, options: StudioOptions): Screen {
 
   const requestBalance = () => {
     clearTimeout(balanceTimer);
-    if (!editor || tab !== 'balance') return;
+    if (!editor) return;
     const text = editor.text();
     if (text === balancedText) return;
     balanceTimer = setTimeout(() => {
@@ -221,11 +236,11 @@ export function studioScreen(app: App, options: StudioOptions): Screen {
             onclick: () => {
               tab = name;
               paint();
-              requestBalance();
               saveSoon();
             },
           },
           t(`studio.tab.${name}`),
+          name === 'balance' ? badge : null,
         ),
       ),
     );
@@ -241,6 +256,7 @@ export function studioScreen(app: App, options: StudioOptions): Screen {
     );
     renderProblems();
     renderPane();
+    renderBadge();
   }
 
   void (async () => {

@@ -246,6 +246,9 @@ describe('the scenario studio', () => {
     const box = page.locator('.cm-tooltip-autocomplete');
     await box.waitFor();
     expect(await box.locator('li').allTextContents()).toEqual([expect.stringContaining('buurtfeest')]);
+    // CodeMirror ignores Enter for its interactionDelay (75 ms) after the list opens, so a click
+    // that lands just as the list appears does not pick by accident; a person is never that fast.
+    await page.waitForTimeout(150);
     await page.keyboard.press('Enter');
     await page.keyboard.type(', deck: hulpvragen } }');
     expect(await text()).toContain('{ addCard: { card: buurtfeest, deck: hulpvragen } }');
@@ -407,6 +410,30 @@ describe('the scenario studio', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'studio-play-board.png') });
     await page.locator('[data-testid=studio-stop]').click();
   });
+
+  it('balances while another tab is open: the badge counts the problems, the findings wait on the tab', async () => {
+    const badge = page.locator('[data-testid=studio-balance-badge]');
+    // The unchanged flagship, analysed while the Play tab was open: one card no strategy draws.
+    await expect.poll(() => badge.textContent(), { timeout: 60_000 }).toMatch(/^\d+$/);
+    const before = Number(await badge.textContent());
+    expect(await page.locator('.studio-tabs [aria-selected=true]').getAttribute('data-tab')).toBe('play');
+    // Typed on the Play tab: an option that costs more and does worse than the one after it.
+    await select('          - id: uren-houden');
+    await page.keyboard.insertText(
+      '          - id: duur-en-slecht\n            label: { nl: "Duur en slecht", en: "Costly and bad" }\n            effects: [ { resource: wmo, add: -500000 }, { meter: welzijn, add: -3 } ]\n',
+    );
+    await clean();
+    await expect.poll(() => badge.textContent(), { timeout: 60_000 }).toBe(String(before + 1));
+    expect(await badge.getAttribute('title')).toBe(`${before + 1} balansproblemen`);
+    // Opening the tab shows the findings at once: no run starts, nothing to wait for.
+    await page.locator('[data-tab=balance]').click();
+    expect(await page.locator('[data-testid=studio-balance][role=status]').count()).toBe(0);
+    expect(
+      await page.locator('.studio-findings li.problem', { hasText: 'duur-en-slecht' }).textContent(),
+    ).toMatch(/kaart "weduwe-herindicatie", keuze "duur-en-slecht"/);
+    expect(await page.locator('.studio-findings li.problem').count()).toBe(before + 1);
+    await page.locator('[data-tab=play]').click();
+  }, 150_000);
 });
 
 describe('the studio in the one-file build (file://, no workers)', () => {
