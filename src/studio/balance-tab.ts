@@ -22,6 +22,8 @@ export interface BalanceRunner {
   /** Ask for the analysis of `text`; `done` is called with every change of state of the newest request. */
   request(text: string): void;
   state(): BalanceState;
+  /** Drop the request under way (the text is being typed again). */
+  cancel(): void;
   stop(): void;
 }
 
@@ -61,18 +63,26 @@ export function balanceRunner(onChange: (state: BalanceState) => void, games = S
     };
     setTimeout(next, 0);
   };
-  const ready = startWorker().then((w) => {
-    if (stopped) w?.terminate();
-    else worker = w;
-    if (!worker) return;
-    worker.onmessage = (e: MessageEvent<Answer>) => answer(e.data);
-    worker.onerror = () => {
-      // The worker could not run here (a strict host): the main thread from now on.
-      worker?.terminate();
-      worker = null;
-      if (lastText !== null) onMainThread(lastText, version);
-    };
-  });
+  /** Requests the worker has not finished. */
+  let pending = 0;
+  const spawn = () =>
+    startWorker().then((w) => {
+      if (stopped) w?.terminate();
+      else worker = w;
+      if (!worker) return;
+      worker.onmessage = (e: MessageEvent<Answer>) => {
+        if (e.data.progress === undefined) pending = Math.max(0, pending - 1);
+        answer(e.data);
+      };
+      worker.onerror = () => {
+        // The worker could not run here (a strict host): the main thread from now on.
+        worker?.terminate();
+        worker = null;
+        pending = 0;
+        if (lastText !== null) onMainThread(lastText, version);
+      };
+    });
+  let ready = spawn();
   return {
     request(text) {
       version++;
@@ -82,9 +92,22 @@ export function balanceRunner(onChange: (state: BalanceState) => void, games = S
       void ready.then(() => {
         if (mine !== version) return;
         const message: BalanceRequest = { kind: 'balance', version: mine, text, games };
-        if (worker) worker.postMessage(message);
-        else onMainThread(text, mine);
+        if (worker) {
+          pending++;
+          worker.postMessage(message);
+        } else onMainThread(text, mine);
       });
+    },
+    cancel() {
+      // Typing again: the games of the old text would only compete with the check for the CPU.
+      // A busy worker cannot be interrupted, so it is replaced; the next request waits for it.
+      version++;
+      if (current.kind === 'running') set({ kind: 'idle' });
+      if (pending === 0 || !worker) return;
+      worker.terminate();
+      worker = null;
+      pending = 0;
+      ready = spawn();
     },
     state: () => current,
     stop() {

@@ -151,6 +151,10 @@ export function studioScreen(app: App, options: StudioOptions): Screen {
     },
     changed() {
       saveSoon();
+      // The balance waits for a pause in typing, as the check does (and keeps the CPU for it).
+      clearTimeout(balanceTimer);
+      if (runner.state().kind === 'running') balancedText = null;
+      runner.cancel();
       // Compared with the saved text only after the pause (comparing on every key costs a copy of
       // the whole text per keystroke in a large file).
       root.toggleAttribute('data-dirty', true);
