@@ -19,7 +19,13 @@ export function boardStrip(scenario: Scenario, state: GameState, v: View): HTMLE
   const roll = lastRoll(state);
   return h(
     'section',
-    { class: 'studio-board', 'data-testid': 'studio-board', 'aria-label': t('studio.play.board') },
+    {
+      class: 'studio-board',
+      'data-testid': 'studio-board',
+      'aria-label': t('studio.play.board'),
+      // Each seat's space as the engine's view has it, in seat order (what the tokens are drawn from).
+      'data-positions': v.players.map((p) => p.space).join(','),
+    },
     roll
       ? h(
           'p',

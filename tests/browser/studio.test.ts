@@ -406,6 +406,10 @@ describe('the scenario studio', () => {
     const target = board.locator(`[data-space="${sum % spaces}"]`);
     expect(await target.locator('.studio-space-name').textContent()).toBe(name);
     expect(await target.locator('[data-token="0"]').count()).toBe(1);
+    // The same space as the engine's state says for seat 1, and the token is drawn nowhere else.
+    const positions = ((await board.getAttribute('data-positions')) ?? '').split(',').map(Number);
+    expect(positions[0]).toBe(sum % spaces);
+    expect(await board.locator('[data-token="0"]').count()).toBe(1);
     expect(await board.locator('[data-space="0"] [data-token="0"]').count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'studio-play-board.png') });
     await page.locator('[data-testid=studio-stop]').click();
