@@ -74,8 +74,13 @@ async function act(phone: Page, selectors: string[]): Promise<string | null> {
   for (const s of selectors) {
     const el = phone.locator(`${s}:not([disabled])`).first();
     if ((await el.count()) > 0 && (await el.isVisible())) {
-      await el.click();
-      return s;
+      // The room moves on while a test reads it (another phone's action lands): a control gone
+      // by the time of the click is no failure, the next step looks again.
+      const clicked = await el.click({ timeout: 5000 }).then(
+        () => true,
+        () => false,
+      );
+      return clicked ? s : null;
     }
   }
   return null;
@@ -139,10 +144,15 @@ async function playStep(phones: Page[]): Promise<boolean> {
     if ((await confirm.count()) > 0) {
       // Tick priorities until the set is complete (a tie-break may ask for fewer than usual).
       const boxes = phone.locator('[data-testid=room-priorities] input[type=checkbox]');
-      for (let i = 0; i < (await boxes.count()) && !(await confirm.isEnabled()); i++)
-        await boxes.nth(i).check();
-      await confirm.tap();
-      return true;
+      try {
+        for (let i = 0; i < (await boxes.count()) && !(await confirm.isEnabled()); i++)
+          await boxes.nth(i).check({ timeout: 5000 });
+        await confirm.tap({ timeout: 5000 });
+        return true;
+      } catch {
+        // The step changed under the test (the last vote came in from another phone): look again.
+        continue;
+      }
     }
     if (await act(phone, ORDER)) return true;
   }
@@ -259,11 +269,15 @@ it('a vote from one phone updates the others in place, and the facilitator bring
     'in-place-1',
   );
   // Play on to the first card to vote on (the council's priorities first, if any).
-  for (let step = 0; step < 60 && (await phones[0].locator('[data-key^=vote-]').count()) === 0; step++) {
+  for (let step = 0; step < 150 && (await phones[0].locator('[data-key^=vote-]').count()) === 0; step++) {
     if (!(await playStepWithout(phones, '[data-key^=vote-]'))) await projector.waitForTimeout(150);
   }
   const vote = phones[0].locator('[data-key^=vote-]').first();
-  await vote.waitFor();
+  await vote.waitFor().catch(async (error) => {
+    // Say where the table got stuck: what each screen shows.
+    const screens = await Promise.all([projector, ...phones].map((p) => p.locator('body').innerText()));
+    throw new Error(`no vote came: ${String(error)}\n${screens.join('\n----\n')}`);
+  });
   const onTable = (await projector.locator('[data-testid=room-card-title]').allTextContents())[0];
   // A mark on the element itself (an attribute would be patched away): it survives only if the
   // button is the same element after the update.
