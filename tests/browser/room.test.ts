@@ -275,7 +275,7 @@ it('a vote from one phone updates the others in place, and the facilitator bring
   const vote = phones[0].locator('[data-key^=vote-]').first();
   await vote.waitFor().catch(async (error) => {
     // Say where the table got stuck: what each screen shows.
-    const screens = await Promise.all([projector, ...phones].map((p) => p.locator('body').innerText()));
+    const screens = await Promise.all([projector, ...phones].map((p) => p.locator('body').textContent()));
     throw new Error(`no vote came: ${String(error)}\n${screens.join('\n----\n')}`);
   });
   const onTable = (await projector.locator('[data-testid=room-card-title]').allTextContents())[0];
