@@ -208,7 +208,9 @@ const MOVE_TOKENS_FOR_5_SECONDS = `(async () => {
       const die = 1 + (turn % 6);
       const from = positions[seat];
       positions[seat] = (from + die) % 24;
-      await board.roll([die], seat, from, positions[seat]);
+      // The board walks the token over every space it passes (BoardScene.roll's walk).
+      const walk = Array.from({ length: die }, (_, i) => (from + i + 1) % 24);
+      await board.roll([die], seat, walk);
     }
   })();
   const out = [];
