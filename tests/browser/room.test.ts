@@ -96,7 +96,12 @@ const ORDER = [
 ];
 
 /** The projector opens a room for `scenario` from the start screen; the phones join by its URL and sit down. */
-async function openRoom(scenario: string, names: string[], errors: string[], shot?: string, seed?: string) {
+async function openRoom(
+  scenario: string,
+  names: string[],
+  errors: string[],
+  { shot, seed }: { shot?: string; seed?: string } = {},
+) {
   const projector = await page({ viewport: { width: 1280, height: 800 } }, errors);
   await projector.goto(server.url);
   // The start screen offers the room once the room server answers.
@@ -161,14 +166,11 @@ async function playStep(phones: Page[]): Promise<boolean> {
 
 it('a projector and four phones play the first round of the flagship (and on until a question was asked)', async () => {
   const errors: string[] = [];
-  const { projector, phones } = await openRoom(
-    'urk-2015',
-    ['Anna', 'Bram', 'Chantal', 'Dirk'],
-    errors,
-    'room-join-screen.png',
+  const { projector, phones } = await openRoom('urk-2015', ['Anna', 'Bram', 'Chantal', 'Dirk'], errors, {
+    shot: 'room-join-screen.png',
     // A deal with a hidden role among the four (a random one has none one time in fifteen).
-    seedDealing(4, (roles) => roles.some((r) => flagship.roles.find((x) => x.id === r)?.hidden)),
-  );
+    seed: seedDealing(4, (roles) => roles.some((r) => flagship.roles.find((x) => x.id === r)?.hidden)),
+  });
 
   // Every phone shows its own role; a hidden brief stays on its own phone.
   const briefs = await Promise.all(phones.map((p) => p.locator('[data-testid=room-brief]').textContent()));
@@ -261,13 +263,9 @@ it('a secret vote: the projector counts the votes, then shows the result and the
 it('a vote from one phone updates the others in place, and the facilitator brings in a card', async () => {
   const errors: string[] = [];
   // A fixed seed: the same deal and the same cards on every run.
-  const { projector, phones } = await openRoom(
-    'lerend-werken',
-    ['Hanna', 'Ivo', 'Joke'],
-    errors,
-    undefined,
-    'in-place-1',
-  );
+  const { projector, phones } = await openRoom('lerend-werken', ['Hanna', 'Ivo', 'Joke'], errors, {
+    seed: 'in-place-1',
+  });
   // Play on to the first card to vote on (the council's priorities first, if any).
   for (let step = 0; step < 150 && (await phones[0].locator('[data-key^=vote-]').count()) === 0; step++) {
     if (!(await playStepWithout(phones, '[data-key^=vote-]'))) await projector.waitForTimeout(150);
@@ -318,13 +316,9 @@ it('a vote from one phone updates the others in place, and the facilitator bring
 
 it("the facilitator's console in its own window: the projector leaves it out, and gets it back when it closes", async () => {
   const errors: string[] = [];
-  const { projector, phones } = await openRoom(
-    'lerend-werken',
-    ['Karin', 'Luuk', 'Mira'],
-    errors,
-    undefined,
-    'console-1',
-  );
+  const { projector, phones } = await openRoom('lerend-werken', ['Karin', 'Luuk', 'Mira'], errors, {
+    seed: 'console-1',
+  });
   await projector.locator('[data-key=room-pause]').waitFor();
   const [popup] = await Promise.all([
     projector.context().waitForEvent('page'),

@@ -11,12 +11,12 @@ import type { Participant, SeatView } from '../../room/protocol';
 import type { Scenario } from '../../scenario/schema';
 import type { Screen } from '../app';
 import { h } from '../dom';
-import { patchChildren } from '../patch';
 import { pathTo, type RouteContext } from '../router';
 import { RoomConnection } from './connection';
 import { announceConsole, consoleWindowName } from './console-window';
 import { decisionPanel, refusalText } from './decide';
 import { injectForm, noteForm, openDebrief } from './facilitate';
+import { liveRoomScreen } from './live-screen';
 import { projectorCard, tableStatus } from './table-view';
 import { DiscussionTimer } from './timer';
 
@@ -95,27 +95,15 @@ export function roomConsoleScreen(ctx: RouteContext, code: string): Screen {
   const tools = consoleTools(conn);
   const root = h('div', { class: 'room room-console-window', 'data-testid': 'room-console' });
   const presence = announceConsole(code);
-  let last = '';
-  const paint = (force = false) => {
-    const s = conn.snapshot;
-    const key = JSON.stringify([s.status, s.lobby, s.view, s.refused]);
-    if (!force && key === last) return;
-    last = key;
-    patchChildren(root, consoleBody(ctx, conn, tools));
-  };
-  conn.onChange(() => paint());
-  void conn.connect();
-  return {
-    render: () => {
-      paint(true);
-      return root;
-    },
+  const s = () => conn.snapshot;
+  return liveRoomScreen(conn, root, {
+    key: () => [s().status, s().lobby, s().view, s().refused],
+    body: () => consoleBody(ctx, conn, tools),
     leave: () => {
       presence.stop();
       tools.timer.stop();
-      conn.close();
     },
-  };
+  }).screen;
 }
 
 function consoleBody(ctx: RouteContext, conn: RoomConnection, tools: ConsoleTools): HTMLElement[] {

@@ -10,46 +10,23 @@ import type { Scenario, Text } from '../../scenario/schema';
 import { localize } from '../../scenario/text';
 import type { Screen } from '../app';
 import { h } from '../dom';
-import { patchChildren } from '../patch';
 import { pathTo, type RouteContext } from '../router';
 import { RoomConnection } from './connection';
 import { type Actor, decisionPanel, refusalText } from './decide';
+import { liveRoomScreen } from './live-screen';
 import { lastResult } from './table-view';
 
 export function phoneScreen(ctx: RouteContext, code: string): Screen {
   const conn = new RoomConnection(code.toUpperCase(), 'seat');
   const root = h('div', { class: 'room room-phone', 'data-testid': 'room-phone' });
   const draft = { key: '', picked: new Set<string>() };
-  let last = '';
-  const paint = (force = false) => {
-    const s = conn.snapshot;
-    const key = JSON.stringify([
-      s.status,
-      s.lobby,
-      s.view,
-      s.brief,
-      s.refused,
-      s.scenario?.id,
-      currentLang(),
-    ]);
-    if (!force && key === last) return;
-    last = key;
-    // In place (patch.ts): another phone's vote must not take this one's button away mid-tap.
+  const s = () => conn.snapshot;
+  return liveRoomScreen(conn, root, {
+    key: () => [s().status, s().lobby, s().view, s().brief, s().refused, s().scenario?.id, currentLang()],
     // The language (and sound, text size) buttons last: a phone has no L key.
-    patchChildren(root, [
-      ...body(conn, draft).filter((x): x is HTMLElement => x !== null),
-      ctx.app.controls(true),
-    ]);
-  };
-  conn.onChange(() => paint());
-  if (conn.hasToken) void conn.connect();
-  return {
-    render: () => {
-      paint(true);
-      return root;
-    },
-    leave: () => conn.close(),
-  };
+    body: () => [...body(conn, draft), ctx.app.controls(true)],
+    connect: conn.hasToken,
+  }).screen;
 }
 
 function body(conn: RoomConnection, draft: Actor['draft']): (HTMLElement | null)[] {

@@ -13,7 +13,6 @@ import type { Scenario, Text } from '../../scenario/schema';
 import { localize } from '../../scenario/text';
 import type { Screen } from '../app';
 import { h } from '../dom';
-import { patchChildren } from '../patch';
 import type { RouteContext } from '../router';
 import { pathTo } from '../router';
 import { createRoom, RoomConnection, roomServerInfo } from './connection';
@@ -26,6 +25,7 @@ import {
 } from './console';
 import { watchConsole } from './console-window';
 import { refusalText } from './decide';
+import { liveRoomScreen } from './live-screen';
 import { qrSvg } from './qr';
 import { lastResult, meters, projectorCard, tableStatus } from './table-view';
 
@@ -71,41 +71,24 @@ export function projectorScreen(ctx: RouteContext, code: string): Screen {
   const conn = new RoomConnection(code, 'facilitator');
   // Kept across repaints (a view arrives with every vote): the timer, and what the facilitator
   // is typing or ticking.
-  const watch = watchConsole(code, () => paint(true));
+  const watch = watchConsole(code, () => live.repaint());
   const tools: Tools = { ...consoleTools(conn), away: watch.away, callBack: watch.callBack };
   const root = h('div', { class: 'room room-projector' });
   let joinBase = `${location.origin}${location.pathname}`;
-  let last = '';
-  const paint = (force = false) => {
-    const s = conn.snapshot;
-    const key = JSON.stringify([s.status, s.lobby, s.view, s.refused, currentLang()]);
-    if (!force && key === last) return;
-    last = key;
-    // In place (patch.ts): a vote from a phone must not rebuild the console under the mouse.
-    patchChildren(
-      root,
-      body(ctx, conn, tools, `${joinBase}#/${pathTo('join', code)}`).filter(
-        (x): x is HTMLElement => x !== null,
-      ),
-    );
-  };
-  conn.onChange(() => paint());
-  void roomServerInfo().then((info) => {
-    if (info?.joinBase) joinBase = info.joinBase;
-    paint(true);
-  });
-  void conn.connect();
-  return {
-    render: () => {
-      paint(true);
-      return root;
-    },
+  const s = () => conn.snapshot;
+  const live = liveRoomScreen(conn, root, {
+    key: () => [s().status, s().lobby, s().view, s().refused, currentLang()],
+    body: () => body(ctx, conn, tools, `${joinBase}#/${pathTo('join', code)}`),
     leave: () => {
       tools.timer.stop();
       watch.stop();
-      conn.close();
     },
-  };
+  });
+  void roomServerInfo().then((info) => {
+    if (info?.joinBase) joinBase = info.joinBase;
+    live.repaint();
+  });
+  return live.screen;
 }
 
 interface Tools extends ConsoleTools {
