@@ -27,25 +27,38 @@ export function briefFor(table: Table, seat: Seat): BriefMessage | null {
   return { seat, role: found.id, brief: found.brief, hidden: found.hidden };
 }
 
-/** `you`: the seat this view is for (null: the projector/facilitator or a phone not seated). */
-export function seatView(table: Table, you: Seat | null, facilitator: boolean, base?: View): SeatView | null {
+/**
+ * The engine's view as every screen of the room may see it: while a vote is open and not yet
+ * revealed, no vote is in it (a phone's own is in `votes.mine`). The same for every client, so
+ * the room encodes it once per update, not once per phone.
+ */
+export function tableView(table: Table, base?: View): View | null {
+  const state = table.state;
+  if (!state) return null;
+  // A shallow copy: hideVotes replaces the parts it changes, so the engine's view stays as it was.
+  const v = { ...(base ?? view(table.scenario, state)) };
+  if (table.openVote() && !table.revealed) hideVotes(v);
+  return v;
+}
+
+/** The part of a screen's update that is its own: its seat, its vote, and (facilitator) who voted. */
+export function seatExtras(
+  table: Table,
+  you: Seat | null,
+  facilitator: boolean,
+): Omit<SeatView, 'view'> | null {
   const state = table.state;
   if (!state || !table.record) return null;
-  // A shallow copy: hideVotes replaces the parts it changes, so one base view serves every seat.
-  const v = { ...(base ?? view(table.scenario, state)) };
   const open = table.openVote();
   let votes: SeatView['votes'] = null;
   let voted: boolean[] | null = null;
   if (open) {
     const cast = open.filter((x) => x !== null).length;
-    const revealed = table.revealed;
     const mine = you === null ? null : (open[you] ?? null);
-    votes = { cast, total: open.length, mine: mine as string | string[] | null, revealed };
+    votes = { cast, total: open.length, mine: mine as string | string[] | null, revealed: table.revealed };
     if (facilitator) voted = open.map((x) => x !== null);
-    if (!revealed) hideVotes(v, you);
   }
   return {
-    view: v,
     actions: table.record.actions.length,
     you,
     votes,
@@ -56,15 +69,12 @@ export function seatView(table: Table, you: Seat | null, facilitator: boolean, b
   };
 }
 
-/** Every seat's vote but `you`'s own is taken out of the view (null = not shown). */
-function hideVotes(v: View, you: Seat | null): void {
-  if (v.card?.votes) v.card = { ...v.card, votes: v.card.votes.map((x, i) => (i === you ? x : null)) };
+/** Every seat's vote is taken out of the view (null = not shown). */
+function hideVotes(v: View): void {
+  if (v.card?.votes) v.card = { ...v.card, votes: v.card.votes.map(() => null) };
   const pr = v.council?.priorities;
   if (v.council && pr?.votes) {
-    v.council = {
-      ...v.council,
-      priorities: { ...pr, votes: pr.votes.map((x, i) => (i === you ? x : null)) },
-    };
+    v.council = { ...v.council, priorities: { ...pr, votes: pr.votes.map(() => null) } };
   }
 }
 

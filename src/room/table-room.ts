@@ -20,8 +20,9 @@ import {
   type WelcomeMessage,
 } from './protocol';
 import { exportSession, type RoomEnv, roomEnv } from './room-env';
-import { briefFor, publicScenario, seatView } from './seat-view';
+import { briefFor, publicScenario, seatExtras, tableView } from './seat-view';
 import { hashToken, newToken, Table, type Verdict, type Who } from './table';
+import { packTableView, viewFrame } from './view-frame';
 
 /** Lets only this process restore a room from its journal (a client cannot send this key). */
 export const RESTORE_KEY = randomBytes(16).toString('hex');
@@ -264,13 +265,17 @@ export class TableRoom extends Room {
     if (lobbyChanged) this.broadcastLobby();
     const t = this.table;
     if (!t.state) return;
-    const base = view(t.scenario, t.state);
+    const shared = tableView(t, view(t.scenario, t.state));
+    if (!shared) return;
+    // One encoding of the table for all; each client's message adds only its own few fields.
+    const packed = packTableView(shared);
     const ended = t.state.pending.kind === 'ended';
     for (const client of this.clients) {
       const conn = client.userData as Conn | undefined;
       if (!conn) continue;
       const seat = conn.id ? (t.members.get(conn.id)?.seat ?? null) : null;
-      client.send('view', seatView(t, seat, conn.facilitator, base));
+      const extras = seatExtras(t, seat, conn.facilitator);
+      if (extras) client.enqueueRaw(viewFrame(packed, extras));
       const brief = seat === null ? null : briefFor(t, seat);
       const briefKey = brief ? `${brief.seat}:${brief.role}` : null;
       if (brief && conn.brief !== briefKey) client.send('brief', brief);
