@@ -9,11 +9,21 @@
  * this one process, so their own event loop is part of the latency. A benchmark, not a test.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { ExportMessage, SeatView } from '../src/room/protocol';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { ExportMessage, LobbyMessage, SeatView } from '../src/room/protocol';
 import { newToken } from '../src/room/table';
-import { freePort, killHard, spawnServer, startRedis, TestClient, until } from '../src/room/test-client';
+import {
+  type ChildServer,
+  freePort,
+  killHard,
+  spawnServer,
+  startRedis,
+  stopGently,
+  TestClient,
+  until,
+} from '../src/room/test-client';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -28,6 +38,13 @@ const SECONDS = option('seconds', 10);
 /** A phone's pause before it acts, in ms (a person reading the card is far slower still). */
 const THINK = option('think', 250);
 const PHONES = CLIENTS - 1;
+/** `--profile DIR`: the server processes write a V8 CPU profile there (open it in Chromium's DevTools). */
+const PROFILE = (() => {
+  const i = process.argv.indexOf('--profile');
+  return i === -1 ? null : resolve(process.argv[i + 1]);
+})();
+const nodeArgs = PROFILE ? ['--cpu-prof', '--cpu-prof-dir', PROFILE] : [];
+const stop = (server: ChildServer) => (PROFILE ? stopGently(server) : killHard(server));
 
 /** The test fixture, made for PHONES players and a game that outlasts the run. */
 function scenarioDir(): string {
@@ -66,22 +83,28 @@ function percentile(sorted: number[], p: number): number {
 
 async function openRoom(endpoints: string[], r: number): Promise<RoomRun> {
   const at = (i: number) => endpoints[(r + i) % endpoints.length];
-  const projector = await TestClient.create(at(0), {
-    scenario: 'room-bench',
-    facilitator: newToken(),
-    seed: `b${r}`,
-  });
+  const projector = await TestClient.create(
+    at(0),
+    {
+      scenario: 'room-bench',
+      facilitator: newToken(),
+      seed: `b${r}`,
+    },
+    false,
+  );
   await until(() => projector.welcome !== null, 10_000, 'projector');
   const code = projector.room.roomId;
   const phones: TestClient[] = [];
   for (let seat = 0; seat < PHONES; seat++) {
     // Phones reach the room through every process in turn.
-    const phone = await TestClient.join(at(seat + 1), code, { name: `P${seat}` });
+    const phone = await TestClient.join(at(seat + 1), code, { name: `P${seat}` }, false);
     await until(() => phone.welcome !== null, 10_000, 'phone');
     phone.send('seat', { seat });
     phones.push(phone);
   }
-  await until(() => projector.allText().split('"seat":').length > PHONES, 10_000, 'seats');
+  const seated = () =>
+    (projector.last('lobby') as LobbyMessage | undefined)?.participants.filter((p) => p.seat !== null);
+  await until(() => (seated()?.length ?? 0) >= PHONES, 10_000, 'seats');
   await new Promise((ok) => setTimeout(ok, 50));
   projector.send('fac', { op: 'start' });
   await until(() => phones.every((p) => p.view !== null), 10_000, 'start');
@@ -100,38 +123,68 @@ function play(run: RoomRun, latencies: number[], until: () => boolean, think: nu
     }
   });
   run.phones.forEach((phone, seat) => {
-    let sentAt = -1;
-    const act = () => {
+    // Like a person: look at the screen as it is when acting, one action at a time. `sent` is the
+    // action last sent until an update shows it landed (the screen asks something else) or it is refused.
+    let sent: string | null = null;
+    let thinking = false;
+    const decide = () => {
       const v = phone.view;
-      if (!v || until() || sentAt === v.actions) return;
-      const card = v.view.card;
-      let action: unknown = null;
-      if (card?.tieCandidates && card.tieBreaker === seat)
-        action = { type: 'breakTie', option: card.tieCandidates[0] };
-      else if (card?.pick === 'vote' && v.votes?.mine === null)
-        action = { type: 'vote', seat, option: card.options[(seat + v.actions) % card.options.length].id };
-      else if (v.view.phase === 'turn' && v.view.activeSeat === seat) action = { type: 'draw' };
-      if (!action) return;
-      sentAt = v.actions;
-      const send = () => {
-        if (until()) return;
-        run.inFlight.push({ at: performance.now(), phone: seat });
-        phone.send('act', { action });
-      };
-      if (think > 0) setTimeout(send, think * (0.5 + Math.random()));
-      else send();
+      if (!v || until()) return null;
+      const action = nextAction(v, seat);
+      if (!action) return null;
+      return { action, key: `${action.type}:${v.view.round}:${v.view.phase}:${v.view.card?.card ?? ''}` };
+    };
+    const fire = () => {
+      const d = decide();
+      if (!d || sent !== null) return;
+      sent = d.key;
+      run.inFlight.push({ at: performance.now(), phone: seat });
+      phone.send('act', { action: d.action });
+    };
+    const look = () => {
+      const d = decide();
+      if (sent !== null && d?.key !== sent) sent = null;
+      if (sent !== null || thinking || !d) return;
+      if (think <= 0) return fire();
+      thinking = true;
+      setTimeout(
+        () => {
+          thinking = false;
+          fire();
+        },
+        think * (0.5 + Math.random()),
+      );
     };
     phone.onReceive((r) => {
-      if (r.type === 'view') act();
-      // A refused action (a vote sent twice in a race) never reaches the projector.
+      if (r.type === 'view') look();
+      // A refused action (another phone's landed first) never reaches the projector.
       if (r.type === 'refused') {
+        refusals++;
         const i = run.inFlight.findIndex((s) => s.phone === seat);
         if (i >= 0) run.inFlight.splice(i, 1);
+        sent = null;
+        setTimeout(look, 10);
       }
     });
-    act();
+    look();
   });
 }
+
+/** What this seat's phone does on the screen it shows: break a tie, vote, or draw (else nothing). */
+function nextAction(v: SeatView, seat: number): { type: string; [k: string]: unknown } | null {
+  const card = v.view.card;
+  if (card?.tieCandidates && card.tieBreaker === seat)
+    return { type: 'breakTie', option: card.tieCandidates[0] };
+  if (card?.pick === 'vote' && v.votes?.mine === null) {
+    const options = card.options.filter((o) => o.selectable);
+    return { type: 'vote', seat, option: options[(seat + v.actions) % options.length].id };
+  }
+  if (v.view.phase === 'turn' && v.view.activeSeat === seat) return { type: 'draw' };
+  return null;
+}
+
+/** Refused actions in the current run (printed: a driver that races itself would inflate the figures). */
+let refusals = 0;
 
 /** Two runs on the same rooms' server: phones pausing `THINK` ms (latency), then flooding (throughput). */
 async function measure(label: string, endpoints: string[]): Promise<void> {
@@ -153,12 +206,20 @@ async function run(label: string, endpoints: string[], think: number): Promise<v
     `${label}: ${ROOMS} rooms × ${CLIENTS} clients joined in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   const latencies: number[] = [];
+  refusals = 0;
   let stop = false;
   const t0 = performance.now();
+  // The clients' own event loop is part of every latency sample: its delay is printed beside them.
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  const cpu0 = process.cpuUsage();
   for (const room of rooms) play(room, latencies, () => stop, think);
   await new Promise((ok) => setTimeout(ok, SECONDS * 1000));
   stop = true;
+  loop.disable();
   const elapsed = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const clientCpu = (cpu.user + cpu.system) / 1000 / (elapsed * 1000);
   await new Promise((ok) => setTimeout(ok, 500));
   // No room lost: each room's record (exported by its projector) holds every update it showed.
   let lost = 0;
@@ -176,7 +237,11 @@ async function run(label: string, endpoints: string[], think: number): Promise<v
     `${label}: ${(total / elapsed).toFixed(0)} actions/s over ${elapsed.toFixed(1)} s; ` +
       `phone → projector latency median ${percentile(sorted, 50).toFixed(1)} ms, ` +
       `p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms ` +
-      `(${sorted.length} samples); rooms lost: ${lost}`,
+      `(${sorted.length} samples, ${refusals} refused); rooms lost: ${lost}`,
+  );
+  console.log(
+    `${label}: the bench's own clients used ${(clientCpu * 100).toFixed(0)}% of one core (of ${cpus().length}); ` +
+      `their event-loop delay p95 ${(loop.percentile(95) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`,
   );
   await Promise.all(rooms.flatMap((r) => [r.projector, ...r.phones]).map((c) => c.leave()));
 }
@@ -186,11 +251,11 @@ async function main(): Promise<void> {
   const data = () => mkdtempSync(join(tmpdir(), 'dd-bench-data-'));
   {
     const port = await freePort();
-    const server = await spawnServer({ port, dataDir: data(), scenariosDir: scenarios });
+    const server = await spawnServer({ port, dataDir: data(), scenariosDir: scenarios, nodeArgs });
     try {
       await measure('one process', [`ws://127.0.0.1:${port}`]);
     } finally {
-      await killHard(server);
+      await stop(server);
     }
   }
   if (process.argv.includes('--one')) return;
@@ -199,14 +264,16 @@ async function main(): Promise<void> {
   try {
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
-      servers.push(await spawnServer({ port, dataDir: data(), scenariosDir: scenarios, redis: redis.url }));
+      servers.push(
+        await spawnServer({ port, dataDir: data(), scenariosDir: scenarios, redis: redis.url, nodeArgs }),
+      );
     }
     await measure(
       'two processes + Redis',
       servers.map((s) => `ws://127.0.0.1:${s.port}`),
     );
   } finally {
-    for (const s of servers) await killHard(s);
+    for (const s of servers) await stop(s);
     await redis.stop();
   }
 }

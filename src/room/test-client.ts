@@ -24,22 +24,34 @@ export class TestClient {
   view: SeatView | null = null;
   private listeners: ((r: Received) => void)[] = [];
 
-  private constructor(readonly room: Room) {
+  private readonly latest = new Map<string, unknown>();
+
+  /** `keep: false` (the benchmark): only the latest message of each type is kept, not all. */
+  private constructor(
+    readonly room: Room,
+    keep = true,
+  ) {
     room.onMessage('*', (type, message) => {
       const r = { type: String(type), message, at: performance.now() };
-      this.received.push(r);
+      if (keep) this.received.push(r);
+      this.latest.set(r.type, message);
       if (r.type === 'welcome') this.welcome = message as WelcomeMessage;
       if (r.type === 'view') this.view = message as SeatView;
       for (const l of this.listeners) l(r);
     });
   }
 
-  static async create(endpoint: string, options: Record<string, unknown>): Promise<TestClient> {
-    return new TestClient(await new Client(endpoint).create(ROOM_NAME, options));
+  static async create(endpoint: string, options: Record<string, unknown>, keep = true): Promise<TestClient> {
+    return new TestClient(await new Client(endpoint).create(ROOM_NAME, options), keep);
   }
 
-  static async join(endpoint: string, code: string, options: Record<string, unknown>): Promise<TestClient> {
-    return new TestClient(await new Client(endpoint).joinById(code, options));
+  static async join(
+    endpoint: string,
+    code: string,
+    options: Record<string, unknown>,
+    keep = true,
+  ): Promise<TestClient> {
+    return new TestClient(await new Client(endpoint).joinById(code, options), keep);
   }
 
   send(type: string, message: unknown): void {
@@ -56,9 +68,7 @@ export class TestClient {
   }
 
   last(type: string): unknown {
-    for (let i = this.received.length - 1; i >= 0; i--)
-      if (this.received[i].type === type) return this.received[i].message;
-    return undefined;
+    return this.latest.get(type);
   }
 
   async leave(): Promise<void> {
@@ -99,8 +109,19 @@ export async function spawnServer(options: {
   scenariosDir?: string;
   redis?: string;
   env?: Record<string, string>;
+  /** Extra flags for node itself, e.g. `--cpu-prof` (bench:room's `--profile`). */
+  nodeArgs?: string[];
 }): Promise<ChildServer> {
-  const args = ['--import', 'tsx', 'src/room/main.ts', '--port', String(options.port), '--host', '127.0.0.1'];
+  const args = [
+    ...(options.nodeArgs ?? []),
+    '--import',
+    'tsx',
+    'src/room/main.ts',
+    '--port',
+    String(options.port),
+    '--host',
+    '127.0.0.1',
+  ];
   args.push('--data', options.dataDir, '--no-static', '--join-burst', '100000');
   if (options.scenariosDir) args.push('--scenarios', options.scenariosDir);
   if (options.redis) args.push('--redis', options.redis, '--public-address', `127.0.0.1:${options.port}`);
@@ -134,6 +155,19 @@ export function killHard(server: ChildServer): Promise<void> {
     if (server.child.exitCode !== null || server.child.signalCode !== null) return ok();
     server.child.once('exit', () => ok());
     server.child.kill('SIGKILL');
+  });
+}
+
+/** SIGINT and wait: Colyseus shuts down and exits, so node writes a `--cpu-prof` profile. */
+export function stopGently(server: ChildServer, timeoutMs = 15_000): Promise<void> {
+  return new Promise((ok) => {
+    if (server.child.exitCode !== null || server.child.signalCode !== null) return ok();
+    const timer = setTimeout(() => void killHard(server).then(ok), timeoutMs);
+    server.child.once('exit', () => {
+      clearTimeout(timer);
+      ok();
+    });
+    server.child.kill('SIGINT');
   });
 }
 
