@@ -1,12 +1,14 @@
 /**
- * `npm run bench:room [-- --rooms 50 --clients 8 --seconds 10 --think 250 --one]`: room mode under a training
- * day's load. N rooms, each a projector and (clients − 1) phones, every client a real websocket
- * on loopback; the phones draw and vote as fast as the game lets them. Prints accepted actions
+ * `npm run bench:room [-- --rooms 50 --clients 8 --seconds 10 --think 250 --one --profile DIR]`:
+ * room mode under a training day's load. N rooms, each a projector and (clients − 1) phones,
+ * every client a real websocket on loopback; each phone does what its screen asks (vote, draw,
+ * break a tie), one action at a time, looking at the screen as it is when it acts. Prints accepted actions
  * per second and the latency from a phone's action to the projector's update (median, p95,
  * p99), first with one server process, then with two behind Redis; each once with phones that
  * pause before acting (`--think`, the latency figure) and once flooding (the throughput figure).
  * Target on these 2-core machines: p95 under 100 ms at 50 × 8, no room lost. The clients run in
- * this one process, so their own event loop is part of the latency. A benchmark, not a test.
+ * this one process, so their own event loop is part of the latency: their CPU and event-loop
+ * delay are printed beside it. A benchmark, not a test.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
