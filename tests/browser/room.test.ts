@@ -251,6 +251,17 @@ it('a secret vote: the projector counts the votes, then shows the result and the
   expect(counted).toBe(true);
   expect(voteShot).toBe(true);
   await projector.screenshot({ path: join(ARTIFACTS, 'room-projector-vote-result.png') });
+  // Every amount reads on one line from the back of the room ("€ 142.000" never breaks after the €).
+  const amountLines = await projector.locator('[data-testid=room-meters] strong').evaluateAll((els) =>
+    els.map((e) => {
+      // A flex item is one box however its text wraps; the text's own range has a rect per line.
+      const range = document.createRange();
+      range.selectNodeContents(e);
+      return range.getClientRects().length;
+    }),
+  );
+  expect(amountLines.length).toBeGreaterThan(0);
+  expect(amountLines.every((n) => n === 1)).toBe(true);
   // The facilitator ends the game; its debrief opens on this laptop, as after a single-laptop game.
   await projector.locator('[data-key=room-end]').click();
   await phones[0].locator('[data-testid=room-ended]').waitFor();
