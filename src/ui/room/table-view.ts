@@ -10,6 +10,7 @@ import type { Scenario, Text } from '../../scenario/schema';
 import { localize } from '../../scenario/text';
 import { h } from '../dom';
 import { costText } from '../effects-text';
+import { roundText } from '../hud';
 import { findCard } from '../lookup';
 
 export function tableStatus(scenario: Scenario, sv: SeatView): HTMLElement {
@@ -19,7 +20,8 @@ export function tableStatus(scenario: Scenario, sv: SeatView): HTMLElement {
   return h(
     'div',
     { class: 'room-status' },
-    h('span', { 'data-testid': 'room-round' }, t('room.board', { round: v.round, count: v.roundCount })),
+    // The scenario's own word for a round, as on the single laptop ("Kwartaal 2 van 4").
+    h('span', { 'data-testid': 'room-round' }, roundText(scenario, v.round)),
     active ? h('span', {}, t('room.turnOf', { name: active.name })) : null,
     h(
       'ul',
