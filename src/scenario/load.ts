@@ -8,16 +8,20 @@ import { decodeScenarioText } from './decode';
 import { scenarioHash } from './hash';
 import { byPosition, makeProblem, type Problem } from './problems';
 import { type Scenario, ScenarioSchema } from './schema';
-import { parseTree } from './source';
+import { type OnDocument, parseTree } from './source';
 import { issuesToProblems } from './zod-issues';
 
 export type LoadResult =
   | { ok: true; scenario: Scenario; hash: string; warnings: Problem[] }
   | { ok: false; errors: Problem[]; warnings: Problem[] };
 
-export function loadScenario(source: string | Uint8Array, file: string): LoadResult {
+/**
+ * `onDocument` gets the parsed YAML document (the studio reads its ids from it instead of
+ * parsing the same text twice); it is not called when the text never reaches the parser.
+ */
+export function loadScenario(source: string | Uint8Array, file: string, onDocument?: OnDocument): LoadResult {
   try {
-    return load(source, file);
+    return load(source, file, onDocument);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     return {
@@ -28,10 +32,10 @@ export function loadScenario(source: string | Uint8Array, file: string): LoadRes
   }
 }
 
-function load(source: string | Uint8Array, file: string): LoadResult {
+function load(source: string | Uint8Array, file: string, onDocument?: OnDocument): LoadResult {
   const decoded = decodeScenarioText(source, file);
   if (!decoded.ok) return { ok: false, errors: [decoded.problem], warnings: [] };
-  const parsed = parseTree(decoded.text, file);
+  const parsed = parseTree(decoded.text, file, onDocument);
   if (!parsed.tree) return { ok: false, errors: parsed.errors.sort(byPosition), warnings: parsed.warnings };
   const { data, positions, dotted } = parsed.tree;
 

@@ -5,6 +5,7 @@
  * plain JSON-like values come out (no Dates, Sets or binary).
  */
 import {
+  type Document,
   isAlias,
   isMap,
   isScalar,
@@ -101,6 +102,9 @@ export interface ParsedTree {
   warnings: Problem[];
 }
 
+/** Hands over the `yaml` library's document of a load, for a caller that reads more from it. */
+export type OnDocument = (doc: Document.Parsed) => void;
+
 /** A plain hint after the yaml library's own words, for the mistakes trainers make most. */
 const YAML_HINTS: Record<string, string> = {
   BAD_INDENT: 'check the indentation: the fields of one map start in the same column, using spaces',
@@ -134,7 +138,7 @@ const GROUPED_INT: ScalarTag = {
 const DOTTED = /^[-+]?[0-9]{1,3}\.[0-9]{3}$/;
 
 /** Parse YAML 1.2 (core schema) with the `yaml` library into plain data with positions. */
-export function parseTree(text: string, file: string): ParsedTree {
+export function parseTree(text: string, file: string, onDocument?: OnDocument): ParsedTree {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   if (text.length > MAX_CHARS) {
@@ -157,6 +161,7 @@ export function parseTree(text: string, file: string): ParsedTree {
     merge: false,
     uniqueKeys: true,
   });
+  onDocument?.(doc);
   const positions = new Positions(lines);
   if (doc.errors.length > 0) errors.push(...yamlErrors(doc.errors, text, file, positions));
   for (const w of doc.warnings) {

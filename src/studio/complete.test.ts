@@ -1,8 +1,13 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Document } from 'yaml';
 import { scenarioJsonSchema } from '../scenario/json-schema';
 import { scenarioTemplate } from '../scenario/templates';
+import { checkInTwo } from './checker-core';
 import { complete, hoverAt, type JsonSchema } from './complete';
 import { cardAt, extractIds } from './ids';
+import { checkText } from './lint';
 
 const words = { kind: (k: string) => `<${k}>`, line: (n: number) => `line ${n}` };
 const nl = scenarioJsonSchema('nl') as JsonSchema;
@@ -92,6 +97,34 @@ describe('ids of the file', () => {
     expect(cardAt(ids, template.indexOf('players:'))).toBeNull();
     const flags = extractIds(`${template}\nx: [ { flag: gebeld, set: true } ]\n`);
     expect(flags.byKind.get('flag')?.map((d) => d.id)).toEqual(['gebeld']);
+  });
+  it("reads the same ids from the check's own document as from a parse of its own, clean or broken", () => {
+    const dir = join(import.meta.dirname, '..', '..', 'scenarios');
+    const shipped = readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'));
+    const broken = [
+      template.replace('kind: request', 'kind: request\n        kind: event'), // a duplicate key
+      `${template}\n  - : [`, // an unclosed list
+      template.replace('id: boodschappen', 'id: boodschappen\n\tx: 1'), // a tab
+    ];
+    for (const text of [template, ...shipped, ...broken]) {
+      let doc: Document.Parsed | undefined;
+      checkText(text, 'x.yaml', 'nl', (d) => (doc = d));
+      expect(doc).toBeDefined();
+      const fromCheck = extractIds(text, doc);
+      expect(fromCheck.all).toEqual(extractIds(text).all);
+      expect(fromCheck.all.length).toBeGreaterThan(3);
+    }
+  });
+  it('answers with the problems first, then the ids, for the same version', () => {
+    const answers: unknown[] = [];
+    checkInTwo(7, template, 'x.yaml', 'en', (a) => answers.push(a));
+    expect(answers.map((a) => Object.keys(a as object).sort())).toEqual([
+      ['checked', 'version'],
+      ['ids', 'version'],
+    ]);
+    expect((answers[1] as { ids: ReturnType<typeof extractIds> }).ids.byKind.get('card')?.length).toBe(2);
   });
   it('keeps what it can of a broken file', () => {
     const broken = template.replace('title: { nl: "De buurt wil', 'title: { nl: "De buurt wil\t');

@@ -5,7 +5,7 @@
  * under the cursor. Flags are not defined anywhere in the format: every flag an effect sets or a
  * condition tests counts.
  */
-import { isMap, isScalar, isSeq, type Node, parseDocument, type YAMLMap } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, type Node, parseDocument, type YAMLMap } from 'yaml';
 import { lineAt, lineStarts } from './lines';
 
 export type IdKind =
@@ -47,11 +47,12 @@ function items(node: unknown): Node[] {
   return isSeq(node) ? (node.items as Node[]) : [];
 }
 
-export function extractIds(text: string): FileIds {
+/** `parsed`: the loader's document of this very text, when there is one (else it is parsed here). */
+export function extractIds(text: string, parsed?: Document.Parsed): FileIds {
   const all: DefinedId[] = [];
-  let doc: ReturnType<typeof parseDocument>;
+  let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { uniqueKeys: false, strict: false });
+    doc = parsed ?? parseDocument(text, { uniqueKeys: false, strict: false });
   } catch {
     return { all, byKind: new Map() };
   }

@@ -5,6 +5,7 @@
  * the editor can underline it. Pure: no editor here, so the benchmark and the tests call it too.
  */
 import { type LoadResult, loadScenario, type MessageLang, type Problem, problemMessage } from '../scenario';
+import type { OnDocument } from '../scenario/source';
 import { lineStarts } from './lines';
 
 export { lineStarts };
@@ -56,8 +57,9 @@ export function problemRange(
   return [from, to];
 }
 
-export function checkText(text: string, file: string, lang: MessageLang): Checked {
-  const result = loadScenario(text, file);
+/** `onDocument`: see loadScenario (the worker keeps the document for the ids). */
+export function checkText(text: string, file: string, lang: MessageLang, onDocument?: OnDocument): Checked {
+  const result = loadScenario(text, file, onDocument);
   const problems = [...(result.ok ? [] : result.errors), ...result.warnings].sort(
     (a, b) => a.line - b.line || a.col - b.col,
   );
