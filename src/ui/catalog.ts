@@ -16,15 +16,31 @@ const sources = import.meta.glob('../../scenarios/*.yaml', {
   eager: true,
 }) as Record<string, string>;
 
+/**
+ * The room server gives scenario files to the facilitator's laptop only (they hold every hidden
+ * brief): a phone that opens the start page gets 403 for them. That is not a broken scenario but
+ * a device that plays at a table, so it is told apart from a real failure.
+ */
+class NotForThisDevice extends Error {}
+
 async function readSource(url: string): Promise<string> {
   const response = await fetch(url);
+  if (response.status === 403) throw new NotForThisDevice();
   if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
   return response.text();
 }
 
 export type CatalogEntry =
   | { file: string; ok: true; scenario: Scenario; hash: string; source: string }
-  | { file: string; ok: false; errors: string[]; problems?: Problem[]; source?: string };
+  | {
+      file: string;
+      ok: false;
+      errors: string[];
+      problems?: Problem[];
+      source?: string;
+      /** Refused to this device (a phone at a room server): not shown as a broken scenario. */
+      forbidden?: true;
+    };
 
 let cache: Promise<CatalogEntry[]> | null = null;
 
@@ -45,6 +61,7 @@ async function readAll(): Promise<CatalogEntry[]> {
         // The problems themselves too, so the choice can word them in the UI language (issue 6).
         return { file, ok: false, errors: result.errors.map(formatProblem), problems: result.errors, source };
       } catch (error) {
+        if (error instanceof NotForThisDevice) return { file, ok: false, errors: [], forbidden: true };
         return { file, ok: false, errors: [`${file}: ${String(error)}`] };
       }
     }),

@@ -4,7 +4,7 @@ import { localize } from '../scenario/text';
 import type { App, Screen } from './app';
 import { scenarioOpener } from './authoring/open-file';
 import { problemList } from './authoring/problems-panel';
-import { type CatalogEntry, loadCatalog } from './catalog';
+import { type CatalogEntry, FLAGSHIP, loadCatalog } from './catalog';
 import { h } from './dom';
 
 type Playable = Extract<CatalogEntry, { ok: true }>;
@@ -21,8 +21,12 @@ export function chooseScreen(app: App, onChoose: (entry: Playable) => void, onBa
       const list = h('div', { class: 'cards', role: 'list' });
       if (!entries && !failure) list.append(h('p', {}, t('start.loading')));
       if (failure) list.append(h('p', { class: 'errors' }, failure));
-      if (entries && entries.length === 0) list.append(h('p', {}, t('choose.none')));
-      for (const entry of entries ?? []) {
+      const shown = (entries ?? []).filter((e) => e.ok || !e.forbidden);
+      // Files refused to this device: a phone at the room server, which plays at a table. It is
+      // shown the way there first (a small inlined scenario may still be playable below it).
+      const phone = !!entries?.some((e) => !e.ok && e.forbidden);
+      if (entries && shown.length === 0 && !phone) list.append(h('p', {}, t('choose.none')));
+      for (const entry of shown) {
         if (!entry.ok) {
           list.append(
             h(
@@ -39,11 +43,13 @@ export function chooseScreen(app: App, onChoose: (entry: Playable) => void, onBa
         }
         const s = entry.scenario;
         const title = localize(s.title, lang, s.languages);
+        // The flagship is where a newcomer starts: marked, first, and focused once the list loads.
+        const recommended = s.id === FLAGSHIP;
         list.append(
           h(
             'button',
             {
-              class: 'scenario',
+              class: recommended ? 'scenario recommended' : 'scenario',
               type: 'button',
               role: 'listitem',
               'data-key': `scenario-${s.id}`,
@@ -51,6 +57,9 @@ export function chooseScreen(app: App, onChoose: (entry: Playable) => void, onBa
               'aria-label': t('choose.play', { title }),
               onclick: () => onChoose(entry),
             },
+            recommended
+              ? h('span', { class: 'badge', 'data-testid': 'recommended' }, t('choose.recommended'))
+              : null,
             h('span', { class: 'title' }, title),
             h('span', {}, localize(s.summary, lang, s.languages)),
             s.audience
@@ -77,6 +86,7 @@ export function chooseScreen(app: App, onChoose: (entry: Playable) => void, onBa
         'div',
         { class: 'choose' },
         h('div', { class: 'row' }, h('h1', {}, t('choose.title')), app.controls()),
+        phone ? phoneNote() : null,
         opener.panel(),
         list,
         h(
@@ -110,4 +120,18 @@ export function chooseScreen(app: App, onChoose: (entry: Playable) => void, onBa
     },
   );
   return screen;
+}
+
+/** What a phone sees instead of the scenario list: scenarios are on the facilitator's laptop. */
+function phoneNote(): HTMLElement {
+  return h(
+    'div',
+    { class: 'phone-note', 'data-testid': 'choose-phone' },
+    h('p', {}, t('choose.phone')),
+    h(
+      'button',
+      { class: 'btn primary', type: 'button', onclick: () => location.assign('#/join') },
+      t('choose.joinTable'),
+    ),
+  );
 }

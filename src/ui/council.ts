@@ -13,6 +13,7 @@ import type { KeyedElement } from './card';
 import { h, icon } from './dom';
 import { costText } from './effects-text';
 import { councilName } from './lookup';
+import { readTab, writeTab } from './tab-storage';
 import type { CouncilShown, InvestShown } from './table';
 
 const txt = (scenario: Scenario) => (v: Parameters<typeof localize>[0]) =>
@@ -91,6 +92,9 @@ export function councilDialog(
     const pick = shown.pick;
     const voter = pick.nextVoter ?? -1;
     const need = pick.prioritiesToPick;
+    // Ticks not yet confirmed survive a reload of this tab: kept per decision and voter.
+    const ticksKey = `dd.ticks:${location.hash}:${state.log.length}:${voter}:${pick.pick}`;
+    const ticked = new Set((readTab(ticksKey) ?? '').split(',').filter(Boolean));
     const boxes = shown.candidates.map((p, i) =>
       h(
         'label',
@@ -99,6 +103,7 @@ export function councilDialog(
           type: 'checkbox',
           value: p.id,
           'data-key': `priority-${p.id}`,
+          checked: ticked.has(p.id),
         }),
         h('span', { class: 'key', 'aria-hidden': 'true' }, `${i + 1}`),
         h(
@@ -110,8 +115,9 @@ export function councilDialog(
       ),
     );
     const status = h('p', { 'aria-live': 'polite' });
-    const form = h('div', { class: 'stack' }, boxes);
     const picked = () => [...form.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
+    const keepTicks = () => writeTab(ticksKey, picked().join(',') || null);
+    const form = h('div', { class: 'stack', onchange: keepTicks }, boxes);
     const confirm = h(
       'button',
       {
@@ -149,6 +155,7 @@ export function councilDialog(
       if (/^[1-9]$/.test(e.key)) {
         const box = boxes[Number(e.key) - 1]?.querySelector('input');
         if (box) box.checked = !box.checked;
+        keepTicks();
         return true;
       }
       if (e.key === 'Enter') {

@@ -14,12 +14,24 @@ import { changeChips } from './effects-text';
 import { debriefTools, decisionExtras } from './facilitator/debrief-tools';
 import { roundText } from './hud';
 import { findCard } from './lookup';
+import { keepScroll } from './tab-storage';
 import type { StageContext } from './types';
 
 export function debriefScreen(ctx: StageContext): Screen {
   const { scenario, state, app } = ctx;
+  let stopKeeping: (() => void) | null = null;
   return {
+    leave() {
+      stopKeeping?.();
+    },
     render() {
+      // The first paint: a reload comes back to where the facilitator was reading (issue 27).
+      if (!stopKeeping) {
+        requestAnimationFrame(() => {
+          const scroller = document.getElementById('screen');
+          if (scroller && !stopKeeping) stopKeeping = keepScroll(scroller, `dd.scroll:${location.hash}`);
+        });
+      }
       const lang = currentLang();
       const text = (v: Parameters<typeof localize>[0]) => localize(v, lang, scenario.languages);
       const log = state.log;

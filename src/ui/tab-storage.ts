@@ -21,3 +21,29 @@ export function writeTab(key: string, value: string | null): boolean {
     return false;
   }
 }
+
+/**
+ * Keeps how far `scroller` is scrolled in this tab under `key` and scrolls it back there once
+ * (a reload of a long page, the debrief, lands where the facilitator was reading). Returns the
+ * function that stops keeping it.
+ */
+export function keepScroll(scroller: HTMLElement, key: string): () => void {
+  const saved = Number(readTab(key));
+  if (saved > 0) {
+    // After the layout of what was just rendered: before it, the page may be too short to scroll.
+    requestAnimationFrame(() => {
+      scroller.scrollTop = saved;
+    });
+  }
+  let queued = false;
+  const onScroll = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      writeTab(key, String(Math.round(scroller.scrollTop)));
+    });
+  };
+  scroller.addEventListener('scroll', onScroll, { passive: true });
+  return () => scroller.removeEventListener('scroll', onScroll);
+}

@@ -6,6 +6,7 @@
  */
 import { t } from '../../i18n';
 import { h } from '../dom';
+import { readTab, writeTab } from '../tab-storage';
 import { type ConsoleCommand, type ConsoleModel, clock, TIMER_CHOICES } from './model';
 
 export interface PanelState {
@@ -14,8 +15,11 @@ export interface PanelState {
   inject: string;
 }
 
+/** The note being typed survives a reload of this tab (it is the facilitator's, not yet the table's). */
+const NOTE_KEY = 'dd.console.note';
+
 export function newPanelState(): PanelState {
-  return { confirm: null, note: '', inject: '' };
+  return { confirm: null, note: readTab(NOTE_KEY) ?? '', inject: '' };
 }
 
 export function renderPanel(
@@ -75,6 +79,7 @@ export function renderPanel(
     placeholder: t('facil.notePlaceholder'),
     oninput: (e: Event) => {
       ui.note = (e.target as HTMLTextAreaElement).value;
+      writeTab(NOTE_KEY, ui.note || null);
     },
   });
   note.value = ui.note;
@@ -127,6 +132,7 @@ export function renderPanel(
           const text = ui.note.trim();
           if (!text) return;
           ui.note = '';
+          writeTab(NOTE_KEY, null);
           send({ cmd: 'note', text });
           redraw();
         },
