@@ -3,6 +3,7 @@
  * meeting itself: choose the priorities, move money between budgets when the scenario allows.
  */
 import { Landmark, PiggyBank } from 'lucide-static';
+import { parseMoney } from '../engine/money';
 import type { Action, GameState } from '../engine/types';
 import { prioritiesAction } from '../engine/view-actions';
 import { currentLang, t } from '../i18n';
@@ -85,6 +86,7 @@ export function councilDialog(
   send: (a: Action) => void,
 ): KeyedElement {
   const text = txt(scenario);
+  const lang = currentLang() === 'en' ? 'en' : 'nl';
   const body: (HTMLElement | null)[] = [];
   let onKey: ((e: KeyboardEvent) => boolean) | undefined;
   if (shown.step === 'priorities' && shown.pick) {
@@ -184,12 +186,80 @@ export function councilDialog(
       options(scenario.resources[1]?.id ?? ''),
     );
     const amount = h('input', {
-      type: 'number',
-      min: 1,
-      step: 1000,
+      // Text, not a number field: a browser reads "100.000" there as one hundred (issue 21).
+      type: 'text',
+      inputmode: 'decimal',
+      autocomplete: 'off',
       'data-key': 'transfer-amount',
       'aria-label': t('council.amount'),
+      placeholder: lang === 'en' ? '100,000' : '100.000',
       value: '',
+    });
+    const status = h('p', {
+      class: 'transfer-status',
+      'data-testid': 'transfer-status',
+      'aria-live': 'polite',
+    });
+    const ask = h('div', {
+      class: 'facil-confirm transfer-confirm',
+      'data-testid': 'transfer-confirm',
+      hidden: true,
+    });
+    const nameOf = (id: string) => {
+      const r = scenario.resources.find((x) => x.id === id);
+      return r ? text(r.name) : id;
+    };
+    /** Reads the form; says what is wrong, or asks to confirm the move in words and euros. */
+    const propose = () => {
+      const check = transferCheck(amount.value, from.value, to.value, shown.limits, lang);
+      ask.hidden = true;
+      if (!check.ok) {
+        status.textContent = t(`council.refuse.${check.reason}`, {
+          typed: amount.value.trim().slice(0, 40),
+          from: nameOf(from.value),
+          max: formatMoney(shown.limits[from.value] ?? 0),
+        });
+        return;
+      }
+      status.textContent = '';
+      const question = t('council.confirmTransfer', {
+        amount: formatMoney(check.amount),
+        from: nameOf(from.value),
+        to: nameOf(to.value),
+      });
+      const yes = h(
+        'button',
+        {
+          class: 'btn primary',
+          type: 'button',
+          'data-key': 'transfer-yes',
+          onclick: () => send({ type: 'transfer', from: from.value, to: to.value, amount: check.amount }),
+        },
+        t('council.yesTransfer'),
+      );
+      const no = h(
+        'button',
+        {
+          class: 'btn',
+          type: 'button',
+          'data-key': 'transfer-no',
+          onclick: () => {
+            ask.hidden = true;
+            amount.focus();
+          },
+        },
+        t('council.noTransfer'),
+      );
+      ask.replaceChildren(h('strong', { role: 'alert' }, question), yes, no);
+      ask.hidden = false;
+      yes.focus();
+    };
+    amount.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter') return;
+      // Enter in the amount proposes this move (not "done with transfers", the dialog's Enter).
+      e.stopPropagation();
+      e.preventDefault();
+      propose();
     });
     const done = h(
       'button',
@@ -212,18 +282,12 @@ export function councilDialog(
         h('label', { class: 'field' }, t('council.amount'), amount),
         h(
           'button',
-          {
-            class: 'btn',
-            type: 'button',
-            'data-key': 'transfer',
-            onclick: () => {
-              const value = Math.round(Number(amount.value));
-              if (value > 0) send({ type: 'transfer', from: from.value, to: to.value, amount: value });
-            },
-          },
+          { class: 'btn', type: 'button', 'data-key': 'transfer', onclick: propose },
           t('council.transfer'),
         ),
       ),
+      status,
+      ask,
       h(
         'p',
         {},
@@ -249,4 +313,23 @@ export function councilDialog(
   );
   el.onKey = onKey;
   return el;
+}
+
+export type TransferCheck =
+  | { ok: true; amount: number }
+  | { ok: false; reason: 'empty' | 'not-a-number' | 'not-positive' | 'too-large' | 'same' | 'over-limit' };
+
+/** Whether a typed move can be proposed: an amount (either notation), two budgets, within the limit. */
+export function transferCheck(
+  typed: string,
+  from: string,
+  to: string,
+  limits: Record<string, number>,
+  lang: 'nl' | 'en',
+): TransferCheck {
+  const parsed = parseMoney(typed, lang);
+  if (!parsed.ok) return parsed;
+  if (from === to) return { ok: false, reason: 'same' };
+  if (parsed.amount > (limits[from] ?? 0)) return { ok: false, reason: 'over-limit' };
+  return parsed;
 }

@@ -186,6 +186,7 @@ async function playCouncil(page: Page, mode: Mode, played: Played): Promise<void
       const before = await page.locator('[data-testid^=amount-]').allTextContents();
       await council.locator('[data-key=transfer-amount]').fill('1000');
       await council.locator('[data-key=transfer]').click();
+      await council.locator('[data-key=transfer-yes]').click();
       await page.waitForFunction(
         (b) =>
           [...document.querySelectorAll('[data-testid^=amount-]')].map((e) => e.textContent).join('|') !==
