@@ -87,7 +87,9 @@ async function main(): Promise<void> {
         `${others}\n(if phones cannot connect, try one of these with --public-address or in the URL)`,
       );
   }
-  // Colyseus itself shuts down gracefully on SIGINT/SIGTERM (journals are already on disk).
+  // Ctrl-C or a service manager: rooms are disposed and journals closed (already on disk), then exit.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGUSR2'] as const)
+    process.once(signal, () => void server.close().finally(() => process.exit(0)));
 }
 
 main().catch((error) => {

@@ -131,6 +131,9 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
       ...(scale.driver ? { selectProcessIdToCreateRoom: leastBusyProcess(scale.driver) } : {}),
       publicAddress: options.publicAddress,
       greet: false,
+      // Colyseus' own handler would shut the whole server down on any uncaught error; main.ts
+      // keeps serving instead (log-once.ts keepServing) and closes on SIGINT/SIGTERM itself.
+      gracefullyShutdown: false,
       logger: quietLogger(trouble),
     },
     {
