@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     const others = otherAddresses(lan);
     if (others)
       console.log(
-        `${others}\n(if phones cannot connect, try one of these with --public-address or in the URL)`,
+        `${others}\n(if phones cannot reach ${lan}, start again with --host and one of these)`,
       );
   }
   // Ctrl-C or a service manager: rooms are disposed and journals closed (already on disk), then exit.
