@@ -64,11 +64,13 @@ export class GuardedServer extends Server {
     if (req.method === 'OPTIONS') return void res.writeHead(204, headers).end();
     const ip = address(req);
     const route = /^\/matchmake\/([A-Za-z]+)\/([A-Za-z0-9_-]+)$/.exec((req.url ?? '').split('?')[0] ?? '');
-    if (req.method !== 'POST' || !route) return reply(res, 404, headers, 'no such matchmaking route');
+    if (req.method !== 'POST' || !route)
+      return reply(res, 404, { ...headers, connection: 'close' }, 'no such matchmaking route');
     const [, method, name] = route as unknown as [string, string, string];
     const refuse = (status: number, key: string, why: string, line: string): void => {
       this.gate.trouble.note(`${key}:${ip}`, line);
-      reply(res, status, headers, why);
+      // A body not read yet is not read at all: the connection closes after the answer.
+      reply(res, status, req.complete ? headers : { ...headers, connection: 'close' }, why);
     };
     if (method === 'create') {
       const local = this.gate.local(req);
