@@ -194,6 +194,18 @@ export class TableRoom extends Room {
   }
 
   /**
+   * A handler that throws (a bug) costs that one message, not the process: Colyseus calls this
+   * instead of letting the error escape. Refused joins (onAuth, onJoin) are rethrown to the
+   * transport, which logs them once per address; the rest is logged once per room and kind.
+   */
+  override onUncaughtException(error: Error, method: string): void {
+    if (method === 'onAuth' || method === 'onJoin') return;
+    const line = `room ${this.roomId}: ${method} failed: ${String(error?.message ?? error).split('\n')[0]}`;
+    if (this.env?.trouble) this.env.trouble.note(`uncaught:${this.roomId}:${method}`, line);
+    else roomEnv().log(line);
+  }
+
+  /**
    * Not in Colyseus' room listing: `join`/`joinOrCreate` (closed by the server anyway) would
    * find no room to seat a stranger in; a phone joins only by the room's code.
    */
