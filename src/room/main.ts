@@ -83,9 +83,7 @@ async function main(): Promise<void> {
   if (host === '0.0.0.0') {
     const others = otherAddresses(lan);
     if (others)
-      console.log(
-        `${others}\n(if phones cannot reach ${lan}, start again with --host and one of these)`,
-      );
+      console.log(`${others}\n(if phones cannot reach ${lan}, start again with --host and one of these)`);
   }
   // Ctrl-C or a service manager: rooms are disposed and journals closed (already on disk), then exit.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGUSR2'] as const)
