@@ -262,6 +262,19 @@ describe('logs a stranger cannot flood', () => {
     expect(lines.filter((l) => l.includes('127.0.0.2'))).toHaveLength(1);
     expect(lines.join('\n')).not.toMatch(/\n\s+at /);
   });
+
+  it('20 joins with a wrong seat token are one line for that address', async () => {
+    const { projector, code } = await openRoom();
+    const start = logged.length;
+    for (let i = 0; i < 20; i++)
+      await expect(new Client(endpoint).joinById(code, { token: newToken() })).rejects.toThrow(
+        /unknown seat token/,
+      );
+    const lines = logged.slice(start).filter((l) => l.includes('unknown seat token'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('127.0.0.1');
+    await projector.leave();
+  });
 });
 
 describe('the build as a phone downloads it', () => {
