@@ -75,6 +75,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
   };
   setRoomEnv(env);
   const files = options.staticDir ? new StaticFiles(options.staticDir) : null;
+  files?.warm();
   let joinBase = options.joinBase ?? null;
   const http = createServer((req, res) => {
     try {
