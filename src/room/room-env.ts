@@ -27,7 +27,7 @@ export interface RoomEnv {
   scenarios: Map<string, ScenarioSource>;
   log: (line: string) => void;
   newCode: () => string;
-  /** Called when a room is opened (the terminal prints its join URL and QR code). */
+  /** Called when a room is opened (the terminal prints one line with its join URL). */
   opened?: (code: string) => void;
   /** Refusals and drops, once per client per minute (a stranger cannot flood the log). */
   trouble?: LogOnce;

@@ -242,15 +242,21 @@ export class TableRoom extends Room {
     if (!this.unused() || this.clients.length > 0) return;
     await this.lock();
     await this.idle;
+    if (!this.unused() || this.clients.length > 0) {
+      // Someone came in meanwhile (a seat reserved just before the lock): the room stays.
+      await this.unlock();
+      return this.watchIdle();
+    }
     await this.journal.close();
     const file = roomFile(this.env.dataDir, this.table.code);
     let aside = `${file}.retired`;
     if (existsSync(aside)) aside = `${file}.${Date.now()}.retired`;
     renameSync(file, aside);
     syncDir(this.env.dataDir);
-    const minutes = Math.round(after / 60_000);
+    const wait =
+      after >= 60_000 ? `${Math.round(after / 60_000)} minutes` : `${Math.round(after / 1000)} seconds`;
     this.env.log(
-      `room ${this.table.code} retired: nobody joined it in ${minutes} minutes (journal kept as ${basename(aside)})`,
+      `room ${this.table.code} retired: nobody joined it in ${wait} (journal kept as ${basename(aside)})`,
     );
     this.disconnect();
   }
