@@ -70,7 +70,9 @@ export class GuardedServer extends Server {
     const refuse = (status: number, key: string, why: string, line: string): void => {
       this.gate.trouble.note(`${key}:${ip}`, line);
       // A body not read yet is not read at all: the connection closes after the answer.
-      reply(res, status, req.complete ? headers : { ...headers, connection: 'close' }, why);
+      const extra: Record<string, string> = status === 429 ? { 'retry-after': '10' } : {};
+      if (!req.complete) extra.connection = 'close';
+      reply(res, status, { ...headers, ...extra }, why);
     };
     if (method === 'create') {
       const local = this.gate.local(req);

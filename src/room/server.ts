@@ -49,7 +49,7 @@ export interface RoomServerOptions {
   /** A room nobody joined, not started and with no one connected is retired after this long (default 30 min). */
   retireAfterMs?: number;
   log?: (line: string) => void;
-  /** A room was opened: its code (main.ts prints the phones' URL and QR code). */
+  /** A room was opened: its code (main.ts prints one line with the phones' URL). */
   opened?: (code: string) => void;
 }
 

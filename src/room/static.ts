@@ -142,7 +142,7 @@ export class StaticFiles {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found.\n');
       return 'served';
     }
-    void this.send(req, res, file);
+    this.send(req, res, file).catch(() => res.destroy());
     return 'served';
   }
 
