@@ -6,10 +6,12 @@
  *   tsx src/room/main.ts [--port 2567] [--host 0.0.0.0] [--data .rooms] [--no-static]
  *                        [--redis redis://127.0.0.1:6379] [--public-address host:port]
  *                        [--scenarios DIR] [--join-burst N] [--static DIR]
+ *                        [--open-rooms local|any] [--retire-after MINUTES]
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { joinUrlBase, lanAddress, terminalQr } from './lan';
+import { joinUrlBase, lanAddress, otherAddresses, terminalQr } from './lan';
+import { keepServing } from './log-once';
 import { startRoomServer } from './server';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -26,6 +28,8 @@ function arg(name: string, fallback: string | null): string | null {
 }
 
 async function main(): Promise<void> {
+  // One request or one bug must not end every table of the workshop.
+  keepServing(process, (line) => console.error(line));
   const port = Number(arg('port', '2567'));
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`--port: ${arg('port', '')} is not a port number`);
@@ -44,6 +48,16 @@ async function main(): Promise<void> {
   const lan = host === '0.0.0.0' ? lanAddress() : host;
   const publicAddress = arg('public-address', null) ?? (redisUrl ? `${lan}:${port}` : undefined);
   const joinBase = joinUrlBase(lan, port);
+  const openRooms = arg('open-rooms', 'local');
+  if (openRooms !== 'local' && openRooms !== 'any') {
+    console.error(`--open-rooms: ${openRooms} is not "local" (this machine only) or "any" (a hosted server)`);
+    process.exit(2);
+  }
+  const retireMinutes = Number(arg('retire-after', '30'));
+  if (!(retireMinutes >= 0)) {
+    console.error(`--retire-after: ${arg('retire-after', '')} is not a number of minutes`);
+    process.exit(2);
+  }
   const server = await startRoomServer({
     port,
     host,
@@ -54,10 +68,10 @@ async function main(): Promise<void> {
     redisUrl,
     publicAddress,
     joinBase,
-    opened: (code) => {
-      const url = `${joinBase}#/join/${code}`;
-      void terminalQr(url).then((qr) => console.log(`\nRoom ${code} is open. Phones join at ${url}\n${qr}`));
-    },
+    openRooms,
+    retireAfterMs: retireMinutes * 60_000,
+    // One line per room: the QR code (the join address) is printed once, at start.
+    opened: (code) => console.log(`Room ${code} is open. Phones join at ${joinBase}#/join/${code}`),
   });
   // The child-process tests read this line to know the server is up.
   console.log(`room server listening on ${host}:${server.port} (restored ${server.restored.length} rooms)`);
@@ -66,7 +80,14 @@ async function main(): Promise<void> {
     console.log(`Phones join at ${joinBase}#/join (then the room code), or scan:\n`);
     console.log(await terminalQr(`${joinBase}#/join`));
   }
-  // Colyseus itself shuts down gracefully on SIGINT/SIGTERM (journals are already on disk).
+  if (host === '0.0.0.0') {
+    const others = otherAddresses(lan);
+    if (others)
+      console.log(`${others}\n(if phones cannot reach ${lan}, start again with --host and one of these)`);
+  }
+  // Ctrl-C or a service manager: rooms are disposed and journals closed (already on disk), then exit.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGUSR2'] as const)
+    process.once(signal, () => void server.close().finally(() => process.exit(0)));
 }
 
 main().catch((error) => {

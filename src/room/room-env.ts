@@ -11,6 +11,7 @@ import { SESSION_FORMAT, SESSION_VERSION, serializeSession } from '../persistenc
 import { formatProblem, loadScenario } from '../scenario';
 import type { Scenario } from '../scenario/schema';
 import { localize } from '../scenario/text';
+import type { LogOnce } from './log-once';
 import { CODE_ALPHABET, CODE_LENGTH, type ExportMessage } from './protocol';
 import type { Table } from './table';
 
@@ -26,8 +27,12 @@ export interface RoomEnv {
   scenarios: Map<string, ScenarioSource>;
   log: (line: string) => void;
   newCode: () => string;
-  /** Called when a room is opened (the terminal prints its join URL and QR code). */
+  /** Called when a room is opened (the terminal prints one line with its join URL). */
   opened?: (code: string) => void;
+  /** Refusals and drops, once per client per minute (a stranger cannot flood the log). */
+  trouble?: LogOnce;
+  /** A room nobody joined, not started, with no one connected, is retired after this long. */
+  retireAfterMs?: number;
 }
 
 let current: RoomEnv | null = null;

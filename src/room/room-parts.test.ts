@@ -25,14 +25,17 @@ const nic = (address: string, internal = false): NetworkInterfaceInfo =>
 describe('room parts', () => {
   it('prints the Wi-Fi address for phones, never localhost when there is one', () => {
     expect(
-      lanAddress({
-        lo: [nic('127.0.0.1', true)],
-        docker0: [nic('172.17.0.1')],
-        wlan0: [nic('192.168.1.20')],
-      }),
+      lanAddress(
+        {
+          lo: [nic('127.0.0.1', true)],
+          docker0: [nic('172.17.0.1')],
+          wlan0: [nic('192.168.1.20')],
+        },
+        null,
+      ),
     ).toBe('192.168.1.20');
-    expect(lanAddress({ lo: [nic('127.0.0.1', true)], eth0: [nic('10.0.0.5')] })).toBe('10.0.0.5');
-    expect(lanAddress({ lo: [nic('127.0.0.1', true)] })).toBe('127.0.0.1');
+    expect(lanAddress({ lo: [nic('127.0.0.1', true)], eth0: [nic('10.0.0.5')] }, null)).toBe('10.0.0.5');
+    expect(lanAddress({ lo: [nic('127.0.0.1', true)] }, null)).toBe('127.0.0.1');
     expect(joinUrlBase('192.168.1.20', 2567)).toBe('http://192.168.1.20:2567/');
   });
 

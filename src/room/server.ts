@@ -4,18 +4,24 @@
  * opens. With `redisUrl`, several processes share rooms through @colyseus/redis-presence and
  * @colyseus/redis-driver; each then announces its own `publicAddress` so a phone that found its
  * room through any process connects to the process that holds it.
+ *
+ * No request ends the process: every handler answers inside a try, a path with a bad `%` is a
+ * 400, and what a stranger's requests cause is logged once per address per minute
+ * (guarded-server.ts, static.ts, log-once.ts).
  */
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
-import { matchMaker, Server } from '@colyseus/core';
-import { WebSocketTransport } from '@colyseus/ws-transport';
+import { matchMaker } from '@colyseus/core';
+import { firstLine, GuardedServer, GuardedTransport, type OpenRooms } from './guarded-server';
 import { ensureDir, storedRooms } from './journal';
 import { JoinLimiter } from './limiter';
-import { ROOM_MARK, ROOM_NAME } from './protocol';
+import { LogOnce } from './log-once';
+import { ROOM_NAME } from './protocol';
 import { codeMaker, readScenarios, setRoomEnv } from './room-env';
+import { StaticFiles } from './static';
 import { RESTORE_KEY, TableRoom } from './table-room';
+
+export { withoutScenarios } from './static';
 
 export interface RoomServerOptions {
   port: number;
@@ -29,11 +35,21 @@ export interface RoomServerOptions {
   publicAddress?: string;
   /** The base URL printed and put in the QR code, e.g. http://192.168.1.20:2567/ */
   joinBase?: string;
-  /** Matchmaking requests per address: burst and refill per second. */
+  /** Join-by-code requests per address: burst and refill per second. */
   joinBurst?: number;
   joinPerSecond?: number;
+  /**
+   * Who may open a room: this machine only (the default: the facilitator's laptop runs the
+   * server), or any address (a hosted server, facilitators elsewhere), then rate-limited per
+   * address by `createBurst` (default 5) and `createPerSecond` (default one per 30 s).
+   */
+  openRooms?: OpenRooms;
+  createBurst?: number;
+  createPerSecond?: number;
+  /** A room nobody joined, not started and with no one connected is retired after this long (default 30 min). */
+  retireAfterMs?: number;
   log?: (line: string) => void;
-  /** A room was opened: its code (main.ts prints the phones' URL and QR code). */
+  /** A room was opened: its code (main.ts prints one line with the phones' URL). */
   opened?: (code: string) => void;
 }
 
@@ -44,56 +60,37 @@ export interface RunningRoomServer {
   close: () => Promise<void>;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.wav': 'audio/wav',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.json': 'application/json',
-  '.yaml': 'text/yaml; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
-
-/** Colyseus' matchmaking behind a per-address rate limit, so room codes cannot be tried in bulk. */
-class LimitedServer extends Server {
-  constructor(
-    options: ConstructorParameters<typeof Server>[0],
-    private readonly limiter: JoinLimiter,
-    private readonly log: (line: string) => void,
-  ) {
-    super(options);
-  }
-
-  protected override async handleMatchMakeRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const ip = req.socket.remoteAddress ?? '?';
-    if (req.method === 'POST' && !this.limiter.allow(ip)) {
-      this.log(`too many join requests from ${ip}: refused`);
-      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '10' });
-      res.end(JSON.stringify({ code: 429, error: 'too many join requests, wait a few seconds' }));
-      return;
-    }
-    return super.handleMatchMakeRequest(req, res);
-  }
-}
-
 export async function startRoomServer(options: RoomServerOptions): Promise<RunningRoomServer> {
   const log = options.log ?? ((line: string) => console.log(line));
+  const trouble = new LogOnce(log);
   ensureDir(options.dataDir);
   const env = {
     dataDir: options.dataDir,
     scenarios: readScenarios(options.scenariosDir, log),
     log,
+    trouble,
     newCode: codeMaker(options.dataDir),
     opened: options.opened,
+    retireAfterMs: options.retireAfterMs ?? 30 * 60_000,
   };
   setRoomEnv(env);
+  const files = options.staticDir ? new StaticFiles(options.staticDir) : null;
+  files?.warm();
   let joinBase = options.joinBase ?? null;
   const http = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    try {
+      answer(req, res);
+    } catch (error) {
+      trouble.note(
+        `http:${req.socket.remoteAddress}`,
+        `request ${String(req.url).slice(0, 80)} failed: ${firstLine(error)}`,
+      );
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    }
+  });
+  const answer = (req: IncomingMessage, res: ServerResponse): void => {
+    const path = (req.url ?? '/').split(/[?#]/)[0] ?? '/';
     if (path === '/room-api/info') {
       // Public facts only; any origin may read them (the game from `npm start` asks from its own port).
       res.writeHead(200, {
@@ -108,7 +105,17 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
       res.end(JSON.stringify({ room: true, joinBase, scenarios, rooms: matchMaker.stats.local.roomCount }));
       return;
     }
-    serveStatic(options.staticDir, path, res, fromThisMachine(req.socket));
+    if (!files) return void res.writeHead(404).end();
+    if (files.serve(req, res, path, fromThisMachine(req.socket)) === 'bad-path')
+      trouble.note(
+        `bad-path:${req.socket.remoteAddress}`,
+        `a bad path from ${req.socket.remoteAddress}: refused (400)`,
+      );
+  };
+  http.on('clientError', (_error, socket) => {
+    // A malformed request line or headers: answered and closed, never thrown.
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    else socket.destroy();
   });
   const redis = options.redisUrl;
   // Loaded only when asked for: a single laptop never needs the Redis client.
@@ -118,16 +125,25 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
         driver: new (await import('@colyseus/redis-driver')).RedisDriver(redis),
       }
     : {};
-  const server = new LimitedServer(
+  const server = new GuardedServer(
     {
-      transport: new WebSocketTransport({ server: http, maxPayload: 64 * 1024 }),
+      transport: new GuardedTransport({ server: http, maxPayload: 64 * 1024 }, trouble),
       ...scale,
       ...(scale.driver ? { selectProcessIdToCreateRoom: leastBusyProcess(scale.driver) } : {}),
       publicAddress: options.publicAddress,
       greet: false,
+      // Colyseus' own handler would shut the whole server down on any uncaught error; main.ts
+      // keeps serving instead (log-once.ts keepServing) and closes on SIGINT/SIGTERM itself.
+      gracefullyShutdown: false,
+      logger: quietLogger(trouble),
     },
-    new JoinLimiter(options.joinBurst ?? 30, options.joinPerSecond ?? 2),
-    log,
+    {
+      joins: new JoinLimiter(options.joinBurst ?? 30, options.joinPerSecond ?? 2),
+      creates: new JoinLimiter(options.createBurst ?? 5, options.createPerSecond ?? 1 / 30),
+      openRooms: options.openRooms ?? 'local',
+      local: (req) => fromThisMachine(req.socket),
+      trouble,
+    },
   );
   server.define(ROOM_NAME, TableRoom);
   const restored: string[] = [];
@@ -153,9 +169,23 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
     restored,
     close: async () => {
       if (announce) clearInterval(announce);
+      trouble.stop();
       await server.gracefullyShutdown(false);
     },
   };
+}
+
+/**
+ * Colyseus' own log (a stack trace for every failed join, every bad message) as single lines,
+ * each kind once a minute; its debug chatter not at all.
+ */
+function quietLogger(trouble: LogOnce) {
+  const line = (...args: unknown[]): void => {
+    const text = firstLine(args[0]);
+    trouble.note(`colyseus:${text.slice(0, 60)}`, `colyseus: ${text}`);
+  };
+  const quiet = (): void => undefined;
+  return { debug: quiet, trace: quiet, info: line, warn: line, error: line };
 }
 
 /**
@@ -186,60 +216,4 @@ function leastBusyProcess(driver: { query: (c: object) => Promise<{ processId: s
  */
 export function fromThisMachine(socket: { remoteAddress?: string; localAddress?: string }): boolean {
   return socket.remoteAddress !== undefined && socket.remoteAddress === socket.localAddress;
-}
-
-/**
- * The scenario files in the build hold every hidden role's brief. Phones never need them (the
- * room sends each seat what it may see), so only this machine may read them: otherwise anyone on
- * the venue's Wi-Fi could open assets/urk-2015-….yaml and read the mole's brief.
- */
-const SCENARIO_FILE = /\.ya?ml$/i;
-
-function serveStatic(dir: string | null, path: string, res: ServerResponse, local: boolean): void {
-  if (!dir) {
-    res.writeHead(404).end();
-    return;
-  }
-  const root = resolve(dir);
-  let file = normalize(join(root, decodeURIComponent(path)));
-  if (!file.startsWith(root)) {
-    res.writeHead(403).end();
-    return;
-  }
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file)) {
-    res.writeHead(404).end();
-    return;
-  }
-  if (!local && SCENARIO_FILE.test(file)) {
-    res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end(
-      "Scenario files are read on the facilitator's laptop only: a phone gets what its seat may see from the room.\n",
-    );
-    return;
-  }
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-  if (file.endsWith('index.html')) {
-    // The mark tells the start screen it was served by the room server (src/ui/room/probe.ts).
-    const html = readFileSync(file, 'utf8').replace(
-      '</head>',
-      `<meta name="${ROOM_MARK}" content="1" />\n</head>`,
-    );
-    res.end(html);
-    return;
-  }
-  if (!local && file.endsWith('sw.js')) {
-    // The offline cache of a phone leaves out what it may not fetch (one refused file fails it all).
-    res.end(withoutScenarios(readFileSync(file, 'utf8')));
-    return;
-  }
-  createReadStream(file).pipe(res);
-}
-
-/** The service worker's list of files to cache (src/offline/sw-plugin.ts) without the scenario files. */
-export function withoutScenarios(sw: string): string {
-  return sw.replace(/^const FILES = (.*);$/m, (_line, list: string) => {
-    const files = (JSON.parse(list) as string[]).filter((f) => !SCENARIO_FILE.test(f));
-    return `const FILES = ${JSON.stringify(files)};`;
-  });
 }

@@ -5,6 +5,8 @@
  * Commands run one at a time per room, so a broadcast never shows an entry not yet on disk.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync, renameSync } from 'node:fs';
+import { basename } from 'node:path';
 import { type Client, Room } from '@colyseus/core';
 import type { z } from 'zod';
 import { view } from '../engine/view';
@@ -63,6 +65,8 @@ export class TableRoom extends Room {
       this.command(c, () => this.table.facilitate(m));
     });
     this.onMessage('*', (c, type) => this.drop(c, 'unknown message type', String(type).slice(0, 40)));
+    await this.unlisted();
+    this.watchIdle();
   }
 
   private restore(code: string): void {
@@ -116,6 +120,7 @@ export class TableRoom extends Room {
   }
 
   override async onJoin(client: Client, _options: unknown, auth: JoinOptions): Promise<void> {
+    this.watchIdle();
     let token: string | null = null;
     if ('facilitator' in auth) {
       client.userData = { facilitator: true, id: null } satisfies Conn;
@@ -151,9 +156,11 @@ export class TableRoom extends Room {
     const stillHere = this.clients.some((c) => c !== client && (c.userData as Conn | undefined)?.id === id);
     if (m && !stillHere) m.connected = false;
     this.broadcastLobby();
+    this.watchIdle();
   }
 
   override async onDispose(): Promise<void> {
+    clearTimeout(this.retireTimer);
     await this.idle;
     await this.journal?.close();
   }
@@ -178,9 +185,80 @@ export class TableRoom extends Room {
     });
   }
 
+  /** Refuses a message; logged once per client and reason per minute (then counted): a phone cannot flood the log. */
   private drop(client: Client, reason: string, detail: string): void {
-    this.env.log(`room ${this.roomId}: dropped a message from ${client.sessionId}: ${reason} (${detail})`);
+    const line = `room ${this.roomId}: dropped a message from ${client.sessionId}: ${reason} (${detail})`;
+    if (this.env.trouble) this.env.trouble.note(`drop:${this.roomId}:${client.sessionId}:${reason}`, line);
+    else this.env.log(line);
     client.send('refused', { reason });
+  }
+
+  /**
+   * A handler that throws (a bug) costs that one message, not the process: Colyseus calls this
+   * instead of letting the error escape. Refused joins (onAuth, onJoin) are rethrown to the
+   * transport, which logs them once per address; the rest is logged once per room and kind.
+   */
+  override onUncaughtException(error: Error, method: string): void {
+    if (method === 'onAuth' || method === 'onJoin') return;
+    const line = `room ${this.roomId}: ${method} failed: ${String(error?.message ?? error).split('\n')[0]}`;
+    if (this.env?.trouble) this.env.trouble.note(`uncaught:${this.roomId}:${method}`, line);
+    else roomEnv().log(line);
+  }
+
+  /**
+   * Not in Colyseus' room listing: `join`/`joinOrCreate` (closed by the server anyway) would
+   * find no room to seat a stranger in; a phone joins only by the room's code.
+   */
+  private async unlisted(): Promise<void> {
+    await this.setPrivate(true);
+  }
+
+  private retireTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * A room opened and never used (no phone joined, not started, nobody connected) is retired
+   * after `retireAfterMs`: its journal is moved aside (CODE.jsonl.retired, not restored) and the
+   * room closed, so abandoned rooms do not pile up across restarts. Any connection resets the wait.
+   */
+  private watchIdle(): void {
+    clearTimeout(this.retireTimer);
+    const after = this.env.retireAfterMs;
+    if (!after || !this.unused() || this.clients.length > 0) return;
+    this.retireTimer = setTimeout(
+      () =>
+        void this.retire(after).catch((e) =>
+          this.env.log(`room ${this.roomId}: could not retire: ${String(e)}`),
+        ),
+      after,
+    );
+    this.retireTimer.unref?.();
+  }
+
+  private unused(): boolean {
+    return this.table.members.size === 0 && !this.table.started;
+  }
+
+  private async retire(after: number): Promise<void> {
+    if (!this.unused() || this.clients.length > 0) return;
+    await this.lock();
+    await this.idle;
+    if (!this.unused() || this.clients.length > 0) {
+      // Someone came in meanwhile (a seat reserved just before the lock): the room stays.
+      await this.unlock();
+      return this.watchIdle();
+    }
+    await this.journal.close();
+    const file = roomFile(this.env.dataDir, this.table.code);
+    let aside = `${file}.retired`;
+    if (existsSync(aside)) aside = `${file}.${Date.now()}.retired`;
+    renameSync(file, aside);
+    syncDir(this.env.dataDir);
+    const wait =
+      after >= 60_000 ? `${Math.round(after / 60_000)} minutes` : `${Math.round(after / 1000)} seconds`;
+    this.env.log(
+      `room ${this.table.code} retired: nobody joined it in ${wait} (journal kept as ${basename(aside)})`,
+    );
+    this.disconnect();
   }
 
   /**
