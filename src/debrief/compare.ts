@@ -6,6 +6,7 @@
 import type { GameState } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
 import { localize } from '../scenario/text';
+import { type CouncilKind, councilRows } from './council-rows';
 import { findCard } from './model';
 
 export interface Column {
@@ -32,7 +33,20 @@ export interface CompareFormat {
   meter(v: number): string;
   none: string;
   ending: string;
+  /** Words for the council's rows (the export labels' kinds); English when left out. */
+  kinds?: Partial<Record<CouncilKind | 'bought' | 'declined', string>>;
 }
+
+const KIND_WORDS: Record<CouncilKind | 'bought' | 'declined', string> = {
+  priorities: 'Priorities',
+  transfer: 'Money moved',
+  invest: 'Investment',
+  decline: 'Investment',
+  inject: 'Card brought in',
+  skip: 'Card skipped',
+  bought: 'bought',
+  declined: 'declined',
+};
 
 export function compareSessions(
   scenario: Scenario,
@@ -68,6 +82,7 @@ export function compareSessions(
     const title = card ? text(card.title) : cardId;
     return { key, label: n === '1' ? title : `${title} (${n})`, cells, differs: new Set(cells).size > 1 };
   });
+  choices.push(...councilChoices(scenario, columns, lang, f));
   const row = (key: string, label: string, cells: string[]): CompareRow => ({
     key,
     label,
@@ -99,4 +114,41 @@ export function compareSessions(
     ),
   ];
   return { labels: columns.map((c) => c.label), choices, outcomes };
+}
+
+/**
+ * The council's decisions side by side: each meeting's priorities and each transfer in order
+ * (the n-th at every table), every investment bought or declined, cards brought in or skipped.
+ */
+function councilChoices(scenario: Scenario, columns: Column[], lang: string, f: CompareFormat): CompareRow[] {
+  const w = { ...KIND_WORDS, ...f.kinds };
+  const order: string[] = [];
+  const labels = new Map<string, string>();
+  const perColumn = columns.map((c) => {
+    const rows = councilRows(scenario, c.state, lang, { round: String, money: f.money });
+    const seen = new Map<string, number>();
+    const cells = new Map<string, string>();
+    for (const r of rows) {
+      let key: string;
+      let cell: string;
+      if (r.kind === 'invest' || r.kind === 'decline') {
+        key = `council:invest#${r.what}`;
+        cell = r.kind === 'invest' ? w.bought : w.declined;
+        labels.set(key, `${w.invest}: ${r.what}`);
+      } else {
+        const n = (seen.get(r.kind) ?? 0) + 1;
+        seen.set(r.kind, n);
+        key = `council:${r.kind}#${n}`;
+        cell = r.what;
+        labels.set(key, n === 1 ? w[r.kind] : `${w[r.kind]} (${n})`);
+      }
+      cells.set(key, cell);
+      if (!order.includes(key)) order.push(key);
+    }
+    return cells;
+  });
+  return order.map((key) => {
+    const cells = perColumn.map((p) => p.get(key) ?? f.none);
+    return { key, label: labels.get(key) ?? key, cells, differs: new Set(cells).size > 1 };
+  });
 }

@@ -66,7 +66,7 @@ describe('exports', () => {
     const md = debriefMarkdown(debrief, ENGLISH_LABELS);
     expect(md).not.toContain('<script>');
     expect(md).toContain('&lt;script');
-    expect(mdText('*bold* [x](y) # h')).toBe('\\*bold\\* \\[x\\]\\(y\\) \\# h');
+    expect(mdText('*bold* [x](y)')).toBe('\\*bold\\* \\[x\\](y)');
     expect(md).toContain('Roles and goals');
   });
 

@@ -4,8 +4,8 @@
  * laptop years later. Every piece of scenario text and every note goes through `esc`, so a card
  * titled `<script>` shows those characters. Print CSS keeps sections and charts whole on A4.
  */
-import type { ExportLabels } from './labels';
-import type { Debrief } from './model';
+import { type ExportLabels, kindLabel } from './labels';
+import { type Debrief, splitVotes, timelineOf } from './model';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -50,7 +50,7 @@ const CSS = `
 body{font-family:"Atkinson Hyperlegible",Verdana,Arial,sans-serif;color:#000;background:#fff;max-width:60rem;margin:1.5rem auto;padding:0 1rem;line-height:1.45;font-size:16px}
 h1{font-size:1.7rem}h2{font-size:1.3rem;border-bottom:2px solid #0072B2;padding-bottom:.2rem;margin-top:1.6rem}
 .charts{display:flex;flex-wrap:wrap;gap:.8rem}.charts figure{margin:0}svg{max-width:100%;height:auto}
-ol.timeline>li{margin:.6rem 0;padding:.4rem .6rem;border-left:4px solid #0072B2}
+ol.timeline>li{margin:.6rem 0;padding:.4rem .6rem;border-left:4px solid #0072B2}ol.timeline>li.council{border-left-color:#009E73}
 .muted{color:#333}.note{background:#fff8dc;padding:.2rem .4rem}.split{border-left:4px solid #D55E00;padding-left:.4rem}
 table{border-collapse:collapse}td,th{border:1px solid #999;padding:.2rem .5rem;text-align:left;vertical-align:top}
 @page{size:A4;margin:15mm}
@@ -67,8 +67,20 @@ export function debriefHtml(d: Debrief, l: ExportLabels): string {
   ]
     .map((svg) => `<figure>${svg}</figure>`)
     .join('');
-  const decisions = d.decisions
-    .map((x) => {
+  const decisions = timelineOf(d)
+    .map((item) => {
+      if (item.kind === 'council') {
+        const x = item.row;
+        const parts = [
+          `<div class="muted">${e(x.roundText)}</div>`,
+          `<strong>${e(kindLabel(l, x.kind))}: ${e(x.what)}</strong>`,
+        ];
+        if (x.notChosen.length)
+          parts.push(`<div class="muted">${e(l.notChosen)}: ${x.notChosen.map(e).join(' · ')}</div>`);
+        if (x.tally) parts.push(`<div>${e(l.tally)}: ${e(x.tally)}</div>`);
+        return `<li class="council" data-kind="${e(x.kind)}">${parts.join('')}</li>`;
+      }
+      const x = item.row;
       const parts = [
         `<div class="muted">${e(x.roundText)}${x.player ? ` · ${e(x.player)}` : ''}</div>`,
         `<strong>${e(x.card)}</strong>`,
@@ -76,10 +88,7 @@ export function debriefHtml(d: Debrief, l: ExportLabels): string {
       ];
       if (x.notChosen.length)
         parts.push(`<div class="muted">${e(l.notChosen)}: ${x.notChosen.map(e).join(' · ')}</div>`);
-      if (x.split && x.votes)
-        parts.push(
-          `<div class="split">${e(l.split)}: ${x.votes.map((v) => `${e(v.player)} → ${e(v.option)}`).join(' · ')}</div>`,
-        );
+      if (x.tally) parts.push(`<div>${e(l.tally)}: ${e(x.tally)}</div>`);
       if (x.asked.length)
         parts.push(
           `<div>${e(l.asked)}: <ul>${x.asked.map((q) => `<li>${e(q.ask)} — <span class="muted">${e(q.reveals)}</span></li>`).join('')}</ul></div>`,
@@ -88,6 +97,12 @@ export function debriefHtml(d: Debrief, l: ExportLabels): string {
       if (x.reflect) parts.push(`<div><em>${e(l.reflect)}: ${e(x.reflect)}</em></div>`);
       return `<li data-card="${e(x.cardId)}">${parts.join('')}</li>`;
     })
+    .join('');
+  const splits = splitVotes(d)
+    .map(
+      (v) =>
+        `<li class="split"><strong>${e(v.kind === 'card' ? v.title : `${kindLabel(l, v.kind)}: ${v.title}`)}</strong> <span class="muted">(${e(v.roundText)})</span>: ${e(v.tally)} — ${v.votes.map((x) => `${e(x.player)} → ${e(x.option)}`).join(' · ')}</li>`,
+    )
     .join('');
   const finals = [...d.resources.map((r) => [r.name, r.text]), ...d.meters.map((m) => [m.name, m.text])]
     .map(([n, v]) => `<tr><th>${e(n)}</th><td>${e(v)}</td></tr>`)
@@ -114,6 +129,7 @@ ${d.ending ? `<section><h2>${e(l.ending)}: ${e(d.ending.title)}</h2><p>${e(d.end
 <section><h2>${e(l.final)}</h2><table>${finals}</table></section>
 <section><h2>${e(l.charts)}</h2><div class="charts">${charts}</div></section>
 <section><h2>${e(l.timeline)}</h2><ol class="timeline">${decisions}</ol></section>
+${splits ? `<section><h2>${e(l.splitVotes)}</h2><ul>${splits}</ul></section>` : ''}
 ${d.generalNotes.length ? `<section><h2>${e(l.generalNotes)}</h2><ul>${d.generalNotes.map((n) => `<li class="note">${e(n)}</li>`).join('')}</ul></section>` : ''}
 <section><h2>${e(l.roles)}</h2><ul>${roles}</ul></section>
 ${d.questions.length ? `<section><h2>${e(l.questions)}</h2><ol>${d.questions.map((q) => `<li>${e(q)}</li>`).join('')}</ol></section>` : ''}

@@ -24,6 +24,31 @@ export interface ExportLabels {
   start: string;
   seed: string;
   reflect: string;
+  /** The kind column of the CSV, and the council's decisions by kind. */
+  kind: string;
+  kindCard: string;
+  kindPriorities: string;
+  kindTransfer: string;
+  kindInvest: string;
+  kindDecline: string;
+  kindInject: string;
+  kindSkip: string;
+  splitVotes: string;
+  tally: string;
+}
+
+/** The label of a timeline entry's kind ("Prioriteiten", "Geld verschoven", …). */
+export function kindLabel(l: ExportLabels, kind: string): string {
+  const byKind: Record<string, string> = {
+    card: l.kindCard,
+    priorities: l.kindPriorities,
+    transfer: l.kindTransfer,
+    invest: l.kindInvest,
+    decline: l.kindDecline,
+    inject: l.kindInject,
+    skip: l.kindSkip,
+  };
+  return byKind[kind] ?? kind;
 }
 
 export const ENGLISH_LABELS: ExportLabels = {
@@ -51,4 +76,14 @@ export const ENGLISH_LABELS: ExportLabels = {
   start: 'start',
   seed: 'Seed',
   reflect: 'To reflect on',
+  kind: 'Kind',
+  kindCard: 'Card',
+  kindPriorities: 'Priorities',
+  kindTransfer: 'Money moved',
+  kindInvest: 'Investment bought',
+  kindDecline: 'Investment declined',
+  kindInject: 'Card brought in',
+  kindSkip: 'Card skipped',
+  splitVotes: 'Split votes',
+  tally: 'Tally',
 };

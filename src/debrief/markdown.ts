@@ -1,17 +1,24 @@
 /**
  * The debrief as Markdown for the minutes. Scenario text and notes are escaped so that a `*`,
- * `#`, `[` or a raw `<script>` in them shows as typed and never becomes markup in a viewer.
+ * `#`, `[` or a raw `<script>` in them shows as typed and never becomes markup in a viewer — and
+ * only where a character could start markup, so "burn-out" and "€ 241.350" stay as they are.
  */
 
-import type { ExportLabels } from './labels';
-import type { Debrief } from './model';
+import { type ExportLabels, kindLabel } from './labels';
+import { type Debrief, splitVotes, timelineOf } from './model';
 
 export function mdText(s: string): string {
-  return s
-    .replace(/\r?\n/g, ' ')
-    .replace(/([\\`*_{}[\]()#+\-.!|>~])/g, '\\$1')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;');
+  return (
+    s
+      .replace(/\r?\n/g, ' ')
+      // Inline markup anywhere: emphasis, code, links, tables, strikethrough, raw HTML.
+      .replace(/([\\`*_[\]|~])/g, '\\$1')
+      .replace(/&(?=#?\w+;)/g, '&amp;')
+      .replace(/</g, '&lt;')
+      // Block markup only counts at the start of a line: a heading, a list item, a quote.
+      .replace(/^(\s*)([#>+-])/, '$1\\$2')
+      .replace(/^(\s*\d+)([.)])/, '$1\\$2')
+  );
 }
 
 export function debriefMarkdown(d: Debrief, l: ExportLabels): string {
@@ -23,16 +30,33 @@ export function debriefMarkdown(d: Debrief, l: ExportLabels): string {
   for (const r of d.resources) out.push(`- ${e(r.name)}: ${e(r.text)}`);
   for (const m of d.meters) out.push(`- ${e(m.name)}: ${e(m.text)}`);
   out.push('', `## ${e(l.timeline)}`, '');
-  d.decisions.forEach((x, i) => {
-    out.push(`${i + 1}\\. **${e(x.card)}** — ${e(x.roundText)}${x.player ? ` · ${e(x.player)}` : ''}`);
-    out.push(`    - ${e(l.chosen)}: ${e(x.chosen)}`);
-    if (x.notChosen.length) out.push(`    - ${e(l.notChosen)}: ${x.notChosen.map(e).join(' · ')}`);
-    if (x.split && x.votes)
-      out.push(`    - ${e(l.split)}: ${x.votes.map((v) => `${e(v.player)} → ${e(v.option)}`).join(' · ')}`);
-    if (x.asked.length) out.push(`    - ${e(l.asked)}: ${x.asked.map((q) => e(q.ask)).join(' · ')}`);
-    for (const n of x.notes) out.push(`    - ${e(l.notes)}: ${e(n)}`);
-    if (x.reflect) out.push(`    - ${e(l.reflect)}: ${e(x.reflect)}`);
+  timelineOf(d).forEach((item, i) => {
+    if (item.kind === 'council') {
+      const x = item.row;
+      out.push(`${i + 1}\\. **${e(kindLabel(l, x.kind))}: ${e(x.what)}** — ${e(x.roundText)}`);
+      if (x.notChosen.length) out.push(`    - ${e(l.notChosen)}: ${x.notChosen.map(e).join(' · ')}`);
+      if (x.tally) out.push(`    - ${e(l.tally)}: ${e(x.tally)}`);
+      return;
+    }
+    const c = item.row;
+    out.push(`${i + 1}\\. **${e(c.card)}** — ${e(c.roundText)}${c.player ? ` · ${e(c.player)}` : ''}`);
+    out.push(`    - ${e(l.chosen)}: ${e(c.chosen)}`);
+    if (c.notChosen.length) out.push(`    - ${e(l.notChosen)}: ${c.notChosen.map(e).join(' · ')}`);
+    if (c.tally) out.push(`    - ${e(l.tally)}: ${e(c.tally)}`);
+    if (c.asked.length) out.push(`    - ${e(l.asked)}: ${c.asked.map((q) => e(q.ask)).join(' · ')}`);
+    for (const n of c.notes) out.push(`    - ${e(l.notes)}: ${e(n)}`);
+    if (c.reflect) out.push(`    - ${e(l.reflect)}: ${e(c.reflect)}`);
   });
+  const splits = splitVotes(d);
+  if (splits.length) {
+    out.push('', `## ${e(l.splitVotes)}`, '');
+    for (const v of splits) {
+      const who = v.votes.map((x) => `${e(x.player)} → ${e(x.option)}`).join(' · ');
+      out.push(
+        `- **${e(v.kind === 'card' ? v.title : `${kindLabel(l, v.kind)}: ${v.title}`)}** (${e(v.roundText)}): ${e(v.tally)} — ${who}`,
+      );
+    }
+  }
   if (d.generalNotes.length) {
     out.push('', `## ${e(l.generalNotes)}`, '');
     for (const n of d.generalNotes) out.push(`- ${e(n)}`);

@@ -7,8 +7,10 @@
  * just made; a note before any card stays with the session.
  */
 import type { GameState, LogEntry } from '../engine/types';
-import type { Card, Scenario } from '../scenario/schema';
+import type { Scenario } from '../scenario/schema';
 import { localize, roundLabel } from '../scenario/text';
+import { type CouncilRow, changesOf, councilRows, tallyOf } from './council-rows';
+import { findCard } from './find-card';
 
 export interface DebriefWords {
   /** "Kwartaal 2 van 4" for a round ≥ 1; the word for "before the start" for 0. */
@@ -30,6 +32,8 @@ export interface DecisionRow {
   notChosen: string[];
   votes: { player: string; option: string }[] | null;
   split: boolean;
+  /** Votes per option, most first ("3–1–1"); null without a vote. */
+  tally: string | null;
   asked: { ask: string; reveals: string }[];
   notes: string[];
   changes: { name: string; delta: number; money: boolean }[];
@@ -42,6 +46,8 @@ export interface Debrief {
   seed: string;
   players: { name: string; role: string | null; brief: string | null; goal: boolean | null }[];
   decisions: DecisionRow[];
+  /** The council's own decisions: priorities, transfers, investments, cards brought in or skipped. */
+  council: CouncilRow[];
   generalNotes: string[];
   resources: { id: string; name: string; start: number; end: number; text: string; series: number[] }[];
   meters: {
@@ -59,10 +65,7 @@ export interface Debrief {
   questions: string[];
 }
 
-export function findCard(scenario: Scenario, id: string): Card | undefined {
-  for (const deck of scenario.decks) for (const c of deck.cards) if (c.id === id) return c;
-  return scenario.reserveCards.find((c) => c.id === id);
-}
+export { findCard } from './find-card';
 
 /** For each note entry, the log index of the decision it belongs to (or null: general). */
 export function noteOwners(log: readonly LogEntry[]): Map<number, number | null> {
@@ -148,23 +151,13 @@ export function buildDebrief(
       notChosen: (card?.options ?? []).filter((o) => o.id !== e.option).map((o) => text(o.label)),
       votes,
       split: e.votes ? new Set(e.votes.filter((v) => v !== null)).size > 1 : false,
+      tally: tallyOf(e.votes),
       asked: e.asked.map((q) => ({
         ask: text(card?.conversation[q]?.ask ?? ''),
         reveals: text(card?.conversation[q]?.reveals ?? ''),
       })),
       notes: notesOf.get(i) ?? [],
-      changes: [
-        ...Object.entries(e.deltas.resources).map(([id, d]) => ({
-          name: text(scenario.resources.find((r) => r.id === id)?.name ?? id),
-          delta: d,
-          money: true,
-        })),
-        ...Object.entries(e.deltas.meters).map(([id, d]) => ({
-          name: text(scenario.meters.find((m) => m.id === id)?.name ?? id),
-          delta: d,
-          money: false,
-        })),
-      ],
+      changes: changesOf(scenario, e.deltas, text as never),
       reflect: card?.reflect ? text(card.reflect) : null,
     });
   });
@@ -184,6 +177,7 @@ export function buildDebrief(
       };
     }),
     decisions,
+    council: councilRows(scenario, state, lang, words),
     generalNotes: notesOf.get(null) ?? [],
     resources: scenario.resources.map((r) => ({
       id: r.id,
@@ -214,4 +208,42 @@ export function scenarioRound(scenario: Scenario, lang: string, before: string, 
     n <= 0
       ? before
       : `${roundLabel(scenario.rounds.label, n, lang, scenario.languages)} ${of} ${scenario.rounds.count}`;
+}
+
+export type TimelineItem = { kind: 'card'; row: DecisionRow } | { kind: 'council'; row: CouncilRow };
+
+/** Card decisions and the council's own in the order they happened. */
+export function timelineOf(d: Debrief): TimelineItem[] {
+  const items: TimelineItem[] = [
+    ...d.decisions.map((row) => ({ kind: 'card' as const, row })),
+    ...d.council.map((row) => ({ kind: 'council' as const, row })),
+  ];
+  return items.sort((a, b) => a.row.logIndex - b.row.logIndex);
+}
+
+/** Every vote that split the table (cards and priorities), with its tally and who chose what. */
+export interface SplitVote {
+  logIndex: number;
+  kind: 'card' | CouncilRow['kind'];
+  title: string;
+  roundText: string;
+  tally: string;
+  votes: { player: string; option: string }[];
+}
+
+export function splitVotes(d: Debrief): SplitVote[] {
+  return timelineOf(d).flatMap(({ kind, row }) =>
+    row.split && row.votes && row.tally
+      ? [
+          {
+            logIndex: row.logIndex,
+            kind: kind === 'card' ? ('card' as const) : row.kind,
+            title: kind === 'card' ? row.card : row.what,
+            roundText: row.roundText,
+            tally: row.tally,
+            votes: row.votes,
+          },
+        ]
+      : [],
+  );
 }

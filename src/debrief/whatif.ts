@@ -10,6 +10,9 @@ import { step } from '../engine/step';
 import type { GameState, SessionRecord } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
 
+/** The log entries a table decided, so a what-if can take them back: a card's or the council's. */
+const BRANCHABLE: ReadonlySet<string> = new Set(['decision', 'priorities', 'transfer', 'invest', 'decline']);
+
 /** How many of the record's actions to keep so that the decision logged at `logIndex` is not yet made. */
 export function branchPoint(scenario: Scenario, record: SessionRecord, logIndex: number): number {
   const starts = decisionStarts(record);
@@ -18,7 +21,8 @@ export function branchPoint(scenario: Scenario, record: SessionRecord, logIndex:
   for (let k = 0; k < record.actions.length; k++) {
     state = step(scenario, state, record.actions[k]);
     if (state.log.length > logIndex) {
-      if (state.log[logIndex].kind !== 'decision') throw new Error(`log entry ${logIndex} is not a decision`);
+      if (!BRANCHABLE.has(state.log[logIndex].kind))
+        throw new Error(`log entry ${logIndex} is not a decision`);
       return starts[k];
     }
   }

@@ -3,9 +3,11 @@
  * timeline of decisions with the options not chosen, split votes and the delayed consequences
  * linked to their cause, the roles (hidden ones revealed), and the reflection questions.
  */
-import type { LogEntry } from '../engine/types';
+import { type CouncilRow, councilRows, tallyOf } from '../debrief/council-rows';
+import type { GameState, LogEntry } from '../engine/types';
 import { currentLang, t } from '../i18n';
 import { formatMeter, formatMoney } from '../i18n/money';
+import type { Scenario } from '../scenario/schema';
 import { localize } from '../scenario/text';
 import type { Screen } from './app';
 import { charts } from './debrief-charts';
@@ -53,7 +55,7 @@ export function debriefScreen(ctx: StageContext): Screen {
         }
         return null;
       };
-      const timeline = decisions.map(([e, i]) => {
+      const cards = decisions.map(([e, i]) => {
         const card = findCard(scenario, e.card);
         const label = (id: string | null) => text(card.options?.find((o) => o.id === id)?.label ?? id ?? '');
         const notChosen = (card.options ?? []).filter((o) => o.id !== e.option).map((o) => text(o.label));
@@ -77,7 +79,7 @@ export function debriefScreen(ctx: StageContext): Screen {
             ? h(
                 'div',
                 { 'data-testid': 'split' },
-                `${t('debrief.split')}: ${e.votes.map((v, s) => `${state.players[s]?.name ?? ''} → ${label(v)}`).join(' · ')}`,
+                `${t('debrief.split')} (${tallyOf(e.votes)}): ${e.votes.map((v, s) => `${state.players[s]?.name ?? ''} → ${label(v)}`).join(' · ')}`,
               )
             : null,
           cause ? h('div', { 'data-testid': 'caused-by' }, t('debrief.causedBy', { card: cause })) : null,
@@ -87,6 +89,18 @@ export function debriefScreen(ctx: StageContext): Screen {
           decisionExtras(ctx, i),
         );
       });
+      // The council's own decisions stand in the timeline beside the cards (issue 21).
+      const council = councilRows(scenario, state, lang, {
+        round: (n) => roundText(scenario, n),
+        money: formatMoney,
+      });
+      const timeline = [
+        ...cards.map((el, k) => [decisions[k][1], el] as const),
+        ...council.map((row) => [row.logIndex, councilItem(ctx, row)] as const),
+      ]
+        .sort((a, b) => a[0] - b[0])
+        .map(([, el]) => el);
+      const splits = splitSection(state, scenario, lang, decisions, council);
       const questions = (scenario.debrief?.questions ?? []).map((q) => h('li', {}, text(q)));
       const roles = state.players
         .map((p) => {
@@ -119,6 +133,7 @@ export function debriefScreen(ctx: StageContext): Screen {
             ? h('ol', { class: 'timeline', 'data-testid': 'timeline' }, timeline)
             : h('p', {}, t('debrief.noDecisions')),
         ),
+        splits,
         roles.length > 0 ? h('section', {}, h('h2', {}, t('debrief.roles')), h('ul', {}, roles)) : null,
         questions.length > 0
           ? h(
@@ -141,4 +156,87 @@ export function debriefScreen(ctx: StageContext): Screen {
       );
     },
   };
+}
+
+/** A council decision in the timeline: what it was, what was not chosen, the tally, what-if. */
+function councilItem(ctx: StageContext, row: CouncilRow): HTMLElement {
+  return h(
+    'li',
+    { class: 'council-item', 'data-testid': 'timeline-item', 'data-kind': row.kind },
+    h('div', { class: 'when' }, row.roundText),
+    h('strong', {}, `${t(`export.kind${row.kind[0].toUpperCase()}${row.kind.slice(1)}`)}: ${row.what}`),
+    row.notChosen.length > 0
+      ? h('div', { class: 'not-chosen' }, t('debrief.notChosen', { options: row.notChosen.join(' · ') }))
+      : null,
+    row.split && row.votes
+      ? h(
+          'div',
+          { 'data-testid': 'split' },
+          `${t('debrief.split')} (${row.tally}): ${row.votes.map((v) => `${v.player} → ${v.option}`).join(' · ')}`,
+        )
+      : null,
+    h(
+      'div',
+      { class: 'outcome' },
+      row.changes.length
+        ? row.changes
+            .map((c) => `${c.name} ${c.money ? formatMoney(c.delta) : formatMeter(c.delta, currentLang())}`)
+            .join(' · ')
+        : '',
+    ),
+    row.kind === 'inject' || row.kind === 'skip' ? null : decisionExtras(ctx, row.logIndex),
+  );
+}
+
+/** "Verdeelde stemmingen": every vote that split the table, with its tally and who chose what. */
+function splitSection(
+  state: GameState,
+  scenario: Scenario,
+  lang: string,
+  decisions: readonly (readonly [Extract<LogEntry, { kind: 'decision' }>, number])[],
+  council: CouncilRow[],
+): HTMLElement | null {
+  const text = (v: Parameters<typeof localize>[0]) => localize(v, lang, scenario.languages);
+  const items: [number, HTMLElement][] = [];
+  for (const [e, i] of decisions) {
+    if (!e.votes || new Set(e.votes.filter(Boolean)).size < 2) continue;
+    const card = findCard(scenario, e.card);
+    const label = (id: string | null) =>
+      id ? text(card.options?.find((o) => o.id === id)?.label ?? id) : '—';
+    items.push([
+      i,
+      h(
+        'li',
+        { 'data-testid': 'split-vote' },
+        h('strong', {}, text(card.title)),
+        ` (${roundText(scenario, e.at)}): ${tallyOf(e.votes)} — `,
+        e.votes.map((v, s) => `${state.players[s]?.name ?? ''} → ${label(v)}`).join(' · '),
+      ),
+    ]);
+  }
+  for (const row of council) {
+    if (!row.split || !row.votes) continue;
+    items.push([
+      row.logIndex,
+      h(
+        'li',
+        { 'data-testid': 'split-vote' },
+        h('strong', {}, `${t('export.kindPriorities')}: ${row.what}`),
+        ` (${row.roundText}): ${row.tally} — `,
+        row.votes.map((v) => `${v.player} → ${v.option}`).join(' · '),
+      ),
+    ]);
+  }
+  if (items.length === 0) return null;
+  items.sort((a, b) => a[0] - b[0]);
+  return h(
+    'section',
+    { 'data-testid': 'split-votes' },
+    h('h2', {}, t('export.splitVotes')),
+    h(
+      'ul',
+      {},
+      items.map(([, el]) => el),
+    ),
+  );
 }

@@ -13,6 +13,7 @@ import { h } from '../dom';
 import { readFile } from '../saved/download';
 import { describeProblem } from '../saved/problem';
 import { keepFiles, keptFiles } from './kept';
+import { compareKinds } from './kinds';
 import { comparisonTable } from './table';
 
 export function compareScreen(app: App, onBack: () => void): Screen {
@@ -76,6 +77,7 @@ export function compareScreen(app: App, onBack: () => void): Screen {
                   meter: (v) => formatMeter(v, lang),
                   none: '·',
                   ending: t('compare.ending'),
+                  kinds: compareKinds(),
                 },
               ),
             )

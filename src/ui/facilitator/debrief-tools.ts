@@ -13,6 +13,7 @@ import { branchRecord } from '../../debrief/whatif';
 import { currentLang, t } from '../../i18n';
 import { formatMeter, formatMoney } from '../../i18n/money';
 import { resumeSession } from '../../persistence';
+import { compareKinds } from '../compare/kinds';
 import { comparisonTable } from '../compare/table';
 import { h } from '../dom';
 import { roundText } from '../hud';
@@ -45,6 +46,16 @@ export function exportLabels(): ExportLabels {
     'start',
     'seed',
     'reflect',
+    'kind',
+    'kindCard',
+    'kindPriorities',
+    'kindTransfer',
+    'kindInvest',
+    'kindDecline',
+    'kindInject',
+    'kindSkip',
+    'splitVotes',
+    'tally',
   ];
   return Object.fromEntries(keys.map((k) => [k, t(`export.${k}`)])) as unknown as ExportLabels;
 }
@@ -124,7 +135,13 @@ async function fillBranch(
       { label: t('whatif.branch'), state: ctx.state },
     ],
     lang,
-    { money: formatMoney, meter: (v) => formatMeter(v, lang), none: '·', ending: t('compare.ending') },
+    {
+      money: formatMoney,
+      meter: (v) => formatMeter(v, lang),
+      none: '·',
+      ending: t('compare.ending'),
+      kinds: compareKinds(),
+    },
   );
   el.replaceChildren(h('h2', {}, t('whatif.sideBySide')), comparisonTable(cmp, 'whatif-table'));
 }
