@@ -68,7 +68,8 @@ const RULE_ONLY_FIELDS = new Set([
 ]);
 
 /** The engine modules a shell may import. */
-const ENGINE_API = new Set(['types', 'view', 'view-actions', 'machine', 'record', 'setup', 'step']);
+// money: reading an amount a person typed (one parser for every screen), not a rule.
+const ENGINE_API = new Set(['types', 'view', 'view-actions', 'machine', 'record', 'setup', 'step', 'money']);
 
 const EXEMPT = new Set(['src/ui/lookup.ts']);
 
