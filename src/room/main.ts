@@ -13,6 +13,8 @@ import { joinUrlBase, lanAddress, terminalQr } from './lan';
 import { startRoomServer } from './server';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
+/** What the recovery code printed for each room is for (docs/room.md: the laptop's address changed). */
+const RECOVER = "take the room back after the laptop's address changes: Take a room back on #/room";
 
 function arg(name: string, fallback: string | null): string | null {
   const i = process.argv.lastIndexOf(`--${name}`);
@@ -54,6 +56,8 @@ async function main(): Promise<void> {
     redisUrl,
     publicAddress,
     joinBase,
+    recoveryCode: (code, r) =>
+      console.log(`Room ${code}: recovery code ${r.slice(0, 4)}-${r.slice(4)} (${RECOVER})`),
     opened: (code) => {
       const url = `${joinBase}#/join/${code}`;
       void terminalQr(url).then((qr) => console.log(`\nRoom ${code} is open. Phones join at ${url}\n${qr}`));

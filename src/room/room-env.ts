@@ -28,6 +28,8 @@ export interface RoomEnv {
   newCode: () => string;
   /** Called when a room is opened (the terminal prints its join URL and QR code). */
   opened?: (code: string) => void;
+  /** A room's recovery code, when it is opened or restored (the terminal prints it on one line). */
+  recoveryCode?: (code: string, recovery: string) => void;
 }
 
 let current: RoomEnv | null = null;

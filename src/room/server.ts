@@ -35,6 +35,8 @@ export interface RoomServerOptions {
   log?: (line: string) => void;
   /** A room was opened: its code (main.ts prints the phones' URL and QR code). */
   opened?: (code: string) => void;
+  /** A room's recovery code, when it is opened or restored (main.ts prints it). */
+  recoveryCode?: (code: string, recovery: string) => void;
 }
 
 export interface RunningRoomServer {
@@ -89,6 +91,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
     log,
     newCode: codeMaker(options.dataDir),
     opened: options.opened,
+    recoveryCode: options.recoveryCode,
   };
   setRoomEnv(env);
   let joinBase = options.joinBase ?? null;
