@@ -114,7 +114,7 @@ function seatPicker(conn: RoomConnection): HTMLElement {
 }
 
 /** This phone asked for a seat after the start: it waits for the facilitator (no brief until then). */
-function waitingForSeat(conn: RoomConnection, id: string): HTMLElement | null {
+export function waitingForSeat(conn: RoomConnection, id: string): HTMLElement | null {
   const asked = conn.snapshot.lobby?.requests?.find((r) => r.id === id);
   if (!asked) return null;
   return h(
@@ -129,7 +129,7 @@ function phoneRefusal(reason: string): string {
 }
 
 /** The room is not on the server any more: say so, and offer to type a (new) code. */
-function roomGone(ctx: RouteContext, conn: RoomConnection): HTMLElement[] | null {
+export function roomGone(ctx: RouteContext, conn: RoomConnection): HTMLElement[] | null {
   const s = conn.snapshot;
   if (s.status !== 'gone' || s.refused !== 'room-gone') return null;
   return [

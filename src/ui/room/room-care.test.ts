@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 /**
- * The console's part of seat approval and journal healing, on a DOM: the requests waiting for the
- * facilitator with Approve / Decline (a seat whose phone is gone says it changes hands), and the
- * notice that the journal was damaged, until it is read.
+ * The screens' part of seat approval and journal healing, on a DOM: the console's requests with
+ * Approve / Decline (a seat whose phone is gone says it changes hands) and the notice that the
+ * journal was damaged; the phone waiting for the facilitator, and a phone whose room is gone.
  */
 import { beforeAll, expect, it } from 'vitest';
 import { initI18n } from '../../i18n';
@@ -81,4 +81,19 @@ it('tells the facilitator the journal was damaged, until it is read', () => {
   expect(el.textContent).toContain('ABCDEF.jsonl.damaged-1');
   el.querySelector('button')!.click();
   expect(journalNotice(conn)).toBe(null);
+});
+
+it('a phone waits for the facilitator; a phone of a room that is gone says so and offers a new code', async () => {
+  const { roomGone, waitingForSeat } = await import('./phone');
+  const waiting = waitingForSeat(fakeConn({ lobby }).conn, 'p3');
+  expect(waiting?.textContent).toBe('Wacht op de facilitator… (u vroeg om stoel 2)');
+  expect(waitingForSeat(fakeConn({ lobby }).conn, 'p1')).toBe(null);
+  const went: string[] = [];
+  const ctx = { go: (p: string) => went.push(p) } as unknown as Parameters<typeof roomGone>[0];
+  const gone = roomGone(ctx, fakeConn({ status: 'gone', refused: 'room-gone' }).conn)!;
+  expect(gone.map((e) => e.textContent)).toContain('Deze tafel bestaat niet meer.');
+  (gone.at(-1) as HTMLButtonElement).click();
+  expect(went).toEqual(['join']);
+  // Only a room that is gone, not a connection that is merely lost.
+  expect(roomGone(ctx, fakeConn({ status: 'lost' }).conn)).toBe(null);
 });
