@@ -114,7 +114,7 @@ export interface NoticeMessage {
   line: number;
   /** Entries restored after the room's create entry. */
   kept: number;
-  /** Where the original file was kept. */
+  /** The name of the copy of the original file, beside the journal (the data directory). */
   copy: string;
 }
 

@@ -87,6 +87,14 @@ it('torn, garbage and refused journal lines: each room comes back up to its last
     await openRoom(endpoint),
     await openRoom(endpoint),
   ];
+  // One line per room in the terminal with its recovery code (the journal holds only its hash).
+  const printed = (out: string, code: string) =>
+    new RegExp(`Room ${code}: recovery code ([A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}) \\(`).exec(out)?.[1];
+  const recoveryOfTorn = printed(server.output.join(''), torn.code);
+  expect(recoveryOfTorn).toBeDefined();
+  expect(readFileSync(join(dataDir, `${torn.code}.jsonl`), 'utf8')).not.toContain(
+    recoveryOfTorn!.replace('-', ''),
+  );
   await killHard(server);
   const file = (r: Opened) => join(dataDir, `${r.code}.jsonl`);
   // The process died writing a line; a disk wrote garbage after the last line; a line in the
@@ -105,6 +113,8 @@ it('torn, garbage and refused journal lines: each room comes back up to its last
   server = await spawnServer({ port, dataDir, scenariosDir: FIXTURES });
   const log = () => server!.output.join('');
   expect(log()).toMatch(new RegExp(`room ${broken.code} could not be restored`));
+  // A restored room prints the same recovery code again.
+  expect(printed(log(), torn.code)).toBe(recoveryOfTorn);
 
   // Torn: the room as it was, and a new action lands on a line of its own.
   const back = await TestClient.join(endpoint, torn.code, { facilitator: torn.facilitator });
@@ -119,7 +129,12 @@ it('torn, garbage and refused journal lines: each room comes back up to its last
   const g = await exported(endpoint, garbage);
   expect(g.actions).toHaveLength(2);
   const gLines = garbageText.split('\n').length - 1;
-  expect(g.notice).toMatchObject({ kind: 'journal-damaged', line: gLines });
+  expect(g.notice).toEqual({
+    kind: 'journal-damaged',
+    line: gLines,
+    kept: gLines - 2,
+    copy: `${garbage.code}.jsonl.damaged-1`,
+  });
   expect(readFileSync(`${file(garbage)}.damaged-1`, 'utf8')).toBe(garbageText);
   expect(readFileSync(file(garbage), 'utf8')).not.toContain('garbage');
   // A phone is not told (only the facilitator's screens are).

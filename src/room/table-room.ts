@@ -6,6 +6,7 @@
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { type AuthContext, type Client, Room } from '@colyseus/core';
 import type { z } from 'zod';
 import { view } from '../engine/view';
@@ -115,7 +116,8 @@ export class TableRoom extends Room {
     }
     if (bad) {
       const copy = cutJournal(file, text, bad.line - 1, true) as string;
-      this.damage = { kind: 'journal-damaged', line: bad.line, kept: bad.line - 2, copy };
+      // The screens get the file's name only (the projector is on the wall); the log has the path.
+      this.damage = { kind: 'journal-damaged', line: bad.line, kept: bad.line - 2, copy: basename(copy) };
       this.env.log(
         `room ${code}: journal damaged at line ${bad.line} (${bad.why}); restored up to line ${bad.line - 1}, the original kept as ${copy}`,
       );
