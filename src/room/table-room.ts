@@ -4,27 +4,24 @@
  * applied, written and fsync'ed, and only then does every client get what its seat may see.
  * Commands run one at a time per room, so a broadcast never shows an entry not yet on disk.
  */
-import { randomBytes, randomInt } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { type AuthContext, type Client, Room } from '@colyseus/core';
 import type { z } from 'zod';
 import { view } from '../engine/view';
-import { cutJournal, Journal, type JournalEntry, readJournalText, roomFile, syncDir } from './journal';
+import { Journal, type JournalEntry, roomFile, syncDir } from './journal';
 import { JoinLimiter } from './limiter';
 import {
   ActMessage,
-  CODE_ALPHABET,
   CreateOptions,
   FacilitatorMessage,
   JoinOptions,
   type LobbyMessage,
   MAX_MESSAGE_CHARS,
   type NoticeMessage,
-  RECOVERY_LENGTH,
   SeatMessage,
   type WelcomeMessage,
 } from './protocol';
+import { recoveryCode, restoreTable } from './restore';
 import { exportSession, type RoomEnv, roomEnv } from './room-env';
 import { briefFor, publicScenario, seatExtras, tableView } from './seat-view';
 import { hashToken, newToken, Table, type Verdict, type Who } from './table';
@@ -85,74 +82,20 @@ export class TableRoom extends Room {
     this.onMessage('*', (c, type) => this.drop(c, 'unknown message type', String(type).slice(0, 40)));
   }
 
-  /**
-   * The room again from its journal, which heals on the way: a torn last line is cut off before
-   * anything is appended after it; the first line that cannot be used (not JSON, not an entry, or
-   * one the game refuses at that point) ends the room there: the original file is kept as
-   * `<code>.jsonl.damaged-<n>`, the journal cut to the good lines, and the facilitator told.
-   */
+  /** The room again from its journal, which heals on the way (restore.ts). */
   private restore(code: string): void {
-    const file = roomFile(this.env.dataDir, code);
-    const text = readJournalText(file);
-    let create: JournalEntry | null = null;
-    try {
-      create = JSON.parse(text.lines[0] ?? '') as JournalEntry;
-    } catch {
-      // Falls through to the error below.
-    }
-    if (create?.t !== 'create') throw new Error(`${code}: journal does not start with create`);
-    const source = this.env.scenarios.get(create.scenario);
-    if (!source) throw new Error(`${code}: scenario ${create.scenario} is not available`);
-    this.table = new Table(source.scenario, create);
-    let bad: { line: number; why: string } | null = null;
-    for (const [i, line] of text.lines.entries()) {
-      if (i === 0) continue;
-      try {
-        this.table.restoreEntry(JSON.parse(line));
-      } catch (error) {
-        bad = { line: i + 1, why: error instanceof Error ? error.message : String(error) };
-        break;
-      }
-    }
-    if (bad) {
-      const copy = cutJournal(file, text, bad.line - 1, true) as string;
-      // The screens get the file's name only (the projector is on the wall); the log has the path.
-      this.damage = { kind: 'journal-damaged', line: bad.line, kept: bad.line - 2, copy: basename(copy) };
-      this.env.log(
-        `room ${code}: journal damaged at line ${bad.line} (${bad.why}); restored up to line ${bad.line - 1}, the original kept as ${copy}`,
-      );
-    } else if (text.torn) {
-      // The process died writing this line: never on disk whole, so never shown to anyone.
-      cutJournal(file, text, text.lines.length, false);
-      this.env.log(`room ${code}: a torn last line of the journal cut off`);
-    }
-    this.journal = new Journal(file);
+    const { table, damage } = restoreTable(this.env, code);
+    this.table = table;
+    this.damage = damage;
+    this.journal = new Journal(roomFile(this.env.dataDir, code));
   }
 
-  /**
-   * The recovery code of a restored room, printed again from its file beside the journal (the
-   * journal itself holds only the hash); a room without one (an older journal, or the file is
-   * gone) gets a new one.
-   */
+  /** The room's recovery code printed again, or a new one journaled (as a hash). */
   private async keepRecoveryCode(): Promise<void> {
-    const file = `${roomFile(this.env.dataDir, this.table.code).slice(0, -'.jsonl'.length)}.recovery`;
-    const kept = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
-    if (kept && hashToken(kept) === this.table.recoveryHash)
-      return this.env.recoveryCode?.(this.table.code, kept);
-    await this.newRecoveryCode();
-  }
-
-  private async newRecoveryCode(): Promise<void> {
-    const code = Array.from(
-      { length: RECOVERY_LENGTH },
-      () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)],
-    ).join('');
-    const entry: JournalEntry = { t: 'recovery', hash: hashToken(code) };
-    const file = `${roomFile(this.env.dataDir, this.table.code).slice(0, -'.jsonl'.length)}.recovery`;
-    writeFileSync(file, `${code}\n`, { mode: 0o600 });
+    const entry = recoveryCode(this.env, this.table);
+    if (!entry) return;
     await this.journal.append(entry);
     this.table.apply(entry);
-    this.env.recoveryCode?.(this.table.code, code);
   }
 
   private async createTable(options: CreateOptions): Promise<void> {
@@ -177,7 +120,7 @@ export class TableRoom extends Room {
     this.journal = new Journal(roomFile(this.env.dataDir, code));
     await this.journal.append(create);
     syncDir(this.env.dataDir);
-    await this.newRecoveryCode();
+    await this.keepRecoveryCode();
     this.env.opened?.(code);
   }
 
