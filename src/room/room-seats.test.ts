@@ -7,7 +7,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { RoomConnection, recoverRoom } from '../ui/room/connection';
 import type { BriefMessage, LobbyMessage } from './protocol';
 import { type RunningRoomServer, startRoomServer } from './server';
 import { newToken } from './table';
@@ -33,6 +34,7 @@ beforeAll(async () => {
   endpoint = `ws://127.0.0.1:${server.port}`;
 });
 afterAll(async () => {
+  vi.unstubAllGlobals();
   await server?.close();
 });
 
@@ -192,5 +194,32 @@ describe('taking a room back with its recovery code', () => {
     });
     await until(() => ok.welcome?.facilitator === true);
     await Promise.all([t.projector, ...t.phones, other.projector, ...other.phones, ok].map((c) => c.leave()));
+  });
+
+  it("the page's own way back: the #/room form's call stores a new facilitator token, and the projector opens with it", async () => {
+    const t = await startedTable();
+    // A page on the laptop's new address: its own (empty) localStorage.
+    const store = new Map<string, string>();
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+    });
+    vi.stubGlobal('location', { protocol: 'file:', href: `http://127.0.0.1:${server.port}/` });
+    const before = new RoomConnection(t.code, 'facilitator');
+    await before.connect();
+    expect(before.snapshot.status).toBe('gone');
+    expect(await recoverRoom(t.code, 'ABCD-EFGH')).toBe('wrong');
+    expect(await recoverRoom('ZZZZZZ', 'ABCD-EFGH')).toBe('gone');
+    expect(store.size).toBe(0);
+    expect(await recoverRoom(t.code, recovery.get(t.code)!)).toBe(null);
+    const projector = new RoomConnection(t.code, 'facilitator');
+    await projector.connect();
+    await until(() => projector.snapshot.view !== null, 5000, 'projector view');
+    expect(projector.snapshot.welcome?.facilitator).toBe(true);
+    projector.facilitate({ op: 'pause', paused: true });
+    await until(() => t.phones[0].view?.paused === true, 5000, 'paused');
+    projector.close();
+    vi.unstubAllGlobals();
+    await Promise.all([t.projector, ...t.phones].map((c) => c.leave()));
   });
 });
