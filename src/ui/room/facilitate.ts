@@ -102,11 +102,12 @@ export function injectForm(
 }
 
 /**
- * `#/room`: take a room back after the laptop's address changed (this page's address then has no
- * facilitator token for it): the room's code and the recovery code the terminal printed give this
- * page a new facilitator token, and the projector opens.
+ * `#/room` (and `#/room/<code>` when this page has no token for it): take a room back after the
+ * laptop's address changed (the page's new address has no facilitator token): the room's code and
+ * the recovery code the terminal printed give this page a new facilitator token, and the
+ * projector opens.
  */
-export function takeBackForm(ctx: RouteContext): HTMLElement {
+export function takeBackForm(ctx: RouteContext, known = '', taken?: () => void): HTMLElement {
   const field = (key: string, max: number, testid: string) =>
     h('input', {
       type: 'text',
@@ -117,6 +118,8 @@ export function takeBackForm(ctx: RouteContext): HTMLElement {
       'aria-label': t(key),
     }) as HTMLInputElement;
   const code = field('roomCare.roomCode', 6, 'take-back-code');
+  // On `#/room/<code>` of a page without its token, the code is already known.
+  code.value = known;
   const recovery = field('roomCare.recoveryCode', 9, 'take-back-recovery');
   const answer = h('p', { class: 'room-note', role: 'status', 'data-testid': 'take-back-answer' });
   const form = h(
@@ -137,7 +140,8 @@ export function takeBackForm(ctx: RouteContext): HTMLElement {
       return;
     }
     const refused = await recoverRoom(room, recovery.value.trim());
-    if (!refused) return ctx.go(pathTo('room', room));
+    // Already on this room's projector (it had no token): it connects again, now with one.
+    if (!refused) return taken && room === known ? taken() : ctx.go(pathTo('room', room));
     answer.textContent = t(
       refused === 'wait' ? 'roomCare.wait' : refused === 'gone' ? 'roomCare.noRoom' : 'roomCare.wrong',
     );

@@ -107,7 +107,11 @@ function body(
   joinUrl: string,
 ): (HTMLElement | null)[] {
   const s = conn.snapshot;
-  if (s.status === 'gone') return [h('p', { class: 'room-note' }, t('room.gone'))];
+  if (s.status === 'gone')
+    return [
+      h('p', { class: 'room-note' }, t('room.gone')),
+      takeBackForm(ctx, conn.code, () => void conn.connect()),
+    ];
   if (!s.lobby || !s.scenario) return [h('p', { class: 'room-note' }, t('room.connecting'))];
   const scenario = s.scenario;
   const lost = s.status === 'lost' ? h('p', { class: 'room-banner' }, t('room.lost')) : null;
