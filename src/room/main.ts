@@ -15,6 +15,8 @@ import { keepServing } from './log-once';
 import { startRoomServer } from './server';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
+/** What the recovery code printed for each room is for (docs/room.md: the laptop's address changed). */
+const RECOVER = "take the room back after the laptop's address changes: Take a room back on #/room";
 
 function arg(name: string, fallback: string | null): string | null {
   const i = process.argv.lastIndexOf(`--${name}`);
@@ -72,6 +74,8 @@ async function main(): Promise<void> {
     retireAfterMs: retireMinutes * 60_000,
     // One line per room: the QR code (the join address) is printed once, at start.
     opened: (code) => console.log(`Room ${code} is open. Phones join at ${joinBase}#/join/${code}`),
+    recoveryCode: (code, r) =>
+      console.log(`Room ${code}: recovery code ${r.slice(0, 4)}-${r.slice(4)} (${RECOVER})`),
   });
   // The child-process tests read this line to know the server is up.
   console.log(`room server listening on ${host}:${server.port} (restored ${server.restored.length} rooms)`);

@@ -13,6 +13,12 @@ import type { Scenario } from '../scenario/schema';
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const CODE_LENGTH = 6;
 export const CodeSchema = z.string().regex(/^[A-HJ-NP-Z2-9]{4,6}$/);
+/** A room's recovery code: 8 characters of the code alphabet, typed with or without its dash. */
+export const RECOVERY_LENGTH = 8;
+export const RecoverySchema = z
+  .string()
+  .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
+  .pipe(z.string().regex(/^[A-HJ-NP-Z2-9]{8}$/));
 /** Seat and facilitator tokens: 32 random bytes as 64 hex digits. */
 export const TokenSchema = z.string().regex(/^[0-9a-f]{64}$/);
 export const NameSchema = z
@@ -43,6 +49,8 @@ export const JoinOptions = z.union([
   z.strictObject({ facilitator: TokenSchema }),
   z.strictObject({ token: TokenSchema }),
   z.strictObject({ name: NameSchema }),
+  /** Taking the room back (the laptop's address changed): the recovery code and a new facilitator token. */
+  z.strictObject({ recover: RecoverySchema, facilitator: TokenSchema }),
 ]);
 export type JoinOptions = z.infer<typeof JoinOptions>;
 
@@ -69,6 +77,9 @@ export const FacilitatorMessage = z.discriminatedUnion('op', [
   /** Shows the votes cast so far on every screen (the engine still needs every seat's vote). */
   z.strictObject({ op: z.literal('closeVote') }),
   z.strictObject({ op: z.literal('export') }),
+  /** A phone's request for a seat after the start: approved (seat and brief go to it) or declined. */
+  z.strictObject({ op: z.literal('approve'), participant: z.string().max(40) }),
+  z.strictObject({ op: z.literal('decline'), participant: z.string().max(40) }),
 ]);
 export type FacilitatorMessage = z.infer<typeof FacilitatorMessage>;
 
@@ -92,6 +103,19 @@ export interface LobbyMessage {
   started: boolean;
   paused: boolean;
   participants: Participant[];
+  /** Phones asking for a seat after the start, waiting for the facilitator (see Table.requests). */
+  requests: { id: string; seat: Seat }[];
+}
+
+/** To the facilitator's screens only: the journal was damaged and the room restored up to `line` − 1. */
+export interface NoticeMessage {
+  kind: 'journal-damaged';
+  /** The first line (1-based) that could not be used. */
+  line: number;
+  /** Entries restored after the room's create entry. */
+  kept: number;
+  /** The name of the copy of the original file, beside the journal (the data directory). */
+  copy: string;
 }
 
 export interface WelcomeMessage {

@@ -33,6 +33,8 @@ export interface RoomEnv {
   trouble?: LogOnce;
   /** A room nobody joined, not started, with no one connected, is retired after this long. */
   retireAfterMs?: number;
+  /** A room's recovery code, when it is opened or restored (the terminal prints it on one line). */
+  recoveryCode?: (code: string, recovery: string) => void;
 }
 
 let current: RoomEnv | null = null;

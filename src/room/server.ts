@@ -51,6 +51,8 @@ export interface RoomServerOptions {
   log?: (line: string) => void;
   /** A room was opened: its code (main.ts prints one line with the phones' URL). */
   opened?: (code: string) => void;
+  /** A room's recovery code, when it is opened or restored (main.ts prints it). */
+  recoveryCode?: (code: string, recovery: string) => void;
 }
 
 export interface RunningRoomServer {
@@ -72,6 +74,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
     newCode: codeMaker(options.dataDir),
     opened: options.opened,
     retireAfterMs: options.retireAfterMs ?? 30 * 60_000,
+    recoveryCode: options.recoveryCode,
   };
   setRoomEnv(env);
   const files = options.staticDir ? new StaticFiles(options.staticDir) : null;

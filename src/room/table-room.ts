@@ -7,10 +7,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync } from 'node:fs';
 import { basename } from 'node:path';
-import { type Client, Room } from '@colyseus/core';
+import { type AuthContext, type Client, Room } from '@colyseus/core';
 import type { z } from 'zod';
 import { view } from '../engine/view';
-import { Journal, type JournalEntry, readJournal, roomFile, syncDir } from './journal';
+import { Journal, type JournalEntry, roomFile, syncDir } from './journal';
+import { JoinLimiter } from './limiter';
 import {
   ActMessage,
   CreateOptions,
@@ -18,9 +19,11 @@ import {
   JoinOptions,
   type LobbyMessage,
   MAX_MESSAGE_CHARS,
+  type NoticeMessage,
   SeatMessage,
   type WelcomeMessage,
 } from './protocol';
+import { recoveryCode, restoreTable } from './restore';
 import { exportSession, type RoomEnv, roomEnv } from './room-env';
 import { briefFor, publicScenario, seatExtras, tableView } from './seat-view';
 import { hashToken, newToken, Table, type Verdict, type Who } from './table';
@@ -28,6 +31,13 @@ import { packTableView, viewFrame } from './view-frame';
 
 /** Lets only this process restore a room from its journal (a client cannot send this key). */
 export const RESTORE_KEY = randomBytes(16).toString('hex');
+
+/**
+ * Tries at a room's recovery code, per address and room: 5 at once, then one every 20 seconds.
+ * Guessing 31^8 codes that way takes longer than any workshop; the facilitator, who has the code
+ * on the terminal, needs one try.
+ */
+const recoveryTries = new JoinLimiter(5, 1 / 20);
 
 interface Conn {
   facilitator: boolean;
@@ -44,6 +54,8 @@ export class TableRoom extends Room {
   private queue: { client: Client | null; check: () => Verdict; resolve: (v: Verdict) => void }[] = [];
   private draining = false;
   private idle: Promise<void> = Promise.resolve();
+  /** The journal was damaged and this room restored up to the line before the damage. */
+  private damage: NoticeMessage | null = null;
 
   override async onCreate(options: Record<string, unknown>): Promise<void> {
     this.env = roomEnv();
@@ -51,33 +63,43 @@ export class TableRoom extends Room {
     this.maxClients = 80;
     if (options.restoreKey === RESTORE_KEY && typeof options.restore === 'string') {
       this.restore(options.restore);
+      await this.keepRecoveryCode();
     } else {
       const parsed = CreateOptions.safeParse(options);
       if (!parsed.success) throw new Error(`bad room options: ${parsed.error.issues[0]?.message}`);
       await this.createTable(parsed.data);
     }
     this.roomId = this.table.code;
-    this.guard('seat', SeatMessage, (c, m, conn) => this.command(c, () => this.seatCommand(conn, m.seat)));
+    this.guard('seat', SeatMessage, (c, m, conn) => this.seatCommand(c, conn, m.seat));
     this.guard('act', ActMessage, (c, m, conn) => this.command(c, () => this.table.act(who(conn), m.action)));
     this.guard('fac', FacilitatorMessage, (c, m, conn) => {
       if (!conn.facilitator) return this.drop(c, 'facilitator-only', m.op);
       if (m.op === 'export') return this.sendExport(c);
-      this.command(c, () => this.table.facilitate(m));
+      if (m.op === 'decline') return this.decline(m.participant);
+      void this.command(c, () => this.table.facilitate(m)).then((v) => {
+        // A request that could no longer be granted (its seat's phone came back) is gone too.
+        if (!v.ok && m.op === 'approve') this.broadcastLobby();
+      });
     });
     this.onMessage('*', (c, type) => this.drop(c, 'unknown message type', String(type).slice(0, 40)));
     await this.unlisted();
     this.watchIdle();
   }
 
+  /** The room again from its journal, which heals on the way (restore.ts). */
   private restore(code: string): void {
-    const entries = readJournal(roomFile(this.env.dataDir, code));
-    const create = entries[0];
-    if (create?.t !== 'create') throw new Error(`${code}: journal does not start with create`);
-    const source = this.env.scenarios.get(create.scenario);
-    if (!source) throw new Error(`${code}: scenario ${create.scenario} is not available`);
-    this.table = new Table(source.scenario, create);
-    for (const e of entries.slice(1)) this.table.apply(e);
+    const { table, damage } = restoreTable(this.env, code);
+    this.table = table;
+    this.damage = damage;
     this.journal = new Journal(roomFile(this.env.dataDir, code));
+  }
+
+  /** The room's recovery code printed again, or a new one journaled (as a hash). */
+  private async keepRecoveryCode(): Promise<void> {
+    const entry = recoveryCode(this.env, this.table);
+    if (!entry) return;
+    await this.journal.append(entry);
+    this.table.apply(entry);
   }
 
   private async createTable(options: CreateOptions): Promise<void> {
@@ -102,10 +124,11 @@ export class TableRoom extends Room {
     this.journal = new Journal(roomFile(this.env.dataDir, code));
     await this.journal.append(create);
     syncDir(this.env.dataDir);
+    await this.keepRecoveryCode();
     this.env.opened?.(code);
   }
 
-  override onAuth(_client: Client, options: unknown): JoinOptions {
+  override onAuth(client: Client, options: unknown, context?: AuthContext): JoinOptions {
     // The client that created the room joins it with its create options.
     const created = CreateOptions.safeParse(options);
     const parsed = created.success
@@ -113,16 +136,40 @@ export class TableRoom extends Room {
       : JoinOptions.safeParse(options);
     if (!parsed.success) throw new Error('bad join options');
     const o: JoinOptions = parsed.data;
+    if ('recover' in o) {
+      this.checkRecovery(client, o.recover, context);
+      return o;
+    }
     if ('facilitator' in o && !this.table.isFacilitator(o.facilitator))
       throw new Error('not the facilitator');
     if ('token' in o && !this.table.memberByToken(o.token)) throw new Error('unknown seat token');
     return o;
   }
 
+  /** A wrong code is refused and counted; after 5 at once from one address, every try waits. */
+  private checkRecovery(client: Client, code: string, context?: AuthContext): void {
+    const ip = [context?.ip ?? context?.req?.socket.remoteAddress ?? '?'].flat()[0];
+    if (!recoveryTries.allow(`${ip} ${this.table.code}`)) {
+      this.env.log(`room ${this.roomId}: too many recovery tries from ${ip}: refused`);
+      throw new Error('too many recovery tries, wait a minute');
+    }
+    if (!this.table.recoveryHash || hashToken(code) !== this.table.recoveryHash) {
+      this.env.log(`room ${this.roomId}: wrong recovery code from ${ip} (${client.sessionId})`);
+      throw new Error('wrong recovery code');
+    }
+  }
+
   override async onJoin(client: Client, _options: unknown, auth: JoinOptions): Promise<void> {
     this.watchIdle();
     let token: string | null = null;
-    if ('facilitator' in auth) {
+    if ('recover' in auth) {
+      // The room taken back: the new facilitator token goes into the journal (as a hash).
+      const hash = hashToken(auth.facilitator);
+      const verdict = await this.command(null, () => ({ ok: true, entry: { t: 'facilitator', hash } }));
+      if (!verdict.ok) throw new Error(verdict.reason);
+      this.env.log(`room ${this.roomId}: taken back with its recovery code`);
+      client.userData = { facilitator: true, id: null } satisfies Conn;
+    } else if ('facilitator' in auth) {
       client.userData = { facilitator: true, id: null } satisfies Conn;
     } else if ('token' in auth) {
       const m = this.table.memberByToken(auth.token)!;
@@ -147,6 +194,7 @@ export class TableRoom extends Room {
       scenario: publicScenario(this.table.scenario, this.table.state?.pending.kind === 'ended'),
     };
     client.send('welcome', welcome);
+    if (conn.facilitator && this.damage) client.send('notice', this.damage);
     this.broadcastAll(true);
   }
 
@@ -302,8 +350,9 @@ export class TableRoom extends Room {
         continue;
       }
       for (const e of entries) {
-        if (e.t !== 'remove') continue;
-        for (const c of this.clients) if ((c.userData as Conn | undefined)?.id === e.id) c.leave(4002);
+        const gone = e.t === 'remove' ? e.id : e.t === 'handover' ? e.from : null;
+        if (gone === null) continue;
+        for (const c of this.clients) if ((c.userData as Conn | undefined)?.id === gone) c.leave(4002);
       }
       this.broadcastAll(entries.some((e) => e.t !== 'act'));
       for (const d of done) d.resolve(d.verdict);
@@ -311,9 +360,26 @@ export class TableRoom extends Room {
     this.draining = false;
   }
 
-  private seatCommand(conn: Conn, seat: number): Verdict {
-    if (!conn.id) return { ok: false, reason: 'facilitator-has-no-seat' };
-    return this.table.takeSeat(conn.id, seat);
+  /**
+   * Before the start a phone sits down on a free seat. After it, the phone asks: the request waits
+   * (in memory, see Table.requests) until the facilitator approves it on the console, and the seat
+   * and its brief come only with the approval.
+   */
+  private seatCommand(client: Client, conn: Conn, seat: number): void {
+    const id = conn.id;
+    if (!id) return void client.send('refused', { reason: 'facilitator-has-no-seat' });
+    if (!this.table.started) return void this.command(client, () => this.table.takeSeat(id, seat));
+    const refusal = this.table.seatRequestRefusal(id, seat);
+    if (refusal) return void client.send('refused', { reason: refusal });
+    this.table.requests.set(id, seat);
+    this.broadcastLobby();
+  }
+
+  private decline(id: string): void {
+    if (!this.table.requests.delete(id)) return;
+    for (const c of this.clients)
+      if ((c.userData as Conn | undefined)?.id === id) c.send('refused', { reason: 'seat-declined' });
+    this.broadcastLobby();
   }
 
   private sendExport(client: Client): void {
@@ -331,6 +397,7 @@ export class TableRoom extends Room {
       started: t.started,
       paused: t.paused,
       participants: [...t.members.values()].map(({ tokenHash: _, ...p }) => p),
+      requests: [...t.requests].map(([id, seat]) => ({ id, seat })),
     };
   }
 

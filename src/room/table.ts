@@ -12,7 +12,7 @@ import { appendAction, canUndo, newRecord, replay, undo } from '../engine/record
 import { canStep, step } from '../engine/step';
 import type { Action, GameState, PlayerSetup, SessionRecord } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
-import type { JournalEntry } from './journal';
+import { type JournalEntry, JournalEntrySchema } from './journal';
 import type { FacilitatorMessage, Participant } from './protocol';
 
 export function newToken(): string {
@@ -39,6 +39,16 @@ export class Table {
   paused = false;
   /** The facilitator closed the open vote: its votes so far are shown to everyone. */
   revealed = false;
+  /** sha256 of the recovery code (null: a journal from before recovery codes). */
+  recoveryHash: string | null = null;
+  /** Facilitator tokens added by taking the room back (the create entry's stays valid too). */
+  private readonly facilitators = new Set<string>();
+  /**
+   * Seat requests waiting for the facilitator, participant id → seat. Kept in memory, not in the
+   * journal: a request changes nothing at the table until it is approved (the approval is
+   * journaled), and after a restart the phone simply asks again, so there is nothing to restore.
+   */
+  readonly requests = new Map<string, number>();
   private nextId = 1;
 
   constructor(
@@ -55,7 +65,8 @@ export class Table {
   }
 
   isFacilitator(token: string): boolean {
-    return hashToken(token) === this.create.facilitator;
+    const hash = hashToken(token);
+    return hash === this.create.facilitator || this.facilitators.has(hash);
   }
 
   memberByToken(token: string): Member | undefined {
@@ -76,6 +87,47 @@ export class Table {
 
   newMemberId(): string {
     return `p${this.nextId}`;
+  }
+
+  /**
+   * Applies an entry read back from the journal, after checking it as a command would have been:
+   * a line that does not fit (torn, garbage, an action the engine refuses here) throws, so the
+   * room is restored up to the line before it.
+   */
+  restoreEntry(raw: unknown): void {
+    const parsed = JournalEntrySchema.safeParse(raw);
+    if (!parsed.success) throw new Error(`not a journal entry (${parsed.error.issues[0]?.message})`);
+    const entry = parsed.data as JournalEntry;
+    const refusal = this.refusesOnRestore(entry);
+    if (refusal) throw new Error(refusal);
+    this.apply(entry);
+  }
+
+  private refusesOnRestore(e: JournalEntry): string | null {
+    const known = (id: string) => this.members.has(id);
+    switch (e.t) {
+      case 'join':
+        return this.members.has(e.id) ? `${e.id} joined twice` : null;
+      case 'seat':
+      case 'rename':
+      case 'remove':
+        return known(e.id) ? null : `unknown participant ${e.id}`;
+      case 'handover':
+        return known(e.from) && known(e.to) ? null : 'unknown participant';
+      case 'start':
+        return this.started ? 'started twice' : null;
+      case 'act': {
+        if (!this.state) return 'an action before the start';
+        const verdict = canStep(this.scenario, this.state, e.action);
+        return verdict.ok ? null : `the game refuses ${e.action.type}: ${verdict.reason}`;
+      }
+      case 'undo':
+        return this.record && canUndo(this.record) ? null : 'nothing to undo';
+      case 'reveal':
+        return this.openVote() ? null : 'no open vote';
+      default:
+        return null;
+    }
   }
 
   /** Applies an entry that was checked (live) or read back from the journal (restore). */
@@ -103,8 +155,25 @@ export class Table {
         for (const other of this.members.values())
           if (other !== m && other.seat === entry.seat) other.seat = null;
         m.seat = entry.seat;
+        this.requests.delete(entry.id);
         return;
       }
+      case 'handover': {
+        const from = this.members.get(entry.from);
+        const to = this.members.get(entry.to);
+        if (!from || !to) return;
+        to.seat = from.seat;
+        this.members.delete(entry.from);
+        this.requests.delete(entry.to);
+        this.requests.delete(entry.from);
+        return;
+      }
+      case 'recovery':
+        this.recoveryHash = entry.hash;
+        return;
+      case 'facilitator':
+        this.facilitators.add(entry.hash);
+        return;
       case 'rename': {
         const m = this.members.get(entry.id);
         if (m) m.name = entry.name;
@@ -112,6 +181,7 @@ export class Table {
       }
       case 'remove':
         this.members.delete(entry.id);
+        this.requests.delete(entry.id);
         return;
       case 'start':
         this.record = newRecord(this.scenario, this.create.hash, this.create.seed, entry.players);
@@ -156,7 +226,11 @@ export class Table {
     return { ok: true, entry: { t: 'join', id: this.newMemberId(), name, token: token && hashToken(token) } };
   }
 
-  /** A participant takes a seat: a free one before the start; after it, one nobody or only the facilitator holds. */
+  /**
+   * A participant takes a seat: before the start, a free one. After the start every seat is
+   * someone's (a phone's, or the facilitator's who plays it), so a phone only asks for one
+   * (`seatRequest`) and sits down when the facilitator approves.
+   */
   takeSeat(id: string, seat: number): Verdict {
     const m = this.members.get(id);
     if (!m) return { ok: false, reason: 'unknown-participant' };
@@ -165,6 +239,38 @@ export class Table {
     if (holder && holder.id !== id && !(this.started && holder.played))
       return { ok: false, reason: 'seat-taken' };
     if (this.started && m.seat !== null) return { ok: false, reason: 'already-seated' };
+    return { ok: true, entry: { t: 'seat', id, seat } };
+  }
+
+  /**
+   * Why a phone may not ask for this seat after the start, or null: it may ask for a seat the
+   * facilitator plays (or nobody holds), and for the seat of a participant whose phone is not
+   * connected (a phone that lost its token asks back for its own seat); never for the seat of a
+   * connected phone.
+   */
+  seatRequestRefusal(id: string, seat: number): string | null {
+    const m = this.members.get(id);
+    if (!m) return 'unknown-participant';
+    if (m.played) return 'facilitator-only';
+    if (seat < 0 || seat >= this.seatCount) return 'unknown-seat';
+    if (m.seat !== null) return 'already-seated';
+    const holder = this.memberAt(seat);
+    if (holder && !holder.played && holder.connected) return 'seat-taken';
+    return null;
+  }
+
+  /** The facilitator approves a waiting request: the seat (and its brief) goes to the phone. */
+  approve(id: string): Verdict {
+    const seat = this.requests.get(id);
+    if (seat === undefined) return { ok: false, reason: 'no-request' };
+    const refusal = this.seatRequestRefusal(id, seat);
+    if (refusal) {
+      this.requests.delete(id);
+      return { ok: false, reason: refusal };
+    }
+    const holder = this.memberAt(seat);
+    // A phone's seat changes hands: that participant goes, and with it the old token.
+    if (holder && !holder.played) return { ok: true, entry: { t: 'handover', from: holder.id, to: id } };
     return { ok: true, entry: { t: 'seat', id, seat } };
   }
 
@@ -236,6 +342,8 @@ export class Table {
         return this.act(fac, { type: 'skipCard' });
       case 'end':
         return this.act(fac, { type: 'endNow' });
+      case 'approve':
+        return this.approve(m.participant);
       case 'closeVote':
         return this.openVote() ? { ok: true, entry: { t: 'reveal' } } : { ok: false, reason: 'no-open-vote' };
       default:

@@ -12,6 +12,7 @@ import type {
   ExportMessage,
   FacilitatorMessage,
   LobbyMessage,
+  NoticeMessage,
   SeatView,
   WelcomeMessage,
 } from '../../room/protocol';
@@ -30,6 +31,21 @@ export interface RoomSnapshot {
   view: SeatView | null;
   brief: BriefMessage | null;
   refused: string | null;
+  /** To the facilitator: the room's journal was damaged and restored up to the last good step. */
+  notice?: NoticeMessage | null;
+}
+
+/**
+ * How many "room not found" answers in a row mean the room is gone: a server that just started
+ * may still be restoring its rooms, so one answer alone does not (the waits between tries add up
+ * to about five seconds: 0.3 + 0.6 + 1.2 + 2.4).
+ */
+const NOT_FOUND_TRIES = 5;
+
+/** The server's answer for a room it does not hold (Colyseus' MATCHMAKE_INVALID_ROOM_ID). */
+export function roomNotFound(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return e?.code === 4212 || /room ".*" not found/.test(String(e?.message ?? error));
 }
 
 const KEY = 'dd.room.';
@@ -71,6 +87,24 @@ export async function createRoom(scenario: string, lang: string, seed = ''): Pro
   return room.roomId;
 }
 
+/**
+ * Takes a room back with its recovery code (the laptop's address changed, so this page's origin
+ * has no facilitator token for it): the server gives this page a new facilitator token. Resolves
+ * with null, or why it was refused ('wrong', 'wait' after too many tries, 'gone').
+ */
+export async function recoverRoom(code: string, recovery: string): Promise<null | 'wrong' | 'wait' | 'gone'> {
+  const facilitator = randomToken();
+  try {
+    const room = await new Client(await endpoint()).joinById(code, { recover: recovery, facilitator });
+    storeToken('facilitator', code, facilitator);
+    await room.leave(true);
+    return null;
+  } catch (error) {
+    if (roomNotFound(error)) return 'gone';
+    return /too many/.test(String((error as Error)?.message ?? error)) ? 'wait' : 'wrong';
+  }
+}
+
 export class RoomConnection {
   snapshot: RoomSnapshot = {
     status: 'connecting',
@@ -86,6 +120,7 @@ export class RoomConnection {
   private room: Room | null = null;
   private closed = false;
   private retry = 0;
+  private notFound = 0;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -116,8 +151,14 @@ export class RoomConnection {
       const room = await new Client(await endpoint()).joinById(this.code, options);
       this.attach(room);
       this.retry = 0;
+      this.notFound = 0;
     } catch (error) {
       const message = String((error as Error)?.message ?? error);
+      // A room this server does not hold (its journal could not be restored, or it was removed).
+      if (roomNotFound(error) && ++this.notFound >= NOT_FOUND_TRIES) {
+        this.update({ status: 'gone', refused: 'room-gone' });
+        return;
+      }
       // The room is not there (yet): it may be restarting; a refused token will not come back.
       if (/token|facilitator|options/.test(message)) this.update({ status: 'gone', refused: message });
       else this.later();
@@ -135,6 +176,7 @@ export class RoomConnection {
     room.onMessage('brief', (m: BriefMessage) => this.update({ brief: m }));
     room.onMessage('scenario', (m: Scenario) => this.update({ scenario: m }));
     room.onMessage('refused', (m: { reason: string }) => this.update({ refused: m.reason }));
+    room.onMessage('notice', (m: NoticeMessage) => this.update({ notice: m }));
     room.onMessage('export', (m: ExportMessage) => {
       const handler = this.onExport;
       this.onExport = null;
@@ -171,6 +213,11 @@ export class RoomConnection {
 
   facilitate(message: FacilitatorMessage): void {
     this.room?.send('fac', message);
+  }
+
+  /** The facilitator has read the notice. */
+  dismissNotice(): void {
+    this.update({ notice: null });
   }
 
   close(): void {

@@ -52,7 +52,9 @@ export function consoleControls(
   const fac = (label: string, key: string, send: () => void, disabled = false) =>
     h('button', { class: 'btn', type: 'button', 'data-key': key, disabled, onclick: send }, label);
   const ended = sv.view.phase === 'ended';
+  const requests = seatRequests(conn);
   return [
+    ...(requests ? [requests] : []),
     decisionPanel(scenario, sv, { seat: 'facilitator', playFor, draft: tools.draft }, (a) => conn.act(a)),
     h(
       'div',
@@ -97,7 +99,7 @@ export function roomConsoleScreen(ctx: RouteContext, code: string): Screen {
   const presence = announceConsole(code);
   const s = () => conn.snapshot;
   return liveRoomScreen(conn, root, {
-    key: () => [s().status, s().lobby, s().view, s().refused],
+    key: () => [s().status, s().lobby, s().view, s().refused, s().notice],
     body: () => consoleBody(ctx, conn, tools),
     leave: () => {
       presence.stop();
@@ -111,7 +113,12 @@ function consoleBody(ctx: RouteContext, conn: RoomConnection, tools: ConsoleTool
   if (s.status === 'gone') return [h('p', { class: 'room-note' }, t('room.gone'))];
   if (!s.lobby || !s.scenario) return [h('p', { class: 'room-note' }, t('room.connecting'))];
   const banner = s.status === 'lost' ? t('room.lost') : s.refused ? refusalText(s.refused) : null;
-  const head = [h('h1', {}, t('room.title')), ...(banner ? [h('p', { class: 'room-banner' }, banner)] : [])];
+  const notice = journalNotice(conn);
+  const head = [
+    h('h1', {}, t('room.title')),
+    ...(banner ? [h('p', { class: 'room-banner' }, banner)] : []),
+    ...(notice ? [notice] : []),
+  ];
   // Before the start the projector's join screen has the people and the start button.
   if (!s.lobby.started || !s.view) return [...head, h('p', { class: 'room-note' }, t('room.consoleLobby'))];
   tools.timer.update(s.view);
@@ -122,6 +129,57 @@ function consoleBody(ctx: RouteContext, conn: RoomConnection, tools: ConsoleTool
     projectorCard(s.scenario, s.view),
     ...consoleControls(ctx, conn, tools, s.scenario, s.view),
   ].filter((x): x is HTMLElement => x !== null);
+}
+
+/**
+ * Phones asking for a seat after the start: the facilitator approves (the seat and its brief go
+ * to the phone; a seat whose phone is gone changes hands) or declines.
+ */
+export function seatRequests(conn: RoomConnection): HTMLElement | null {
+  const lobby = conn.snapshot.lobby;
+  if (!lobby?.requests?.length) return null;
+  const name = (id: string) => lobby.participants.find((p) => p.id === id)?.name ?? id;
+  const row = (r: { id: string; seat: number }) => {
+    const holder = lobby.participants.find((p) => p.seat === r.seat && !p.played);
+    const text = holder
+      ? t('roomCare.requestHeld', { name: name(r.id), n: r.seat + 1, holder: holder.name })
+      : t('roomCare.request', { name: name(r.id), n: r.seat + 1 });
+    const op = (o: 'approve' | 'decline') => () => conn.facilitate({ op: o, participant: r.id });
+    return h(
+      'li',
+      { 'data-testid': 'seat-request', 'data-participant': r.id },
+      h('span', {}, text),
+      ' ',
+      h(
+        'button',
+        { class: 'btn primary', type: 'button', 'data-key': `approve-${r.id}`, onclick: op('approve') },
+        t('roomCare.approve'),
+      ),
+      h(
+        'button',
+        { class: 'btn', type: 'button', 'data-key': `decline-${r.id}`, onclick: op('decline') },
+        t('roomCare.decline'),
+      ),
+    );
+  };
+  return h(
+    'section',
+    { class: 'room-banner', 'data-testid': 'seat-requests' },
+    h('h2', {}, t('roomCare.requests')),
+    h('ul', {}, lobby.requests.map(row)),
+  );
+}
+
+/** The journal was damaged: what the facilitator should know, until it is read. */
+export function journalNotice(conn: RoomConnection): HTMLElement | null {
+  const n = conn.snapshot.notice;
+  if (!n) return null;
+  return h(
+    'div',
+    { class: 'room-banner', role: 'alert', 'data-testid': 'journal-notice' },
+    h('p', {}, t('roomCare.damaged', { line: n.line, kept: n.kept, copy: n.copy })),
+    h('button', { class: 'btn', type: 'button', onclick: () => conn.dismissNotice() }, t('roomCare.seen')),
+  );
 }
 
 export function participantRow(

@@ -1,6 +1,7 @@
 /**
- * Three of the facilitator's tools on the projector in room mode: a note into the record, a card
- * brought in, and the ended room's debrief on this laptop.
+ * Some of the facilitator's tools on the projector in room mode: a note into the record, a card
+ * brought in, the ended room's debrief on this laptop, and taking a room back with its recovery
+ * code (the laptop's address changed).
  */
 import { currentLang, t } from '../../i18n';
 import type { SeatView } from '../../room/protocol';
@@ -10,7 +11,7 @@ import { h } from '../dom';
 import { allCards } from '../lookup';
 import type { RouteContext } from '../router';
 import { pathTo } from '../router';
-import type { RoomConnection } from './connection';
+import { type RoomConnection, recoverRoom } from './connection';
 
 /**
  * The ended room's session into this laptop's saved sessions, then its debrief: the same
@@ -98,4 +99,52 @@ export function injectForm(
       t('facil.inject'),
     ),
   );
+}
+
+/**
+ * `#/room` (and `#/room/<code>` when this page has no token for it): take a room back after the
+ * laptop's address changed (the page's new address has no facilitator token): the room's code and
+ * the recovery code the terminal printed give this page a new facilitator token, and the
+ * projector opens.
+ */
+export function takeBackForm(ctx: RouteContext, known = '', taken?: () => void): HTMLElement {
+  const field = (key: string, max: number, testid: string) =>
+    h('input', {
+      type: 'text',
+      maxlength: max,
+      autocapitalize: 'characters',
+      autocomplete: 'off',
+      'data-testid': testid,
+      'aria-label': t(key),
+    }) as HTMLInputElement;
+  const code = field('roomCare.roomCode', 6, 'take-back-code');
+  // On `#/room/<code>` of a page without its token, the code is already known.
+  code.value = known;
+  const recovery = field('roomCare.recoveryCode', 9, 'take-back-recovery');
+  const answer = h('p', { class: 'room-note', role: 'status', 'data-testid': 'take-back-answer' });
+  const form = h(
+    'form',
+    { class: 'room-take-back' },
+    h('h2', {}, t('roomCare.takeBack')),
+    h('p', { class: 'room-note' }, t('roomCare.takeBackHint')),
+    h('label', {}, t('roomCare.roomCode'), ' ', code),
+    h('label', {}, t('roomCare.recoveryCode'), ' ', recovery),
+    h('button', { class: 'btn', type: 'submit', 'data-key': 'take-back' }, t('roomCare.takeBackGo')),
+    answer,
+  );
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const room = code.value.trim().toUpperCase();
+    if (!/^[A-Z0-9]{4,6}$/.test(room)) {
+      answer.textContent = t('roomCare.noRoom');
+      return;
+    }
+    const refused = await recoverRoom(room, recovery.value.trim());
+    // Already on this room's projector (it had no token): it connects again, now with one.
+    if (!refused) return taken && room === known ? taken() : ctx.go(pathTo('room', room));
+    answer.textContent = t(
+      refused === 'wait' ? 'roomCare.wait' : refused === 'gone' ? 'roomCare.noRoom' : 'roomCare.wrong',
+    );
+  });
+  return form;
 }

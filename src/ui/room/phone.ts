@@ -24,7 +24,7 @@ export function phoneScreen(ctx: RouteContext, code: string): Screen {
   return liveRoomScreen(conn, root, {
     key: () => [s().status, s().lobby, s().view, s().brief, s().refused, s().scenario?.id, currentLang()],
     // The language (and sound, text size) buttons last: a phone has no L key.
-    body: () => [...body(conn, draft), ctx.app.controls(true)],
+    body: () => [...(roomGone(ctx, conn) ?? body(conn, draft)), ctx.app.controls(true)],
     connect: conn.hasToken,
   }).screen;
 }
@@ -42,7 +42,7 @@ function body(conn: RoomConnection, draft: Actor['draft']): (HTMLElement | null)
     s.status === 'lost'
       ? h('p', { class: 'room-banner', 'data-testid': 'room-lost' }, t('room.lost'))
       : s.refused
-        ? h('p', { class: 'room-banner' }, refusalText(s.refused))
+        ? h('p', { class: 'room-banner' }, phoneRefusal(s.refused))
         : null;
   if (!s.lobby || !s.scenario || !s.welcome)
     return [banner, h('p', { class: 'room-note' }, t('room.connecting'))];
@@ -50,7 +50,7 @@ function body(conn: RoomConnection, draft: Actor['draft']): (HTMLElement | null)
   if (!me) return [banner, h('p', { class: 'room-note' }, t('room.gone'))];
   const scenario = s.scenario;
   const head = h('p', { class: 'room-you', 'data-testid': 'room-you' }, t('room.you', { name: me.name }));
-  if (me.seat === null) return [banner, head, seatPicker(conn)];
+  if (me.seat === null) return [banner, head, waitingForSeat(conn, me.id) ?? seatPicker(conn)];
   if (!s.lobby.started || !s.view)
     return [banner, head, h('p', { class: 'room-note' }, t('room.waiting', { n: me.seat + 1 }))];
   return [
@@ -85,25 +85,67 @@ function nameForm(conn: RoomConnection): HTMLElement {
   );
 }
 
-/** Free seats: before the start any seat nobody has; after it, also a seat the facilitator plays. */
+/**
+ * Free seats before the start. After it, the seats a phone may ask the facilitator for: one the
+ * facilitator plays, or one whose phone is not connected (a phone that lost its token asks back
+ * for its own seat); the seat comes when the facilitator approves.
+ */
 function seatPicker(conn: RoomConnection): HTMLElement {
   const lobby = conn.snapshot.lobby!;
   const taken = new Set(
-    lobby.participants.filter((p) => p.seat !== null && (!lobby.started || !p.played)).map((p) => p.seat),
+    lobby.participants
+      .filter((p) => p.seat !== null && (!lobby.started || (!p.played && p.connected)))
+      .map((p) => p.seat),
   );
   const seats = Array.from({ length: lobby.max }, (_, i) => i).filter((i) => !taken.has(i));
   return h(
     'div',
     { class: 'room-seats' },
     h('h2', {}, t('room.pickSeat')),
+    lobby.started ? h('p', { class: 'room-note' }, t('roomCare.askHint')) : null,
     seats.map((i) =>
       h(
         'button',
         { class: 'btn big', type: 'button', 'data-key': `take-seat-${i}`, onclick: () => conn.seat(i) },
-        t('room.seat', { n: i + 1 }),
+        t(lobby.started ? 'roomCare.askSeat' : 'room.seat', { n: i + 1 }),
       ),
     ),
   );
+}
+
+/** This phone asked for a seat after the start: it waits for the facilitator (no brief until then). */
+export function waitingForSeat(conn: RoomConnection, id: string): HTMLElement | null {
+  const asked = conn.snapshot.lobby?.requests?.find((r) => r.id === id);
+  if (!asked) return null;
+  return h(
+    'p',
+    { class: 'room-note', 'data-testid': 'room-seat-waiting' },
+    t('roomCare.waiting', { n: asked.seat + 1 }),
+  );
+}
+
+function phoneRefusal(reason: string): string {
+  return reason === 'seat-declined' ? t('roomCare.declined') : refusalText(reason);
+}
+
+/** The room is not on the server any more: say so, and offer to type a (new) code. */
+export function roomGone(ctx: RouteContext, conn: RoomConnection): HTMLElement[] | null {
+  const s = conn.snapshot;
+  if (s.status !== 'gone' || s.refused !== 'room-gone') return null;
+  return [
+    h('p', { class: 'room-note', 'data-testid': 'room-gone' }, t('roomCare.gone')),
+    h('p', { class: 'room-note' }, t('roomCare.goneHint')),
+    h(
+      'button',
+      {
+        class: 'btn big primary',
+        type: 'button',
+        'data-key': 'room-other-code',
+        onclick: () => ctx.go(pathTo('join')),
+      },
+      t('roomCare.otherCode'),
+    ),
+  ];
 }
 
 function roleBox(conn: RoomConnection, scenario: Scenario): HTMLElement | null {

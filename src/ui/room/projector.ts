@@ -20,11 +20,13 @@ import {
   type ConsoleTools,
   consoleControls,
   consoleTools,
+  journalNotice,
   openConsoleWindow,
   participantRow,
 } from './console';
 import { watchConsole } from './console-window';
 import { refusalText } from './decide';
+import { takeBackForm } from './facilitate';
 import { liveRoomScreen } from './live-screen';
 import { qrSvg } from './qr';
 import { lastResult, meters, projectorCard, tableStatus } from './table-view';
@@ -61,6 +63,7 @@ export function newRoomScreen(ctx: RouteContext): Screen {
           t('room.open', { title: title(s.title) }),
         ),
       ),
+      takeBackForm(ctx),
     );
   });
   return { render: () => root };
@@ -77,7 +80,7 @@ export function projectorScreen(ctx: RouteContext, code: string): Screen {
   let joinBase = `${location.origin}${location.pathname}`;
   const s = () => conn.snapshot;
   const live = liveRoomScreen(conn, root, {
-    key: () => [s().status, s().lobby, s().view, s().refused, currentLang()],
+    key: () => [s().status, s().lobby, s().view, s().refused, s().notice, currentLang()],
     body: () => body(ctx, conn, tools, `${joinBase}#/${pathTo('join', code)}`),
     leave: () => {
       tools.timer.stop();
@@ -104,14 +107,19 @@ function body(
   joinUrl: string,
 ): (HTMLElement | null)[] {
   const s = conn.snapshot;
-  if (s.status === 'gone') return [h('p', { class: 'room-note' }, t('room.gone'))];
+  if (s.status === 'gone')
+    return [
+      h('p', { class: 'room-note' }, t('room.gone')),
+      takeBackForm(ctx, conn.code, () => void conn.connect()),
+    ];
   if (!s.lobby || !s.scenario) return [h('p', { class: 'room-note' }, t('room.connecting'))];
   const scenario = s.scenario;
   const lost = s.status === 'lost' ? h('p', { class: 'room-banner' }, t('room.lost')) : null;
   const refused = s.refused ? h('p', { class: 'room-banner' }, refusalText(s.refused)) : null;
-  if (!s.lobby.started || !s.view) return [lost, refused, ...joinScreen(conn, scenario, joinUrl)];
+  if (!s.lobby.started || !s.view)
+    return [lost, refused, journalNotice(conn), ...joinScreen(conn, scenario, joinUrl)];
   tools.timer.update(s.view);
-  return [lost, refused, ...tableScreen(ctx, conn, tools, scenario, s.view)];
+  return [lost, refused, journalNotice(conn), ...tableScreen(ctx, conn, tools, scenario, s.view)];
 }
 
 function joinScreen(conn: RoomConnection, scenario: Scenario, joinUrl: string): HTMLElement[] {
