@@ -77,27 +77,27 @@ function main(): void {
    * painted: parsing Phaser is one long task that would otherwise hold the first paint back. On a
    * room page it waits until a screen needs the board (a phone never does: 1.4 MB it would not use).
    */
-  let boot: ReturnType<typeof bootNow> | null = null;
+  let booted: ReturnType<typeof bootNow> | null = null;
   const bootNow = () =>
     afterFirstPaint()
       .then(() => import('./game/boot'))
       .then(({ bootGame }) => bootGame(byId('board')))
-      .then((booted) => {
-        if (seam) Object.assign(g, { game: booted.game, board: booted.board, ready: true });
-        return booted;
+      .then((game) => {
+        if (seam) Object.assign(g, { game: game.game, board: game.board, ready: true });
+        return game;
       });
-  const booting = onDemand(() => {
-    boot ??= bootNow();
-    return boot;
-  });
-  if (!isRoomPage(location.hash)) void booting.then(() => undefined);
+  const boot = () => {
+    booted ??= bootNow();
+    return booted;
+  };
+  if (!isRoomPage(location.hash)) void boot();
   const sessions = isRoomPage(location.hash)
     ? onDemand(() => import('./ui/session'))
     : import('./ui/session');
   let routes: WorkshopRoutes | null = null;
   const workshop = new Workshop({
     app,
-    board: booting.then(({ board }) => board),
+    board: onDemand(() => boot().then(({ board }) => board)),
     sessions,
     onExit: () => {
       view = null;
@@ -122,7 +122,7 @@ function main(): void {
   installConsole(
     app,
     workshop,
-    booting.then(({ game }) => game),
+    onDemand(() => boot().then(({ game }) => game)),
   );
   app.onRender(renderStorageWarning);
   if (seam) {

@@ -182,24 +182,29 @@ function codeForm(ctx: RouteContext): HTMLElement {
     'data-testid': 'room-code-input',
     'aria-label': t('room.enterCode'),
   }) as HTMLInputElement;
-  const problem = h('p', { class: 'room-banner', 'data-testid': 'room-code-problem', hidden: true });
-  const form = h(
-    'form',
-    { class: 'room-name-form' },
-    h('label', {}, t('room.enterCode'), input),
-    problem,
-    h('button', { class: 'btn big primary', type: 'submit', 'data-key': 'room-go' }, t('room.go')),
-  );
-  form.addEventListener('submit', (e) => {
+  // Through h() and read from the event: the screen is patched in place (patch.ts), so the form
+  // on screen may be an earlier build of this one.
+  const submit = (e: Event) => {
     e.preventDefault();
-    const code = input.value.trim().toUpperCase();
+    const form = e.currentTarget as HTMLFormElement;
+    const field = form.querySelector<HTMLInputElement>('[data-testid=room-code-input]');
+    const problem = form.querySelector<HTMLElement>('[data-testid=room-code-problem]');
+    const code = (field?.value ?? '').trim().toUpperCase();
     if (CodeSchema.safeParse(code).success) {
       ctx.go(pathTo('join', code));
       return;
     }
-    problem.textContent = code ? t('room.screens.noRoom', { code }) : t('room.enterCode');
-    problem.hidden = false;
-    input.focus();
-  });
-  return form;
+    if (problem) {
+      problem.textContent = code ? t('room.screens.noRoom', { code }) : t('room.enterCode');
+      problem.hidden = false;
+    }
+    field?.focus();
+  };
+  return h(
+    'form',
+    { class: 'room-name-form', 'data-key': 'room-code-form', onsubmit: submit },
+    h('label', {}, t('room.enterCode'), input),
+    h('p', { class: 'room-banner', 'data-testid': 'room-code-problem', hidden: true }),
+    h('button', { class: 'btn big primary', type: 'submit', 'data-key': 'room-go' }, t('room.go')),
+  );
 }
