@@ -574,7 +574,7 @@ it('a mistyped room code: the phone says there is no table with that code, with 
 
 it('a phone with no free seat watches the table, and takes a seat when one frees up', async () => {
   const errors: string[] = [];
-  const { projector, joinUrl } = await openRoom('lerend-werken', ['Uma', 'Vera', 'Wim'], errors, {
+  const { projector, phones, joinUrl } = await openRoom('lerend-werken', ['Uma', 'Vera', 'Wim'], errors, {
     seed: 'spectator-1',
     phoneSize: PHONE,
   });
@@ -589,6 +589,23 @@ it('a phone with no free seat watches the table, and takes a seat when one frees
   expect(await late.locator('[data-testid=room-round]').textContent()).toBe(
     (await projector.locator('[data-testid=room-round]').allTextContents())[0],
   );
+  expect(await late.locator('[data-key^=vote-], [data-key^=option-], [data-key=roll]').count()).toBe(0);
+  // Play on to a card: the watching phone shows the card on the table, without a button to vote.
+  for (
+    let step = 0;
+    step < 150 && (await late.locator('[data-testid=room-card-title]').count()) === 0;
+    step++
+  )
+    if (!(await playStep(phones))) await late.waitForTimeout(150);
+  await expect
+    .poll(async () => {
+      const [mine, big] = await Promise.all([
+        late.locator('[data-testid=room-card-title]').allTextContents(),
+        projector.locator('[data-testid=room-stage] [data-testid=room-card-title]').allTextContents(),
+      ]);
+      return mine.length === 1 && mine[0] === big[0];
+    })
+    .toBe(true);
   expect(await late.locator('[data-key^=vote-], [data-key^=option-], [data-key=roll]').count()).toBe(0);
   await late.screenshot({ path: join(ARTIFACTS, 'room-phone-390-spectator.png') });
   // The facilitator takes someone off the table: the seat frees up, and the watching phone takes it.
