@@ -3,7 +3,8 @@
  * the background. Every screen has its own URL (src/ui/router.ts): the workshop's in
  * src/ui/workshop-routes.ts, others plugged in through src/routes.ts. A session that was in play
  * when the page closed comes straight back (src/ui/facilitator). Opened with #console, the page is
- * the facilitator's console in its own window instead.
+ * the facilitator's console in its own window instead. A room page (a phone at `#/join/…`, the
+ * projector at `#/room/…`) draws no board: Phaser loads there only once a screen needs the board.
  */
 import './ui/styles.css';
 import './ui/facilitator/facilitation.css';
@@ -23,13 +24,38 @@ import { renderStorageWarning } from './ui/saved/warning';
 import { addWorkshopRoutes, type WorkshopRoutes } from './ui/workshop-routes';
 
 initI18n();
-registerOffline();
+// A phone in a room needs the network anyway: no offline cache of the whole game (Phaser included).
+if (!isPhonePage(location.hash)) registerOffline();
 if (isConsoleWindow()) runRemote(byId('app'));
 else main();
 
 /** Resolves after the browser has painted the current DOM (two animation frames later). */
 function afterFirstPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+}
+
+/** A phone's page in room mode (`#/join`, `#/join/<code>`). */
+function isPhonePage(hash: string): boolean {
+  return /^#\/join(\/|$)/.test(hash);
+}
+
+/** A room page: the phone's, or the projector's and its console's (`#/room…`): none draws the board. */
+function isRoomPage(hash: string): boolean {
+  return isPhonePage(hash) || /^#\/room(\/|$)/.test(hash);
+}
+
+/**
+ * A promise whose work starts only when someone waits for it (`then`): the board's Phaser boot,
+ * asked for by the workshop when a game starts and by the console when it pauses one.
+ */
+function onDemand<T>(start: () => Promise<T>): Promise<T> {
+  const lazy = {
+    // biome-ignore lint/suspicious/noThenProperty: a thenable on purpose (see above)
+    then: (ok?: (v: T) => unknown, no?: (e: unknown) => unknown) => start().then(ok, no),
+    catch: (no: (e: unknown) => unknown) => start().catch(no),
+    finally: (fn: () => void) => start().finally(fn),
+  };
+  return lazy as unknown as Promise<T>;
 }
 
 function main(): void {
@@ -44,21 +70,34 @@ function main(): void {
   title();
   onLangChange(title);
 
-  /**
-   * Phaser boots while the table reads the start screen — but only once that screen has been
-   * painted: parsing Phaser is one long task that would otherwise hold the first paint back.
-   */
-  const booting = afterFirstPaint()
-    .then(() => import('./game/boot'))
-    .then(({ bootGame }) => bootGame(byId('board')));
-  const sessions = import('./ui/session');
-
   const seam = import.meta.env.DEV || import.meta.env.MODE === 'test';
   const g = (window as unknown as { __GAME__: Record<string, unknown> }).__GAME__ ?? {};
+  /**
+   * Phaser boots while the table reads the start screen — but only once that screen has been
+   * painted: parsing Phaser is one long task that would otherwise hold the first paint back. On a
+   * room page it waits until a screen needs the board (a phone never does: 1.4 MB it would not use).
+   */
+  let booted: ReturnType<typeof bootNow> | null = null;
+  const bootNow = () =>
+    afterFirstPaint()
+      .then(() => import('./game/boot'))
+      .then(({ bootGame }) => bootGame(byId('board')))
+      .then((game) => {
+        if (seam) Object.assign(g, { game: game.game, board: game.board, ready: true });
+        return game;
+      });
+  const boot = () => {
+    booted ??= bootNow();
+    return booted;
+  };
+  if (!isRoomPage(location.hash)) void boot();
+  const sessions = isRoomPage(location.hash)
+    ? onDemand(() => import('./ui/session'))
+    : import('./ui/session');
   let routes: WorkshopRoutes | null = null;
   const workshop = new Workshop({
     app,
-    board: booting.then(({ board }) => board),
+    board: onDemand(() => boot().then(({ board }) => board)),
     sessions,
     onExit: () => {
       view = null;
@@ -83,13 +122,12 @@ function main(): void {
   installConsole(
     app,
     workshop,
-    booting.then(({ game }) => game),
+    onDemand(() => boot().then(({ game }) => game)),
   );
   app.onRender(renderStorageWarning);
   if (seam) {
     (window as unknown as { __GAME__: Record<string, unknown> }).__GAME__ = g;
     Object.assign(g, { ready: false, app, sound, workshop, router });
-    booting.then(({ game, board }) => Object.assign(g, { game, board, ready: true }));
   }
 
   // Development (`npm start`): a saved scenarios/*.yaml reloads in the running game (issue 6).

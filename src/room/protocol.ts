@@ -37,6 +37,8 @@ export const CreateOptions = z.strictObject({
   scenario: z.string().min(1).max(100),
   facilitator: TokenSchema,
   seed: z.string().max(100).optional(),
+  /** How a group scenario's table decides in this room: together (its own way) or by vote. */
+  decision: z.enum(['group', 'vote']).optional(),
   lang: z
     .string()
     .regex(/^[a-z]{2,3}$/)

@@ -104,6 +104,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
       const scenarios = [...env.scenarios.values()].map((s) => ({
         id: s.scenario.id,
         title: s.scenario.title,
+        decision: s.scenario.decision,
       }));
       res.end(JSON.stringify({ room: true, joinBase, scenarios, rooms: matchMaker.stats.local.roomCount }));
       return;

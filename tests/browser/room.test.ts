@@ -100,9 +100,19 @@ async function openRoom(
   scenario: string,
   names: string[],
   errors: string[],
-  { shot, seed }: { shot?: string; seed?: string } = {},
+  {
+    shot,
+    seed,
+    projectorSize = { width: 1280, height: 800 },
+    phoneSize = { width: 360, height: 640 },
+  }: {
+    shot?: string;
+    seed?: string;
+    projectorSize?: { width: number; height: number };
+    phoneSize?: { width: number; height: number };
+  } = {},
 ) {
-  const projector = await page({ viewport: { width: 1280, height: 800 } }, errors);
+  const projector = await page({ viewport: projectorSize }, errors);
   await projector.goto(server.url);
   // The start screen offers the room once the room server answers.
   await projector.locator('[data-testid=open-room]').click();
@@ -113,10 +123,7 @@ async function openRoom(
   expect(await projector.locator('[data-testid=join-qr] path').count()).toBe(1);
   const phones: Page[] = [];
   for (const [seat, name] of names.entries()) {
-    const phone = await page(
-      { viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true },
-      errors,
-    );
+    const phone = await page({ viewport: phoneSize, hasTouch: true, isMobile: true }, errors);
     if (seat === names.length - 1) {
       // The last one scanned the terminal's QR code (#/join) and types the code from the big screen.
       await phone.goto(`${server.url}#/join`);
@@ -133,7 +140,7 @@ async function openRoom(
   if (shot) await projector.screenshot({ path: join(ARTIFACTS, shot) });
   await projector.locator('[data-key=room-start]').click();
   for (const phone of phones) await phone.locator('[data-testid=room-brief]').waitFor();
-  return { projector, phones };
+  return { projector, phones, joinUrl };
 }
 
 /** One step of play, leaving controls matching `skip` alone; false when no phone could act. */
@@ -365,3 +372,316 @@ it("the facilitator's console in its own window: the projector leaves it out, an
   await projector.locator('[data-key=room-pause]').waitFor();
   expect(errors).toEqual([]);
 }, 240_000);
+
+// ---- The projector at 1920×1080 and the phone at 390×844 (issue 19) ----
+
+const PROJECTOR = { width: 1920, height: 1080 };
+const PHONE = { width: 390, height: 844 };
+
+/** The boxes of `selector` that do not lie wholly inside the page's first screen (none: all in view). */
+async function outOfView(p: Page, selector: string): Promise<string[]> {
+  const { height, width } = p.viewportSize() ?? { width: 0, height: 0 };
+  const boxes = await p.locator(selector).evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, what: e.outerHTML.slice(0, 80) };
+    }),
+  );
+  if (boxes.length === 0) return [`${selector}: not on the page`];
+  return boxes
+    .filter((b) => b.top < 0 || b.bottom > height + 0.5 || b.left < 0 || b.right > width + 0.5)
+    .map((b) => `${selector} at ${Math.round(b.top)}–${Math.round(b.bottom)}: ${b.what}`);
+}
+
+/** How far the projector's screen (and the window) is scrolled down. */
+async function scrolled(p: Page): Promise<number> {
+  return p.evaluate(() => Math.max(window.scrollY, document.getElementById('screen')?.scrollTop ?? 0));
+}
+
+it('the projector at 1920×1080: code, URL and QR in the first screen; the round, the card and every meter in view; the ending and the debrief on the projector', async () => {
+  const errors: string[] = [];
+  const projector = await page({ viewport: PROJECTOR }, errors);
+  await projector.goto(server.url);
+  await projector.locator('[data-testid=open-room]').click();
+  await projector.locator('[data-testid=room-seed]').fill('projector-1');
+  await projector.locator('[data-scenario=lerend-werken]').click();
+  await projector.locator('[data-testid=join-url]').waitFor();
+  const joinUrl = (await projector.locator('[data-testid=join-url]').textContent()) ?? '';
+  // In the lobby the QR, the join address and the room code are all in the first screen.
+  for (const what of ['[data-testid=join-qr]', '[data-testid=join-url]', '[data-testid=room-code]'])
+    expect(await outOfView(projector, what)).toEqual([]);
+  const phones: Page[] = [];
+  for (const [seat, name] of ['Nina', 'Otto', 'Pim'].entries()) {
+    const phone = await page({ viewport: PHONE, hasTouch: true, isMobile: true }, errors);
+    await phone.goto(joinUrl);
+    await phone.locator('[data-testid=room-name]').fill(name);
+    await phone.locator('[data-key=room-join]').tap();
+    await phone.locator(`[data-key=take-seat-${seat}]`).tap();
+    await phone.getByText(new RegExp(`stoel ${seat + 1}`)).waitFor();
+    phones.push(phone);
+  }
+  await expect.poll(() => projector.locator('[data-testid=participant]').count()).toBe(3);
+  await projector.screenshot({ path: join(ARTIFACTS, 'room-projector-1080-lobby.png') });
+  for (const what of ['[data-testid=join-qr]', '[data-testid=join-url]', '[data-testid=room-code]'])
+    expect(await outOfView(projector, what)).toEqual([]);
+
+  // The facilitator has scrolled down to the people and "Beginnen"; the game starts at the top.
+  await projector.locator('#screen').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await projector.locator('[data-key=room-start]').click();
+  await projector.locator('[data-testid=room-round]').waitFor();
+  await expect.poll(() => scrolled(projector)).toBe(0);
+
+  // Through the first cards: the round, the card and every meter in view, without scrolling.
+  const seen = new Set<string>();
+  for (let step = 0; step < 120 && seen.size < 3; step++) {
+    const title = (await projector.locator('[data-testid=room-card-title]').allTextContents())[0];
+    if (title && !seen.has(title)) {
+      seen.add(title);
+      // A new card starts at the top, also when the facilitator had scrolled down to the console.
+      await expect.poll(() => scrolled(projector)).toBe(0);
+      const outside = [
+        ...(await outOfView(projector, '[data-testid=room-stage] [data-testid=room-round]')),
+        ...(await outOfView(projector, '[data-testid=room-stage] [data-testid=room-card]')),
+        ...(await outOfView(projector, '[data-testid=room-meters] .room-meter')),
+      ];
+      if (outside.length > 0)
+        await projector.screenshot({ path: join(ARTIFACTS, 'room-projector-1080-overflow.png') });
+      expect(outside).toEqual([]);
+      if (seen.size === 1)
+        await projector.screenshot({ path: join(ARTIFACTS, 'room-projector-1080-card.png') });
+      // The phones of a vote scenario say that everyone votes (or that this one has voted).
+      for (const phone of phones) {
+        // Read at one moment: another phone's vote may settle the card between two reads.
+        const [turn, canVote] = await phone.evaluate(() => [
+          document.querySelector<HTMLElement>('[data-testid=room-turn]')?.dataset.turn,
+          document.querySelector('[data-key^=vote-]') !== null,
+        ]);
+        if (canVote) expect(turn).toBe('vote');
+      }
+      await projector.locator('#screen').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    }
+    if (!(await playStep(phones))) await projector.waitForTimeout(150);
+  }
+  expect(seen.size).toBe(3);
+
+  // The console in its own window ends the game: the projector shows the ending's title.
+  const [popup] = await Promise.all([
+    projector.context().waitForEvent('page'),
+    projector.locator('[data-key=room-console-window]').click(),
+  ]);
+  popup.on('pageerror', (e) => errors.push(e.message));
+  await popup.locator('[data-testid=room-console] [data-key=room-end]').click();
+  await projector.locator('[data-testid=room-ending-title]').waitFor();
+  expect((await projector.locator('[data-testid=room-ending-title]').textContent())?.trim()).not.toBe('');
+  expect(await outOfView(projector, '[data-testid=room-ending-title]')).toEqual([]);
+  await projector.screenshot({ path: join(ARTIFACTS, 'room-projector-1080-ending.png') });
+  // The debrief asked for in the console window opens on the projector, not in the small window.
+  await popup.locator('[data-key=room-debrief]').click();
+  await projector.locator('[data-testid=timeline]').waitFor();
+  expect(await popup.locator('[data-testid=timeline]').count()).toBe(0);
+  expect(errors).toEqual([]);
+}, 240_000);
+
+it('a phone at 390×844: the round and "U bent aan de beurt" or "Wachten op …"; the brief folds after reading, so the options are in view', async () => {
+  const errors: string[] = [];
+  const names = ['Quinn', 'Rosa', 'Sem'];
+  const { projector, phones } = await openRoom('urk-2015', names, errors, {
+    seed: 'phone-1',
+    projectorSize: PROJECTOR,
+    phoneSize: PHONE,
+  });
+  // Every phone has the round as the projector says it, and its own part in it.
+  const round = (await projector.locator('[data-testid=room-round]').allTextContents())[0];
+  const lines = await Promise.all(phones.map((p) => p.locator('[data-testid=room-turn]').textContent()));
+  for (const line of lines) expect(line).toContain(round);
+  const words = await Promise.all(
+    phones.map((p) => p.locator('[data-testid=room-turn]').getAttribute('data-turn')),
+  );
+  // One phone acts (a turn, or the council's chair); the others wait for that player by name.
+  const acting = words.findIndex((w) => w === 'yourTurn' || w === 'chair');
+  expect(acting).toBeGreaterThanOrEqual(0);
+  expect(lines[acting]).toMatch(/U bent aan de beurt|U bent voorzitter/);
+  for (const [i, line] of lines.entries())
+    if (words[i] === 'waitFor') expect(line).toContain(`Wachten op ${names[acting]}`);
+  // The brief is open the first time.
+  for (const phone of phones) expect(await phone.locator('details.room-role').getAttribute('open')).toBe('');
+  await phones[acting].screenshot({ path: join(ARTIFACTS, 'room-phone-390-first.png') });
+
+  // Play on to a card with options on a phone: its brief is folded and the options are in view.
+  let chooser = null as Page | null;
+  for (let step = 0; step < 200 && !chooser; step++) {
+    for (const phone of phones)
+      if ((await phone.locator('[data-key^=option-]').count()) > 0 && !chooser) chooser = phone;
+    if (!chooser && !(await playStepWithout(phones, '[data-key^=option-]')))
+      await projector.waitForTimeout(150);
+  }
+  if (!chooser) throw new Error('no phone came to choose an option');
+  const turn = chooser.locator('[data-testid=room-turn]');
+  expect(await turn.textContent()).toMatch(/^(Kwartaal|Voor de start).*U bent aan de beurt/);
+  expect(await chooser.locator('details.room-role').getAttribute('open')).toBeNull();
+  await chooser.screenshot({ path: join(ARTIFACTS, 'room-phone-390-card.png') });
+  // The flagship's card and its nine budgets and meters fit the projector's first screen too.
+  await projector.screenshot({ path: join(ARTIFACTS, 'room-projector-1080-flagship.png') });
+  for (const what of ['room-round', 'room-card', 'room-meters'])
+    expect(await outOfView(projector, `[data-testid=room-stage] [data-testid=${what}]`)).toEqual([]);
+  expect(await outOfView(chooser, '[data-testid=room-turn]')).toEqual([]);
+  expect(await outOfView(chooser, '[data-key^=option-]')).toEqual([]);
+  // Folded after a reload too; a tap on the role opens it.
+  await chooser.reload();
+  await chooser.locator('[data-key^=option-]').first().waitFor();
+  expect(await chooser.locator('details.room-role').getAttribute('open')).toBeNull();
+  await chooser.locator('details.room-role summary').tap();
+  await chooser.locator('[data-testid=room-brief]').waitFor();
+  expect(errors).toEqual([]);
+}, 240_000);
+
+it('a mistyped room code: the phone says there is no table with that code, with the field to try again', async () => {
+  const errors: string[] = [];
+  const projector = await page({ viewport: PROJECTOR }, errors);
+  await projector.goto(server.url);
+  await projector.locator('[data-testid=open-room]').click();
+  await projector.locator('[data-scenario=lerend-werken]').click();
+  const code = ((await projector.locator('[data-testid=join-url]').textContent()) ?? '').slice(-6);
+  // A code in the code's own letters, but no room has it (the room codes are random: make one up
+  // that differs from the open room's).
+  const wrong = code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ';
+  const phone = await page({ viewport: PHONE, hasTouch: true, isMobile: true }, errors);
+  await phone.goto(`${server.url}#/join/${wrong}`);
+  await phone.locator('[data-testid=room-name]').fill('Tess');
+  await phone.locator('[data-key=room-join]').tap();
+  await phone.locator('[data-testid=room-error]').waitFor({ timeout: 10_000 });
+  expect(await phone.locator('[data-testid=room-error]').textContent()).toContain(
+    `Geen tafel met code ${wrong}`,
+  );
+  await phone.screenshot({ path: join(ARTIFACTS, 'room-phone-390-wrong-code.png') });
+  // The field to try again takes the right code to that room.
+  await phone.locator('[data-testid=room-code-input]').fill(code.toLowerCase());
+  await phone.locator('[data-key=room-go]').tap();
+  await phone.locator('[data-testid=room-name]').fill('Tess');
+  await phone.locator('[data-key=room-join]').tap();
+  await phone.locator('[data-key=take-seat-0]').waitFor();
+  // A code no room can have (an O, too short) is answered at once on the code screen.
+  await phone.goto(`${server.url}#/join`);
+  await phone.locator('[data-testid=room-code-input]').fill('AO1');
+  await phone.locator('[data-key=room-go]').tap();
+  await phone.locator('[data-testid=room-code-problem]').waitFor();
+  expect(await phone.locator('[data-testid=room-code-problem]').textContent()).toContain(
+    'Geen tafel met code AO1',
+  );
+  // The "lost connection" banner of a code that was retried for ever is gone.
+  expect(errors.filter((e) => !/not found/.test(e))).toEqual([]);
+}, 120_000);
+
+it('a phone with no free seat watches the table, and takes a seat when one frees up', async () => {
+  const errors: string[] = [];
+  const { projector, phones, joinUrl } = await openRoom('lerend-werken', ['Uma', 'Vera', 'Wim'], errors, {
+    seed: 'spectator-1',
+    phoneSize: PHONE,
+  });
+  // The game began with three seats: a fourth phone finds none free.
+  const late = await page({ viewport: PHONE, hasTouch: true, isMobile: true }, errors);
+  await late.goto(joinUrl);
+  await late.locator('[data-testid=room-name]').fill('Xander');
+  await late.locator('[data-key=room-join]').tap();
+  await late.locator('[data-testid=room-spectator]').waitFor();
+  expect(await late.locator('[data-key^=take-seat-]').count()).toBe(0);
+  // It sees the table read only: the round, and the card once one is on the table.
+  expect(await late.locator('[data-testid=room-round]').textContent()).toBe(
+    (await projector.locator('[data-testid=room-round]').allTextContents())[0],
+  );
+  expect(await late.locator('[data-key^=vote-], [data-key^=option-], [data-key=roll]').count()).toBe(0);
+  // Play on to a card: the watching phone shows the card on the table, without a button to vote.
+  for (
+    let step = 0;
+    step < 150 && (await late.locator('[data-testid=room-card-title]').count()) === 0;
+    step++
+  )
+    if (!(await playStep(phones))) await late.waitForTimeout(150);
+  await expect
+    .poll(async () => {
+      const [mine, big] = await Promise.all([
+        late.locator('[data-testid=room-card-title]').allTextContents(),
+        projector.locator('[data-testid=room-stage] [data-testid=room-card-title]').allTextContents(),
+      ]);
+      return mine.length === 1 && mine[0] === big[0];
+    })
+    .toBe(true);
+  expect(await late.locator('[data-key^=vote-], [data-key^=option-], [data-key=roll]').count()).toBe(0);
+  await late.screenshot({ path: join(ARTIFACTS, 'room-phone-390-spectator.png') });
+  // The facilitator takes someone off the table: the seat frees up, and the watching phone takes it.
+  await projector
+    .locator('[data-testid=participant]', { hasText: 'Vera' })
+    .getByRole('button', { name: 'Verwijderen' })
+    .click();
+  await late.locator('[data-key=take-seat-1]').tap();
+  await late.locator('[data-testid=room-brief]').waitFor({ state: 'attached' });
+  await late.locator('[data-testid=room-turn]').waitFor();
+  expect(await late.locator('[data-testid=room-spectator]').count()).toBe(0);
+  expect(errors).toEqual([]);
+}, 240_000);
+
+it('a phone never downloads Phaser (nor a cache of the whole game); the laptop game still does', async () => {
+  const errors: string[] = [];
+  const { joinUrl } = await openRoom('lerend-werken', ['Yara', 'Zeno', 'Arie'], errors, {
+    seed: 'phaser-1',
+  });
+  const phone = await page({ viewport: PHONE, hasTouch: true, isMobile: true }, errors);
+  const requested: string[] = [];
+  phone.on('request', (r) => requested.push(r.url()));
+  await phone.goto(joinUrl);
+  await phone.locator('[data-testid=room-name]').fill('Bob');
+  await phone.locator('[data-key=room-join]').tap();
+  await phone.locator('[data-testid=room-spectator]').waitFor();
+  await phone.reload();
+  await phone.locator('[data-testid=room-spectator]').waitFor();
+  // Long enough for a background boot after the first paint, or a service worker's install.
+  await phone.waitForTimeout(1500);
+  expect(requested.filter((u) => /phaser|sw\.js/.test(u))).toEqual([]);
+  expect(await phone.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length))).toBe(
+    0,
+  );
+  // The laptop's own game still loads the board's Phaser, after the start screen.
+  const laptop = await page({ viewport: PROJECTOR }, errors);
+  const loaded: string[] = [];
+  laptop.on('request', (r) => loaded.push(r.url()));
+  await laptop.goto(server.url);
+  await laptop.waitForFunction(
+    () => (window as unknown as { __GAME__?: { ready: boolean } }).__GAME__?.ready === true,
+  );
+  expect(loaded.some((u) => /phaser/.test(u))).toBe(true);
+  // A projector opened straight at the room draws no board either: no Phaser there.
+  const room = await page({ viewport: PROJECTOR }, errors);
+  const roomLoaded: string[] = [];
+  room.on('request', (r) => roomLoaded.push(r.url()));
+  await room.goto(`${server.url}#/room`);
+  await room.locator('[data-testid=room-decision]').waitFor();
+  await room.waitForTimeout(1500);
+  expect(roomLoaded.filter((u) => /phaser/.test(u))).toEqual([]);
+  expect(errors).toEqual([]);
+}, 240_000);
+
+it('opening a room on a group scenario offers "Samen kiezen" or "Stemmen", and sends the choice', async () => {
+  const errors: string[] = [];
+  const projector = await page({ viewport: PROJECTOR }, errors);
+  const created: string[] = [];
+  projector.on('request', (r) => {
+    if (/matchmake\/create/.test(r.url())) created.push(r.postData() ?? '');
+  });
+  await projector.goto(`${server.url}#/room`);
+  await projector.locator('[data-testid=room-decision]').waitFor();
+  expect(await projector.locator('[data-key=decision-group]').isChecked()).toBe(true);
+  await projector.locator('[data-key=decision-vote]').check();
+  await projector.screenshot({ path: join(ARTIFACTS, 'room-open-form.png') });
+  await projector.locator('[data-scenario=urk-2015]').click();
+  await projector.locator('[data-testid=join-url]').waitFor();
+  expect(created).toHaveLength(1);
+  expect(JSON.parse(created[0])).toMatchObject({ scenario: 'urk-2015', decision: 'vote' });
+  // A vote scenario always votes: nothing to choose is sent for it.
+  await projector.goto(`${server.url}#/room`);
+  await projector.locator('[data-key=decision-vote]').check();
+  await projector.locator('[data-scenario=lerend-werken]').click();
+  await projector.locator('[data-testid=join-url]').waitFor();
+  expect(created).toHaveLength(2);
+  expect(JSON.parse(created[1]).decision).toBeUndefined();
+  expect(errors).toEqual([]);
+}, 120_000);

@@ -77,10 +77,24 @@ async function endpoint(): Promise<string> {
   return `${base.protocol === 'https:' ? 'wss' : 'ws'}://${base.host}`;
 }
 
-/** Opens a room; `seed` (optional, as on the single laptop's setup) makes another table's game the same. */
-export async function createRoom(scenario: string, lang: string, seed = ''): Promise<string> {
+/**
+ * Opens a room; `seed` (optional, as on the single laptop's setup) makes another table's game the
+ * same; `decision` plays a group scenario by vote (or together, its own way).
+ */
+export async function createRoom(
+  scenario: string,
+  lang: string,
+  seed = '',
+  decision?: 'group' | 'vote',
+): Promise<string> {
   const facilitator = randomToken();
-  const options = { scenario, facilitator, lang, ...(seed ? { seed } : {}) };
+  const options = {
+    scenario,
+    facilitator,
+    lang,
+    ...(seed ? { seed } : {}),
+    ...(decision ? { decision } : {}),
+  };
   const room = await new Client(await endpoint()).create(ROOM_NAME, options);
   storeToken('facilitator', room.roomId, facilitator);
   await room.leave(true);
@@ -161,6 +175,10 @@ export class RoomConnection {
       }
       // The room is not there (yet): it may be restarting; a refused token will not come back.
       if (/token|facilitator|options/.test(message)) this.update({ status: 'gone', refused: message });
+      // A first visit to a code no room has: mistyped (a phone with a seat waits: a restart).
+      else if (/not found/.test(message) && !token) this.update({ status: 'gone', refused: 'no-room' });
+      // Every place at the table taken (64 people, or the room's connections).
+      else if (/room-full|is locked/.test(message)) this.update({ status: 'gone', refused: 'room-full' });
       else this.later();
     }
   }

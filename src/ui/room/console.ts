@@ -26,6 +26,8 @@ export interface ConsoleTools {
   note: HTMLElement;
   draft: { key: string; picked: Set<string> };
   inject: { card: string };
+  /** Opens the ended room's debrief (on the projector, also from the console's own window). */
+  debrief?: () => void;
 }
 
 export function consoleTools(conn: RoomConnection): ConsoleTools {
@@ -68,10 +70,15 @@ export function consoleControls(
       fac(t('room.end'), 'room-end', () => conn.facilitate({ op: 'end' }), ended),
       fac(t('room.export'), 'room-export', () => conn.facilitate({ op: 'export' })),
       ended
-        ? fac(t('room.debrief'), 'room-debrief', () => {
-            conn.onExport = (m) => void openDebrief(ctx, m.file);
-            conn.facilitate({ op: 'export' });
-          })
+        ? fac(
+            t('room.debrief'),
+            'room-debrief',
+            tools.debrief ??
+              (() => {
+                conn.onExport = (m) => void openDebrief(ctx, m.file);
+                conn.facilitate({ op: 'export' });
+              }),
+          )
         : null,
     ),
     injectForm(scenario, sv, tools.inject, (card) => conn.act({ type: 'injectCard', card })),
@@ -94,9 +101,14 @@ export function openConsoleWindow(code: string): void {
 /** `#/room/<code>/console`: the console alone, with the card and the votes it is about. */
 export function roomConsoleScreen(ctx: RouteContext, code: string): Screen {
   const conn = new RoomConnection(code, 'facilitator');
-  const tools = consoleTools(conn);
-  const root = h('div', { class: 'room room-console-window', 'data-testid': 'room-console' });
   const presence = announceConsole(code);
+  const here = () => {
+    conn.onExport = (m) => void openDebrief(ctx, m.file);
+    conn.facilitate({ op: 'export' });
+  };
+  // The debrief is the room's: it opens on the projector (here only when no projector answers).
+  const tools: ConsoleTools = { ...consoleTools(conn), debrief: () => presence.debrief(here) };
+  const root = h('div', { class: 'room room-console-window', 'data-testid': 'room-console' });
   const s = () => conn.snapshot;
   return liveRoomScreen(conn, root, {
     key: () => [s().status, s().lobby, s().view, s().refused, s().notice],

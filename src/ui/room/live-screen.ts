@@ -23,6 +23,8 @@ export function liveRoomScreen(
     /** False: wait before connecting (a phone's first visit asks for a name first). */
     connect?: boolean;
     leave?: () => void;
+    /** After each repaint (the projector scrolls to the top when the table moves to a new phase). */
+    painted?: () => void;
   },
 ): LiveRoomScreen {
   let last = '';
@@ -34,6 +36,7 @@ export function liveRoomScreen(
       root,
       parts.body().filter((x): x is Node => x !== null),
     );
+    parts.painted?.();
   };
   conn.onChange(() => paint(false));
   if (parts.connect !== false) void conn.connect();

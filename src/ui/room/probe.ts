@@ -9,7 +9,8 @@ export interface RoomServerInfo {
   /** The room server's own address (http), for its websocket. */
   base: string;
   joinBase: string;
-  scenarios: { id: string; title: unknown }[];
+  /** `decision`: the scenario's own way of deciding (a group one may be opened in vote mode). */
+  scenarios: { id: string; title: unknown; decision?: 'group' | 'vote' }[];
 }
 
 let probe: Promise<RoomServerInfo | null> | null = null;

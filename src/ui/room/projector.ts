@@ -26,12 +26,15 @@ import {
 } from './console';
 import { watchConsole } from './console-window';
 import { refusalText } from './decide';
-import { takeBackForm } from './facilitate';
+import { openDebrief, takeBackForm } from './facilitate';
 import { liveRoomScreen } from './live-screen';
 import { qrSvg } from './qr';
 import { lastResult, meters, projectorCard, tableStatus } from './table-view';
 
-/** `#/room`: choose a scenario the room server offers and open a room for it. */
+/**
+ * `#/room`: choose a scenario the room server offers and open a room for it; a scenario whose
+ * table decides together can be opened in vote mode instead (each phone votes).
+ */
 export function newRoomScreen(ctx: RouteContext): Screen {
   const root = h('div', { class: 'room room-new' }, h('p', {}, t('room.connecting')));
   void roomServerInfo().then((info) => {
@@ -43,9 +46,33 @@ export function newRoomScreen(ctx: RouteContext): Screen {
       'data-testid': 'room-seed',
       placeholder: t('room.seedEmpty'),
     }) as HTMLInputElement;
+    const radio = (value: 'group' | 'vote', checked: boolean) =>
+      h(
+        'label',
+        { class: 'room-check' },
+        h('input', { type: 'radio', name: 'room-decision', value, checked, 'data-key': `decision-${value}` }),
+        t(`room.screens.decide.${value}`),
+      );
+    const decision = info.scenarios.some((s) => s.decision === 'group')
+      ? h(
+          'fieldset',
+          { class: 'room-decision', 'data-testid': 'room-decision' },
+          h('legend', {}, t('room.screens.decide.legend')),
+          radio('group', true),
+          radio('vote', false),
+          h('p', { class: 'room-note' }, t('room.screens.decide.note')),
+        )
+      : null;
+    /** The choice applies to a scenario that decides together; a vote scenario always votes. */
+    const chosen = (s: (typeof info.scenarios)[number]) => {
+      if (s.decision !== 'group' || !decision) return undefined;
+      const picked = decision.querySelector<HTMLInputElement>('input[name=room-decision]:checked');
+      return picked?.value === 'vote' ? 'vote' : 'group';
+    };
     root.replaceChildren(
       h('h1', {}, t('room.pickScenario')),
       h('label', { class: 'room-seed' }, t('setup.seed'), ' ', seed),
+      ...(decision ? [decision] : []),
       ...info.scenarios.map((s) =>
         h(
           'button',
@@ -56,11 +83,14 @@ export function newRoomScreen(ctx: RouteContext): Screen {
             onclick: async (e: Event) => {
               (e.currentTarget as HTMLButtonElement).disabled = true;
               root.append(h('p', { class: 'room-note' }, t('room.opening')));
-              const code = await createRoom(s.id, currentLang(), seed.value.trim());
+              const code = await createRoom(s.id, currentLang(), seed.value.trim(), chosen(s));
               ctx.go(pathTo('room', code));
             },
           },
           t('room.open', { title: title(s.title) }),
+          s.decision === 'group'
+            ? h('span', { class: 'cost' }, t('room.screens.decide.groupScenario'))
+            : null,
         ),
       ),
       takeBackForm(ctx),
@@ -74,14 +104,28 @@ export function projectorScreen(ctx: RouteContext, code: string): Screen {
   const conn = new RoomConnection(code, 'facilitator');
   // Kept across repaints (a view arrives with every vote): the timer, and what the facilitator
   // is typing or ticking.
-  const watch = watchConsole(code, () => live.repaint());
-  const tools: Tools = { ...consoleTools(conn), away: watch.away, callBack: watch.callBack };
+  // The debrief opens here, on the big screen, also when asked from the console's own window.
+  const debrief = () => {
+    conn.onExport = (m) => void openDebrief(ctx, m.file);
+    conn.facilitate({ op: 'export' });
+  };
+  const watch = watchConsole(code, () => live.repaint(), debrief);
+  const tools: Tools = { ...consoleTools(conn), away: watch.away, callBack: watch.callBack, debrief };
   const root = h('div', { class: 'room room-projector' });
   let joinBase = `${location.origin}${location.pathname}`;
   const s = () => conn.snapshot;
+  let stage = '';
   const live = liveRoomScreen(conn, root, {
     key: () => [s().status, s().lobby, s().view, s().refused, s().notice, currentLang()],
     body: () => body(ctx, conn, tools, `${joinBase}#/${pathTo('join', code)}`),
+    // A new phase starts at the top (after "Beginnen" the page was left at the console).
+    painted: () => {
+      const now = stageOf(conn);
+      if (now === stage) return;
+      stage = now;
+      root.closest('.screen')?.scrollTo({ top: 0 });
+      window.scrollTo({ top: 0 });
+    },
     leave: () => {
       tools.timer.stop();
       watch.stop();
@@ -98,6 +142,7 @@ interface Tools extends ConsoleTools {
   /** The console is open in its own window (its heartbeat was heard): this screen leaves it out. */
   away: () => boolean;
   callBack: () => void;
+  debrief: () => void;
 }
 
 function body(
@@ -131,14 +176,23 @@ function joinScreen(conn: RoomConnection, scenario: Scenario, joinUrl: string): 
       'section',
       { class: 'room-join' },
       h('h1', {}, localize(scenario.title, currentLang(), scenario.languages)),
-      h('p', {}, t('room.joinHere')),
-      h('div', { class: 'room-qr' }, qrSvg(joinUrl, joinUrl)),
-      h('p', { class: 'room-url', 'data-testid': 'join-url' }, joinUrl),
+      // The code and the address beside the QR, all in the first screen: read from the back of the room.
       h(
-        'p',
-        { class: 'room-code' },
-        `${t('room.code')}: `,
-        h('strong', { 'data-testid': 'room-code' }, lobby.code),
+        'div',
+        { class: 'room-join-row' },
+        h('div', { class: 'room-qr' }, qrSvg(joinUrl, joinUrl)),
+        h(
+          'div',
+          { class: 'room-join-text' },
+          h('p', {}, t('room.joinHere')),
+          h('p', { class: 'room-url', 'data-testid': 'join-url' }, joinUrl),
+          h(
+            'p',
+            { class: 'room-code' },
+            `${t('room.code')}: `,
+            h('strong', { 'data-testid': 'room-code' }, lobby.code),
+          ),
+        ),
       ),
     ),
     h(
@@ -191,14 +245,19 @@ function tableScreen(
   sv: SeatView,
 ): HTMLElement[] {
   return [
-    tableStatus(scenario, sv),
-    tools.timer.element,
+    // The stage fills the first screen — the round, the card (or the ending) and every meter —
+    // so the room never needs the page scrolled; the facilitator's console comes below it.
     h(
-      'div',
-      { class: 'room-main' },
-      // The last result first: after a vote the next card is already on the table.
-      h('div', { class: 'room-centre' }, lastResult(scenario, sv), projectorCard(scenario, sv)),
-      meters(scenario, sv),
+      'section',
+      { class: 'room-stage', 'data-testid': 'room-stage' },
+      h('div', { class: 'room-stage-head' }, tableStatus(scenario, sv), tools.timer.element),
+      h(
+        'div',
+        { class: 'room-centre' },
+        sv.view.phase === 'ended' ? endingPanel(scenario, sv, tools) : projectorCard(scenario, sv),
+      ),
+      // The last result beside the meters: after a vote the next card is already on the table.
+      h('div', { class: 'room-side' }, meters(scenario, sv), lastResult(scenario, sv)),
     ),
     tools.away()
       ? h(
@@ -228,4 +287,29 @@ function tableScreen(
           ),
         ),
   ];
+}
+
+/** The ended game on the big screen: which ending, its text, and the debrief on this laptop. */
+function endingPanel(scenario: Scenario, sv: SeatView, tools: Tools): HTMLElement {
+  const text = (v: Text | undefined) => localize(v, currentLang(), scenario.languages);
+  const ending = scenario.endings.find((e) => e.id === sv.view.ending?.id);
+  return h(
+    'div',
+    { class: 'room-ending', 'data-testid': 'room-ending' },
+    h('p', { class: 'kind' }, t('ending.title')),
+    h('h2', { 'data-testid': 'room-ending-title' }, ending ? text(ending.title) : ''),
+    ending ? h('p', {}, text(ending.text)) : null,
+    h(
+      'button',
+      { class: 'btn big primary', type: 'button', 'data-key': 'room-debrief-here', onclick: tools.debrief },
+      t('room.screens.openDebrief'),
+    ),
+  );
+}
+
+/** What the table is at: a new one (a phase, a card, a round) brings the projector back to the top. */
+function stageOf(conn: RoomConnection): string {
+  const v = conn.snapshot.view?.view;
+  if (!conn.snapshot.lobby?.started || !v) return 'lobby';
+  return JSON.stringify([v.round, v.phase, v.card?.card, v.council?.step, v.activeSeat]);
 }
