@@ -12,7 +12,7 @@ import type { RouteHandler } from './ui/router';
 
 export const pluggedRoutes: Record<string, RouteHandler> = {
   studio: (ctx) => import('./studio').then((m) => m.studioScreen(ctx.app, { onBack: () => ctx.go('') })),
-  room: (ctx) => import('./ui/room/projector').then((m) => m.newRoomScreen(ctx)),
+  room: (ctx) => import('./ui/room/open-room').then((m) => m.newRoomScreen(ctx)),
   'room/:code': (ctx) => import('./ui/room/projector').then((m) => m.projectorScreen(ctx, ctx.params.code)),
   'room/:code/console': (ctx) =>
     import('./ui/room/console').then((m) => m.roomConsoleScreen(ctx, ctx.params.code)),

@@ -3,29 +3,19 @@
  * is ten thousand in Dutch (a number field made it ten), "10,000" in English; the move is asked
  * in words and euros before it happens; what cannot be moved says why and moves nothing.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildGame, launch, serve } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { builtGame } from './harness';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  const [dir, b] = await Promise.all([buildGame(), launch()]);
-  browser = b;
-  server = await serve(dir);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const game = builtGame();
 
 /** Zeewijk opens with a council meeting: one priority, then the transfers. */
 async function atTransfers(lang: 'nl' | 'en'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
+  const context = await game
+    .browser()
+    .newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(game.url());
   await page.waitForFunction(() => (window as unknown as { __GAME__?: { ready: boolean } }).__GAME__?.ready);
   if (lang === 'en') await page.keyboard.press('l');
   await page.getByTestId('start-workshop').click();

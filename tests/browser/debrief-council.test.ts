@@ -4,23 +4,11 @@
  * the CSV opens in Dutch Excel (byte-order mark, `;`).
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildGame, launch, serve } from './harness';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { builtGame } from './harness';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  const [dir, b] = await Promise.all([buildGame(), launch()]);
-  browser = b;
-  server = await serve(dir);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const game = builtGame();
 
 type G = {
   __GAME__: {
@@ -45,9 +33,11 @@ async function exported(page: Page, testid: string): Promise<string> {
 }
 
 it('a priority set and money moved stand in the debrief and in all three exports', async () => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  const context = await game
+    .browser()
+    .newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(game.url());
   await page.waitForFunction(() => (window as unknown as G).__GAME__?.ready === true);
   await page.getByTestId('start-workshop').click();
   await page.locator('.scenario[data-scenario="demo-zeewijk"]').click();

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { build } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -72,3 +73,28 @@ export function launch(): Promise<Browser> {
 }
 
 export const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
+
+/**
+ * The game built and served, and Chromium launched, for one test file (closed after it). The
+ * getters are read inside the tests, once `beforeAll` has run.
+ */
+export function builtGame(): { browser: () => Browser; url: () => string; dir: () => string } {
+  let browser: Browser | undefined;
+  let server: { url: string; close: () => Promise<void> } | undefined;
+  let dir = '';
+  beforeAll(async () => {
+    const [built, b] = await Promise.all([buildGame(), launch()]);
+    dir = built;
+    browser = b;
+    server = await serve(built);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const need = <T>(x: T | undefined): T => {
+    if (x === undefined) throw new Error('the game is not built yet (use it inside a test)');
+    return x;
+  };
+  return { browser: () => need(browser), url: () => need(server).url, dir: () => dir };
+}

@@ -8,27 +8,13 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Action } from '../../src/engine/types';
 import { withoutScenarios } from '../../src/room/server';
-import { buildGame, launch, serve } from './harness';
+import { builtGame } from './harness';
 
-let browser: Browser;
-let dir: string;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  const [built, b] = await Promise.all([buildGame(), launch()]);
-  dir = built;
-  browser = b;
-  server = await serve(dir);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const game = builtGame();
 
 type G = {
   __GAME__: {
@@ -71,8 +57,8 @@ async function startZeewijk(page: Page): Promise<void> {
 
 describe('the first screens', () => {
   it('marks the flagship as the place to start, first in the list and focused', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    const { page, errors } = await open(context, server.url);
+    const context = await game.browser().newContext({ viewport: { width: 1366, height: 768 } });
+    const { page, errors } = await open(context, game.url());
     await page.getByTestId('start-workshop').click();
     await page.locator('.scenario[data-scenario]').first().waitFor();
     const first = page.locator('.scenario[data-scenario]').first();
@@ -91,8 +77,10 @@ describe('the first screens', () => {
 
   it('sends a phone at the room server to its table, with no broken scenario cards', async () => {
     // The room server answers 403 to a phone asking for a scenario file (they hold hidden briefs).
-    const phoneServer = await serveRefusingScenarios(dir);
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const phoneServer = await serveRefusingScenarios(game.dir());
+    const context = await game
+      .browser()
+      .newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
     const { page } = await open(context, phoneServer.url);
     await page.getByTestId('start-workshop').click();
     await page.getByTestId('choose-phone').waitFor();
@@ -108,10 +96,31 @@ describe('the first screens', () => {
   });
 });
 
+describe('room mode without a room server', () => {
+  it('says how to start it, in the UI language after L too, and offers the way back', async () => {
+    const context = await game.browser().newContext({ viewport: { width: 1366, height: 768 } });
+    // A room page boots no board, so the test seam's `ready` is not waited for here.
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${game.url()}#/room`);
+    const why = page.getByTestId('room-no-server');
+    await why.waitFor();
+    expect(await page.locator('.room-new').textContent()).toContain('npm run room');
+    expect(await why.textContent()).toContain('zaalserver');
+    await page.keyboard.press('l');
+    await expect.poll(() => why.textContent()).toContain('room server');
+    await page.locator('[data-key=room-back]').click();
+    await page.getByTestId('start-workshop').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('nothing a reload can take', () => {
   it('keeps priority ticks not yet confirmed', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    const { page, errors } = await open(context, server.url);
+    const context = await game.browser().newContext({ viewport: { width: 1366, height: 768 } });
+    const { page, errors } = await open(context, game.url());
     await startZeewijk(page);
     const boxes = page.locator('input[type=checkbox][data-key^=priority-]');
     await boxes.first().waitFor();
@@ -131,8 +140,8 @@ describe('nothing a reload can take', () => {
   });
 
   it('keeps the console note being typed', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    const { page } = await open(context, server.url);
+    const context = await game.browser().newContext({ viewport: { width: 1366, height: 768 } });
+    const { page } = await open(context, game.url());
     await startZeewijk(page);
     await page.keyboard.press('f');
     const note = page.getByTestId('facil-note-text');
@@ -151,8 +160,8 @@ describe('nothing a reload can take', () => {
   });
 
   it("keeps the debrief's scroll position", async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    const { page } = await open(context, server.url);
+    const context = await game.browser().newContext({ viewport: { width: 1366, height: 768 } });
+    const { page } = await open(context, game.url());
     await startZeewijk(page);
     await page.evaluate(() => {
       const g = (window as unknown as G).__GAME__;

@@ -5,23 +5,11 @@
  * reads (another language, an empty screen, a lost dialog) fails it, with the step and both texts.
  * Bounded by steps, not by time.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildGame, launch, serve } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { builtGame } from './harness';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  const [dir, b] = await Promise.all([buildGame(), launch()]);
-  browser = b;
-  server = await serve(dir);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const game = builtGame();
 
 const STEPS = 36;
 
@@ -75,11 +63,11 @@ function chance(seed: number): () => number {
 }
 
 async function walk(lang: 'nl' | 'en', seed: number): Promise<{ reloads: number; screens: Set<string> }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const context = await game.browser().newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url);
+  await page.goto(game.url());
   await ready(page);
   if (lang === 'en') await page.keyboard.press('l');
   const rand = chance(seed);

@@ -614,6 +614,10 @@ it('a phone with no free seat watches the table, and takes a seat when one frees
     .getByRole('button', { name: 'Verwijderen' })
     .click();
   await late.locator('[data-key=take-seat-1]').tap();
+  // After the start a seat comes with the facilitator's approval (its brief with it).
+  await late.locator('[data-testid=room-seat-waiting]').waitFor();
+  expect(await late.locator('[data-testid=room-brief]').count()).toBe(0);
+  await projector.locator('[data-key^=approve-]').click();
   await late.locator('[data-testid=room-brief]').waitFor({ state: 'attached' });
   await late.locator('[data-testid=room-turn]').waitFor();
   expect(await late.locator('[data-testid=room-spectator]').count()).toBe(0);

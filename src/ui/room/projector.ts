@@ -15,7 +15,7 @@ import type { Screen } from '../app';
 import { h } from '../dom';
 import type { RouteContext } from '../router';
 import { pathTo } from '../router';
-import { createRoom, RoomConnection, roomServerInfo } from './connection';
+import { RoomConnection, roomServerInfo } from './connection';
 import {
   type ConsoleTools,
   consoleControls,
@@ -30,74 +30,6 @@ import { openDebrief, takeBackForm } from './facilitate';
 import { liveRoomScreen } from './live-screen';
 import { qrSvg } from './qr';
 import { lastResult, meters, projectorCard, tableStatus } from './table-view';
-
-/**
- * `#/room`: choose a scenario the room server offers and open a room for it; a scenario whose
- * table decides together can be opened in vote mode instead (each phone votes).
- */
-export function newRoomScreen(ctx: RouteContext): Screen {
-  const root = h('div', { class: 'room room-new' }, h('p', {}, t('room.connecting')));
-  void roomServerInfo().then((info) => {
-    if (!info) return root.replaceChildren(h('p', { class: 'room-note' }, t('room.gone')));
-    const title = (v: unknown) => localize(v as Text, currentLang(), []);
-    const seed = h('input', {
-      type: 'text',
-      maxlength: 100,
-      'data-testid': 'room-seed',
-      placeholder: t('room.seedEmpty'),
-    }) as HTMLInputElement;
-    const radio = (value: 'group' | 'vote', checked: boolean) =>
-      h(
-        'label',
-        { class: 'room-check' },
-        h('input', { type: 'radio', name: 'room-decision', value, checked, 'data-key': `decision-${value}` }),
-        t(`room.screens.decide.${value}`),
-      );
-    const decision = info.scenarios.some((s) => s.decision === 'group')
-      ? h(
-          'fieldset',
-          { class: 'room-decision', 'data-testid': 'room-decision' },
-          h('legend', {}, t('room.screens.decide.legend')),
-          radio('group', true),
-          radio('vote', false),
-          h('p', { class: 'room-note' }, t('room.screens.decide.note')),
-        )
-      : null;
-    /** The choice applies to a scenario that decides together; a vote scenario always votes. */
-    const chosen = (s: (typeof info.scenarios)[number]) => {
-      if (s.decision !== 'group' || !decision) return undefined;
-      const picked = decision.querySelector<HTMLInputElement>('input[name=room-decision]:checked');
-      return picked?.value === 'vote' ? 'vote' : 'group';
-    };
-    root.replaceChildren(
-      h('h1', {}, t('room.pickScenario')),
-      h('label', { class: 'room-seed' }, t('setup.seed'), ' ', seed),
-      ...(decision ? [decision] : []),
-      ...info.scenarios.map((s) =>
-        h(
-          'button',
-          {
-            class: 'btn big',
-            type: 'button',
-            'data-scenario': s.id,
-            onclick: async (e: Event) => {
-              (e.currentTarget as HTMLButtonElement).disabled = true;
-              root.append(h('p', { class: 'room-note' }, t('room.opening')));
-              const code = await createRoom(s.id, currentLang(), seed.value.trim(), chosen(s));
-              ctx.go(pathTo('room', code));
-            },
-          },
-          t('room.open', { title: title(s.title) }),
-          s.decision === 'group'
-            ? h('span', { class: 'cost' }, t('room.screens.decide.groupScenario'))
-            : null,
-        ),
-      ),
-      takeBackForm(ctx),
-    );
-  });
-  return { render: () => root };
-}
 
 /** `#/room/<code>`: the projector and the facilitator's controls. */
 export function projectorScreen(ctx: RouteContext, code: string): Screen {
