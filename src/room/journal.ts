@@ -19,6 +19,8 @@ export type JournalEntry =
       seed: string;
       facilitator: string;
       lang: string;
+      /** The decision mode chosen when the room was opened, when not the scenario's own. */
+      decision?: 'group' | 'vote';
     }
   | { t: 'join'; id: string; name: string; token: string | null }
   | { t: 'seat'; id: string; seat: number | null }
@@ -28,6 +30,7 @@ export type JournalEntry =
   | { t: 'act'; action: Action }
   | { t: 'undo' }
   | { t: 'pause'; paused: boolean }
+  /** Old journals only: the facilitator showed the votes so far (now the engine's 'closeVote'). */
   | { t: 'reveal' };
 
 export class Journal {

@@ -20,7 +20,7 @@ import {
   type WelcomeMessage,
 } from './protocol';
 import { exportSession, type RoomEnv, roomEnv } from './room-env';
-import { briefFor, publicScenario, seatExtras, tableView } from './seat-view';
+import { briefFor, screenScenario, seatExtras, tableSight } from './seat-view';
 import { hashToken, newToken, Table, type Verdict, type Who } from './table';
 import { packTableView, viewFrame } from './view-frame';
 
@@ -91,6 +91,7 @@ export class TableRoom extends Room {
         (source.scenario.seed !== undefined ? String(source.scenario.seed) : randomBytes(8).toString('hex')),
       facilitator: '',
       lang: options.lang ?? 'nl',
+      ...(options.decision ? { decision: options.decision } : {}),
     };
     this.table = new Table(source.scenario, create);
     // The journal keeps only the token's hash.
@@ -139,7 +140,7 @@ export class TableRoom extends Room {
       you: conn.id,
       facilitator: conn.facilitator,
       token,
-      scenario: publicScenario(this.table.scenario, this.table.state?.pending.kind === 'ended'),
+      scenario: screenScenario(this.table, conn.facilitator),
     };
     client.send('welcome', welcome);
     this.broadcastAll(true);
@@ -265,7 +266,7 @@ export class TableRoom extends Room {
     if (lobbyChanged) this.broadcastLobby();
     const t = this.table;
     if (!t.state) return;
-    const shared = tableView(t, view(t.scenario, t.state));
+    const shared = tableSight(t, view(t.scenario, t.state));
     if (!shared) return;
     // One encoding of the table for all; each client's message adds only its own few fields.
     const packed = packTableView(shared);
@@ -276,11 +277,11 @@ export class TableRoom extends Room {
       const seat = conn.id ? (t.members.get(conn.id)?.seat ?? null) : null;
       const extras = seatExtras(t, seat, conn.facilitator);
       if (extras) client.enqueueRaw(viewFrame(packed, extras));
-      const brief = seat === null ? null : briefFor(t, seat);
+      const brief = briefFor(t, seat);
       const briefKey = brief ? `${brief.seat}:${brief.role}` : null;
       if (brief && conn.brief !== briefKey) client.send('brief', brief);
       conn.brief = briefKey;
-      if (ended && !conn.revealed) client.send('scenario', publicScenario(t.scenario, true));
+      if (ended && !conn.revealed) client.send('scenario', screenScenario(t, conn.facilitator));
       conn.revealed = ended;
     }
   }

@@ -62,7 +62,12 @@ export function consoleControls(
       ),
       fac(t('room.undo'), 'room-undo', () => conn.facilitate({ op: 'undo' }), !sv.canUndo),
       fac(t('room.skip'), 'room-skip', () => conn.facilitate({ op: 'skip' }), !sv.view.card),
-      fac(t('room.closeVote'), 'room-close-vote', () => conn.facilitate({ op: 'closeVote' }), !sv.votes),
+      fac(
+        t('room.closeVote'),
+        'room-close-vote',
+        () => conn.facilitate({ op: 'closeVote' }),
+        !sv.view.allowed.includes('closeVote'),
+      ),
       fac(t('room.end'), 'room-end', () => conn.facilitate({ op: 'end' }), ended),
       fac(t('room.export'), 'room-export', () => conn.facilitate({ op: 'export' })),
       ended
