@@ -68,7 +68,10 @@ export function deciders(state: GameState): Seat[] {
  * For each action kind the rules allow now, the seats that may send it (the facilitator may send
  * every one of them, so it is not listed). Facilitator-only kinds are left out.
  */
-export function seatsThatMay(state: GameState, allowed: readonly ActionType[]): Partial<Record<ActionType, Seat[]>> {
+export function seatsThatMay(
+  state: GameState,
+  allowed: readonly ActionType[],
+): Partial<Record<ActionType, Seat[]>> {
   const out: Partial<Record<ActionType, Seat[]>> = {};
   const p = state.pending;
   const everyone = state.players.map((_, seat) => seat);

@@ -145,7 +145,9 @@ export function openVote(scenario: Scenario, state: GameState): boolean {
   const p = state.pending;
   if (scenario.decision !== 'vote') return false;
   if (p.kind === 'card') return p.tie === null;
-  return p.kind === 'council' && p.step === 'priorities' && p.tie === null && scenario.priorities !== undefined;
+  return (
+    p.kind === 'council' && p.step === 'priorities' && p.tie === null && scenario.priorities !== undefined
+  );
 }
 
 function optionVerdict(prepared: Prepared, state: GameState, cardId: string, option: string): Verdict {

@@ -223,7 +223,8 @@ function cardOnTable(scenario: Scenario, p: Pending): CardOnTable | null {
 export function voteCount(scenario: Scenario, state: GameState): VoteCount | null {
   const p = state.pending;
   if (scenario.decision !== 'vote') return null;
-  if (p.kind !== 'card' && !(p.kind === 'council' && p.step === 'priorities' && scenario.priorities)) return null;
+  if (p.kind !== 'card' && !(p.kind === 'council' && p.step === 'priorities' && scenario.priorities))
+    return null;
   const votes: readonly (string | string[] | null)[] = p.votes;
   if (votes.length === 0) return null;
   return {
@@ -235,7 +236,8 @@ export function voteCount(scenario: Scenario, state: GameState): VoteCount | nul
 
 function tally(votes: readonly (string | readonly string[] | null)[]): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const v of votes) for (const id of v === null ? [] : typeof v === 'string' ? [v] : v) out[id] = (out[id] ?? 0) + 1;
+  for (const v of votes)
+    for (const id of v === null ? [] : typeof v === 'string' ? [v] : v) out[id] = (out[id] ?? 0) + 1;
   return out;
 }
 

@@ -128,7 +128,9 @@ function apply(ctx: Ctx, action: Action): Next | null {
       return null;
     case 'closeVote':
       // The votes cast so far decide; a seat still to vote abstains (null in the decision's votes).
-      return pending.kind === 'card' ? countVotes(ctx, pending) : countPriorities(ctx, pending as CouncilPending);
+      return pending.kind === 'card'
+        ? countVotes(ctx, pending)
+        : countPriorities(ctx, pending as CouncilPending);
   }
 }
 

@@ -43,11 +43,15 @@ afterAll(async () => {
   await server?.close();
 });
 
-const texts = (t: Text | undefined): string[] => (t === undefined ? [] : typeof t === 'string' ? [t] : Object.values(t));
+const texts = (t: Text | undefined): string[] =>
+  t === undefined ? [] : typeof t === 'string' ? [t] : Object.values(t);
 const allCards: Card[] = [...urk.decks.flatMap((d) => d.cards), ...urk.reserveCards];
 
 /** The next move of the game and who makes it, read from the facilitator's view (the engine's mayAct). */
-function nextMove(sv: SeatView, game: { asked: number; closed: number }): { seat: number | null; action: object } | null {
+function nextMove(
+  sv: SeatView,
+  game: { asked: number; closed: number },
+): { seat: number | null; action: object } | null {
   const v = sv.view;
   const may = v.mayAct;
   const first = (list: number[] | undefined) => (list && list.length > 0 ? list[0] : null);
@@ -69,7 +73,11 @@ function nextMove(sv: SeatView, game: { asked: number; closed: number }): { seat
     if (voters.length > 0)
       return {
         seat: voters[0],
-        action: { type: 'vote', seat: voters[0], option: selectable[(voters[0] + sv.actions) % selectable.length] },
+        action: {
+          type: 'vote',
+          seat: voters[0],
+          option: selectable[(voters[0] + sv.actions) % selectable.length],
+        },
       };
     if (first(may.breakTie) !== null)
       return { seat: first(may.breakTie), action: { type: 'breakTie', option: selectable[0] } };
@@ -79,7 +87,10 @@ function nextMove(sv: SeatView, game: { asked: number; closed: number }): { seat
   const pr = v.council?.priorities;
   if (pr && first(may.votePriorities) !== null) {
     const seat = first(may.votePriorities) as number;
-    const pick = [...pr.candidates.slice(seat % pr.candidates.length), ...pr.candidates].slice(0, pr.prioritiesToPick);
+    const pick = [...pr.candidates.slice(seat % pr.candidates.length), ...pr.candidates].slice(
+      0,
+      pr.prioritiesToPick,
+    );
     return { seat, action: { type: 'votePriorities', seat, priorities: [...new Set(pick)] } };
   }
   if (pr && first(may.breakPriorityTie) !== null)
@@ -87,7 +98,8 @@ function nextMove(sv: SeatView, game: { asked: number; closed: number }): { seat
       seat: first(may.breakPriorityTie),
       action: { type: 'breakPriorityTie', priorities: pr.candidates.slice(0, pr.prioritiesToPick) },
     };
-  if (first(may.endTransfers) !== null) return { seat: first(may.endTransfers), action: { type: 'endTransfers' } };
+  if (first(may.endTransfers) !== null)
+    return { seat: first(may.endTransfers), action: { type: 'endTransfers' } };
   return null;
 }
 
@@ -109,7 +121,8 @@ it('over a whole flagship game in vote mode, no phone receives what its screen m
     phones.push(phone);
   }
   await until(
-    () => phones.every((p) => JSON.stringify(projector.last('lobby')).includes(`"seat":${phones.indexOf(p)}`)),
+    () =>
+      phones.every((p) => JSON.stringify(projector.last('lobby')).includes(`"seat":${phones.indexOf(p)}`)),
     5000,
     'seats',
   );
@@ -128,7 +141,11 @@ it('over a whole flagship game in vote mode, no phone receives what its screen m
     if ('type' in move.action && move.action.type === 'vote') votes++;
     if (move.seat === null) projector.send('fac', move.action);
     else phones[move.seat].send('act', { action: move.action });
-    await until(() => (projector.view?.actions ?? 0) > sv.actions, 5000, `move ${JSON.stringify(move.action)}`);
+    await until(
+      () => (projector.view?.actions ?? 0) > sv.actions,
+      5000,
+      `move ${JSON.stringify(move.action)}`,
+    );
   }
   await until(() => phones.every((p) => p.last('scenario') !== undefined), 5000, 'the scenario at the end');
   expect(game.closed).toBe(2);
@@ -183,7 +200,8 @@ function checkPhone(seat: number, ownRole: string | null, received: Received[]):
       expect(sv.voted, where).toBeNull();
       expect(sv.you, where).toBe(seat);
       for (const p of sv.view.players)
-        if (p.seat !== seat && p.role !== null) expect(urk.roles.find((x) => x.id === p.role)?.hidden, where).toBe(false);
+        if (p.seat !== seat && p.role !== null)
+          expect(urk.roles.find((x) => x.id === p.role)?.hidden, where).toBe(false);
     }
     if (r.type === 'brief') expect((r.message as { seat: number }).seat, where).toBe(seat);
     expect(text, where).not.toContain('"stances"');
@@ -192,12 +210,15 @@ function checkPhone(seat: number, ownRole: string | null, received: Received[]):
     for (const card of allCards) {
       const titles = texts(card.title);
       if (!onTable.has(card.id)) {
-        for (const title of titles) expect(text, `${where}: ${card.id} before it came on the table`).not.toContain(title);
+        for (const title of titles)
+          expect(text, `${where}: ${card.id} before it came on the table`).not.toContain(title);
       }
       card.conversation.forEach((q, index) => {
         if (asked.has(`${card.id}/${index}`)) return;
         for (const answer of texts(q.reveals))
-          expect(text, `${where}: the answer to ${card.id}/${index} before it was asked`).not.toContain(answer);
+          expect(text, `${where}: the answer to ${card.id}/${index} before it was asked`).not.toContain(
+            answer,
+          );
       });
     }
   }

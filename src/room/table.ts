@@ -9,8 +9,8 @@
  * module only knows which member sits where.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { appendAction, canUndo, newRecord, replay, undo } from '../engine/record';
 import { mayAct } from '../engine/may-act';
+import { appendAction, canUndo, newRecord, replay, undo } from '../engine/record';
 import { step } from '../engine/step';
 import type { Action, GameState, PlayerSetup, SessionRecord } from '../engine/types';
 import type { Scenario } from '../scenario/schema';

@@ -29,7 +29,16 @@ const view = {
 const shared = (v: View): PublicSight => ({
   view: v,
   card: null,
-  last: { kind: 'card', card: 'x', title: 'X', option: null, chosen: [], labels: {}, tally: null, abstained: 0 },
+  last: {
+    kind: 'card',
+    card: 'x',
+    title: 'X',
+    option: null,
+    chosen: [],
+    labels: {},
+    tally: null,
+    abstained: 0,
+  },
   count: { cast: 1, total: 3, tally: null },
 });
 

@@ -70,7 +70,8 @@ export function decisionPanel(
     return h('div', {}, title, investButtons(scenario, council.offer, btn, text));
   }
   if (council.step === 'transfers') {
-    if (!may('endTransfers')) return h('div', {}, title, h('p', { class: 'room-note' }, t('room.chairDecides')));
+    if (!may('endTransfers'))
+      return h('div', {}, title, h('p', { class: 'room-note' }, t('room.chairDecides')));
     return h('div', {}, title, btn('end-transfers', t('room.endTransfers'), { type: 'endTransfers' }));
   }
   const pr = council.priorities;
@@ -258,7 +259,9 @@ function cardPanel(
       ...selectable.map((id) => optionButton(id, { type: 'choose', option: id }, `option-${id}`)),
     );
   } else {
-    parts.push(h('p', { class: 'room-note' }, t('room.proposes', { name: nameOf(sv.view.mayAct.choose?.[0]) })));
+    parts.push(
+      h('p', { class: 'room-note' }, t('room.proposes', { name: nameOf(sv.view.mayAct.choose?.[0]) })),
+    );
     parts.push(
       h(
         'ul',
@@ -280,7 +283,9 @@ export function tallyList(
     'ul',
     { 'data-testid': 'room-split' },
     Object.entries(tally).map(([id, count]) => h('li', {}, t('room.split', { option: label(id), count }))),
-    abstained > 0 ? h('li', { 'data-testid': 'room-abstained' }, t('room.abstained', { count: abstained })) : null,
+    abstained > 0
+      ? h('li', { 'data-testid': 'room-abstained' }, t('room.abstained', { count: abstained }))
+      : null,
   );
 }
 
