@@ -5,7 +5,6 @@
  * (a phone has no cards); who may send what comes from the engine's view (`mayAct`, per action
  * kind); the server asks the engine again (mayAct) and refuses what is not this seat's.
  */
-import type { CardOnTable } from '../../engine/seat-view';
 import type { Action, ActionType, Seat } from '../../engine/types';
 import type { CardView } from '../../engine/view';
 import { prioritiesAction } from '../../engine/view-actions';
@@ -180,7 +179,7 @@ function cardPanel(
   scenario: Scenario,
   sv: SeatView,
   card: CardView,
-  shown: CardOnTable,
+  shown: NonNullable<SeatView['card']>,
   actor: Actor,
   text: (v: Text | undefined) => string,
   btn: Btn,
