@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../scenario/schema';
 import { orderedDeck, scenario } from './fixtures';
 import { play } from './play';
-import { scenarioSkeleton, seatView } from './seat-view';
+import { scenarioFor, scenarioSkeleton, seatView } from './seat-view';
 import { newGame } from './setup';
 import type { GameState } from './types';
 
@@ -170,6 +170,17 @@ describe('seatView', () => {
     expect(skeleton.resources).toEqual(sc.resources);
     expect(skeleton.upkeep).toEqual([]);
     expect(skeleton.decks[0].cards).toEqual([]);
+  });
+
+  it('the scenario per audience: phones the skeleton, the facilitator the cards without hidden briefs, all at the end', () => {
+    const sc = game();
+    const s = up(sc);
+    expect(scenarioFor(sc, s, 0)).toEqual(scenarioSkeleton(sc));
+    expect(scenarioFor(sc, null, 'projector')).toEqual(scenarioSkeleton(sc));
+    const fac = JSON.stringify(scenarioFor(sc, s, 'facilitator'));
+    expect(fac).toContain('TOEKOMST');
+    expect(fac).not.toContain('GEHEIM-MOL');
+    expect(scenarioFor(sc, play(sc, s, { type: 'endNow' }), 2)).toBe(sc);
   });
 
   it('a closed vote: who did not vote counts as abstaining in the split', () => {

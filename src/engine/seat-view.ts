@@ -124,6 +124,21 @@ export function ownSight(scenario: Scenario, state: GameState, audience: Audienc
 }
 
 /**
+ * The scenario a screen gets. A seat and the projector: the skeleton. The facilitator: every card
+ * (to bring one in) but no hidden role's brief or goal, since the facilitator's connections are
+ * the projector on the wall and the console. After the end: everything, for the debrief.
+ */
+export function scenarioFor(scenario: Scenario, state: GameState | null, audience: Audience): Scenario {
+  if (state?.pending.kind === 'ended') return scenario;
+  if (audience !== 'facilitator') return scenarioSkeleton(scenario);
+  if (!scenario.roles.some((r) => r.hidden)) return scenario;
+  return {
+    ...scenario,
+    roles: scenario.roles.map((r) => (r.hidden ? { id: r.id, name: r.name, brief: '', hidden: true } : r)),
+  };
+}
+
+/**
  * The scenario as a screen without the facilitator's rights gets it: what names the table's
  * things (title, budgets, meters, role names, rounds, board, decks, investments, priorities,
  * endings' titles) and no card, answer, stance, brief, goal, effect, condition or seed. The

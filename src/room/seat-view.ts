@@ -4,28 +4,16 @@
  * the room encodes it once per update; each client's message adds only its own few fields.
  */
 import { canUndo } from '../engine/record';
-import { ownSight, type PublicSight, publicSight, scenarioSkeleton, voteCount } from '../engine/seat-view';
+import { ownSight, type PublicSight, publicSight, scenarioFor, voteCount } from '../engine/seat-view';
 import type { Seat } from '../engine/types';
 import type { View } from '../engine/view';
 import type { Scenario } from '../scenario/schema';
 import type { BriefMessage, SeatExtras } from './protocol';
 import type { Table } from './table';
 
-/**
- * The scenario a screen gets. A phone: the skeleton (no cards, answers, stances, briefs or
- * effects). The facilitator: every card (to bring one in) but no hidden role's brief or goal —
- * its connections are the projector on the wall and the console. After the end: everything,
- * for the debrief.
- */
+/** The scenario a screen gets (the engine's `scenarioFor`): a phone the skeleton, until the end. */
 export function screenScenario(table: Table, facilitator: boolean): Scenario {
-  const scenario = table.scenario;
-  if (table.state?.pending.kind === 'ended') return scenario;
-  if (!facilitator) return scenarioSkeleton(scenario);
-  if (!scenario.roles.some((r) => r.hidden)) return scenario;
-  return {
-    ...scenario,
-    roles: scenario.roles.map((r) => (r.hidden ? { id: r.id, name: r.name, brief: '', hidden: true } : r)),
-  };
+  return scenarioFor(table.scenario, table.state, facilitator ? 'facilitator' : 'projector');
 }
 
 /** The own role's brief for a seat, or null before the start or without a role. */

@@ -270,7 +270,7 @@ export class TableRoom extends Room {
     if (!shared) return;
     // One encoding of the table for all; each client's message adds only its own few fields.
     const packed = packTableView(shared);
-    const ended = t.state.pending.kind === 'ended';
+    const ended = shared.view.phase === 'ended';
     for (const client of this.clients) {
       const conn = client.userData as Conn | undefined;
       if (!conn) continue;
