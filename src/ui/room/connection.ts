@@ -61,10 +61,24 @@ async function endpoint(): Promise<string> {
   return `${base.protocol === 'https:' ? 'wss' : 'ws'}://${base.host}`;
 }
 
-/** Opens a room; `seed` (optional, as on the single laptop's setup) makes another table's game the same. */
-export async function createRoom(scenario: string, lang: string, seed = ''): Promise<string> {
+/**
+ * Opens a room; `seed` (optional, as on the single laptop's setup) makes another table's game the
+ * same; `decision` plays the scenario by vote (or together) whatever the scenario says.
+ */
+export async function createRoom(
+  scenario: string,
+  lang: string,
+  seed = '',
+  decision: 'group' | 'vote' | '' = '',
+): Promise<string> {
   const facilitator = randomToken();
-  const options = { scenario, facilitator, lang, ...(seed ? { seed } : {}) };
+  const options = {
+    scenario,
+    facilitator,
+    lang,
+    ...(seed ? { seed } : {}),
+    ...(decision ? { decision } : {}),
+  };
   const room = await new Client(await endpoint()).create(ROOM_NAME, options);
   storeToken('facilitator', room.roomId, facilitator);
   await room.leave(true);

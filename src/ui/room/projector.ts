@@ -41,9 +41,18 @@ export function newRoomScreen(ctx: RouteContext): Screen {
       'data-testid': 'room-seed',
       placeholder: t('room.seedEmpty'),
     }) as HTMLInputElement;
+    // A group scenario can still be played by vote on the phones (and the other way round).
+    const decision = h(
+      'select',
+      { 'data-testid': 'room-decision' },
+      h('option', { value: '' }, t('room.decisionScenario')),
+      h('option', { value: 'vote' }, t('room.decisionVote')),
+      h('option', { value: 'group' }, t('room.decisionGroup')),
+    ) as HTMLSelectElement;
     root.replaceChildren(
       h('h1', {}, t('room.pickScenario')),
       h('label', { class: 'room-seed' }, t('setup.seed'), ' ', seed),
+      h('label', { class: 'room-seed' }, t('room.decision'), ' ', decision),
       ...info.scenarios.map((s) =>
         h(
           'button',
@@ -54,7 +63,8 @@ export function newRoomScreen(ctx: RouteContext): Screen {
             onclick: async (e: Event) => {
               (e.currentTarget as HTMLButtonElement).disabled = true;
               root.append(h('p', { class: 'room-note' }, t('room.opening')));
-              const code = await createRoom(s.id, currentLang(), seed.value.trim());
+              const mode = decision.value === 'vote' || decision.value === 'group' ? decision.value : '';
+              const code = await createRoom(s.id, currentLang(), seed.value.trim(), mode);
               ctx.go(pathTo('room', code));
             },
           },
