@@ -174,14 +174,35 @@ it('over a whole flagship game in vote mode, no phone receives what its screen m
   await Promise.all([projector, ...phones].map((c) => c.leave()));
 }, 120_000);
 
+/** Every string value in a decoded message (the texts a screen could show). */
+function strings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) strings(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) strings(v, out);
+  return out;
+}
+
 /** Every message a phone received before the end, checked against what its screen may show. */
 function checkPhone(seat: number, ownRole: string | null, received: Received[]): void {
   const onTable = new Set<string>();
   const asked = new Set<string>();
-  const hiddenBriefs = urk.roles
-    .filter((r) => r.hidden && r.id !== ownRole)
-    .flatMap((r) => texts(r.brief))
-    .map((s) => s.slice(0, 60));
+  const hiddenBriefs = urk.roles.filter((r) => r.hidden && r.id !== ownRole).flatMap((r) => texts(r.brief));
+  /** What this phone may not see yet, text → why (rebuilt when a card comes up or a question is asked). */
+  const forbidden = () => {
+    const out = new Map<string, string>();
+    for (const brief of hiddenBriefs) out.set(brief, 'a hidden brief of another seat');
+    for (const card of allCards) {
+      if (!onTable.has(card.id))
+        for (const title of texts(card.title)) out.set(title, `${card.id} before it came on the table`);
+      card.conversation.forEach((q, index) => {
+        if (asked.has(`${card.id}/${index}`)) return;
+        for (const answer of texts(q.reveals))
+          out.set(answer, `the answer to ${card.id}/${index} before it was asked`);
+      });
+    }
+    return out;
+  };
+  let secret = forbidden();
   for (const [i, r] of received.entries()) {
     const where = `phone ${seat}, message ${i} (${r.type})`;
     const text = JSON.stringify(r.message);
@@ -189,8 +210,10 @@ function checkPhone(seat: number, ownRole: string | null, received: Received[]):
       const sv = r.message as SeatView;
       const card = sv.view.card;
       if (card) {
+        const before = onTable.size + asked.size;
         onTable.add(card.card);
         for (const q of card.questions) if (q.asked) asked.add(`${card.card}/${q.index}`);
+        if (onTable.size + asked.size !== before) secret = forbidden();
         // reveal: cost — the money only, no other effect.
         for (const o of card.options) expect(o.effects, where).toEqual([]);
         expect(card.votes?.every((x) => x === null) ?? true, where).toBe(true);
@@ -206,21 +229,14 @@ function checkPhone(seat: number, ownRole: string | null, received: Received[]):
     if (r.type === 'brief') expect((r.message as { seat: number }).seat, where).toBe(seat);
     expect(text, where).not.toContain('"stances"');
     expect(text, where).not.toContain('"seed"');
-    for (const brief of hiddenBriefs) expect(text, where).not.toContain(brief);
-    for (const card of allCards) {
-      const titles = texts(card.title);
-      if (!onTable.has(card.id)) {
-        for (const title of titles)
-          expect(text, `${where}: ${card.id} before it came on the table`).not.toContain(title);
-      }
-      card.conversation.forEach((q, index) => {
-        if (asked.has(`${card.id}/${index}`)) return;
-        for (const answer of texts(q.reveals))
-          expect(text, `${where}: the answer to ${card.id}/${index} before it was asked`).not.toContain(
-            answer,
-          );
-      });
+    for (const value of strings(r.message)) {
+      const why = secret.get(value);
+      if (why) expect.fail(`${where}: ${why}`);
     }
+    // The welcome (with its scenario) also holds no such text inside another.
+    if (r.type === 'welcome')
+      for (const [value, why] of secret)
+        expect(text, `${where}: ${why}`).not.toContain(JSON.stringify(value).slice(1, -1));
   }
   expect(onTable.size).toBeGreaterThan(3);
 }
