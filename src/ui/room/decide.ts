@@ -277,10 +277,11 @@ export function tallyList(
   tally: Record<string, number>,
   abstained: number,
   label: (id: string) => string,
+  testid = 'room-split',
 ): HTMLElement {
   return h(
     'ul',
-    { 'data-testid': 'room-split' },
+    { 'data-testid': testid },
     Object.entries(tally).map(([id, count]) => h('li', {}, t('room.split', { option: label(id), count }))),
     abstained > 0
       ? h('li', { 'data-testid': 'room-abstained' }, t('room.abstained', { count: abstained }))

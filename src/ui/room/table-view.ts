@@ -133,6 +133,13 @@ export function lastResult(scenario: Scenario, sv: SeatView): HTMLElement | null
     { class: 'room-result', 'data-testid': 'room-result' },
     h('h3', {}, last.title ? text(last.title) : t('room.council')),
     h('p', {}, chosen),
-    last.tally ? tallyList(last.tally, last.abstained, label) : null,
+    last.tally
+      ? tallyList(
+          last.tally,
+          last.abstained,
+          label,
+          last.kind === 'card' ? 'room-split' : 'room-priority-split',
+        )
+      : null,
   );
 }
