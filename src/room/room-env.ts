@@ -11,6 +11,7 @@ import { SESSION_FORMAT, SESSION_VERSION, serializeSession } from '../persistenc
 import { formatProblem, loadScenario } from '../scenario';
 import type { Scenario } from '../scenario/schema';
 import { localize } from '../scenario/text';
+import { playedAs } from './played-as';
 import { CODE_ALPHABET, CODE_LENGTH, type ExportMessage } from './protocol';
 import type { Table } from './table';
 
@@ -68,7 +69,8 @@ export function readScenarios(dir: string, log: (line: string) => void): Map<str
 
 /** The room's session as the single-laptop game's session file (debrief, what-if and compare read it). */
 export function exportSession(table: Table, env: RoomEnv): ExportMessage {
-  const src = env.scenarios.get(table.scenario.id)!;
+  // A room opened with another decision mode exports that variant's text (its hash is the record's).
+  const src = playedAs(env.scenarios.get(table.scenario.id)!, table.create.decision);
   const record = table.record!;
   const lang = table.create.lang;
   const session = {

@@ -11,6 +11,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { replay } from '../engine/record';
+import { parseSavedSession } from '../persistence/session-format';
 import { loadScenario } from '../scenario/load';
 import type { Card, Scenario, Text } from '../scenario/schema';
 import type { SeatView } from './protocol';
@@ -171,6 +173,17 @@ it('over a whole flagship game in vote mode, no phone receives what its screen m
     expect(full.decks.flatMap((d) => d.cards).length).toBe(urk.decks.flatMap((d) => d.cards).length);
   }
   expect(hiddenDealt).toBeGreaterThan(0);
+  // The exported session replays on the single laptop, by vote, to the same end (the debrief).
+  projector.send('fac', { op: 'export' });
+  await until(() => projector.last('export') !== undefined, 5000, 'export');
+  const saved = parseSavedSession((projector.last('export') as { file: string }).file);
+  if (!saved.ok) throw new Error(`the export does not read back: ${saved.problem.message}`);
+  const played = loadScenario(saved.session.scenario.source, 'export');
+  if (!played.ok) throw new Error('the exported scenario does not load');
+  expect(played.scenario.decision).toBe('vote');
+  const ending = projector.view?.view.ending?.id;
+  expect(ending).toBeTruthy();
+  expect(replay(played.scenario, saved.session.record).ending?.id).toBe(ending);
   await Promise.all([projector, ...phones].map((c) => c.leave()));
 }, 120_000);
 

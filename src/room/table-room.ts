@@ -9,6 +9,7 @@ import { type Client, Room } from '@colyseus/core';
 import type { z } from 'zod';
 import { view } from '../engine/view';
 import { Journal, type JournalEntry, readJournal, roomFile, syncDir } from './journal';
+import { playedAs } from './played-as';
 import {
   ActMessage,
   CreateOptions,
@@ -77,8 +78,10 @@ export class TableRoom extends Room {
   }
 
   private async createTable(options: CreateOptions): Promise<void> {
-    const source = this.env.scenarios.get(options.scenario);
-    if (!source) throw new Error(`unknown scenario ${options.scenario}`);
+    const file = this.env.scenarios.get(options.scenario);
+    if (!file) throw new Error(`unknown scenario ${options.scenario}`);
+    // Played by another decision mode: its own text and hash, so the exported session replays.
+    const source = playedAs(file, options.decision);
     const code = this.env.newCode();
     const create = {
       t: 'create' as const,
