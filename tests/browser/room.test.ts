@@ -100,13 +100,14 @@ async function openRoom(
   scenario: string,
   names: string[],
   errors: string[],
-  { shot, seed }: { shot?: string; seed?: string } = {},
+  { shot, seed, decision }: { shot?: string; seed?: string; decision?: 'vote' | 'group' } = {},
 ) {
   const projector = await page({ viewport: { width: 1280, height: 800 } }, errors);
   await projector.goto(server.url);
   // The start screen offers the room once the room server answers.
   await projector.locator('[data-testid=open-room]').click();
   if (seed) await projector.locator('[data-testid=room-seed]').fill(seed);
+  if (decision) await projector.locator('[data-testid=room-decision]').selectOption(decision);
   await projector.locator(`[data-scenario=${scenario}]`).click();
   const joinUrl = (await projector.locator('[data-testid=join-url]').textContent()) ?? '';
   expect(joinUrl).toMatch(/#\/join\/[A-HJ-NP-Z2-9]{6}$/);
@@ -269,6 +270,35 @@ it('a secret vote: the projector counts the votes, then shows the result and the
   await projector.locator('[data-key=room-debrief]').click();
   await projector.locator('[data-testid=timeline]').waitFor();
   expect(await projector.locator('[data-testid=timeline-item]').count()).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+}, 240_000);
+
+it('the flagship opened in vote mode; closing a vote decides it and the projector shows who did not vote', async () => {
+  const errors: string[] = [];
+  const { projector, phones } = await openRoom('urk-2015', ['Hanna', 'Ivo', 'Jet'], errors, {
+    decision: 'vote',
+  });
+  // The opening council meeting: in vote mode every phone ticks its own priorities.
+  const ticks = phones[0].locator('[data-testid=room-priorities] [data-key=confirm-priorities]');
+  await ticks.waitFor();
+  expect(await phones[1].locator('[data-testid=room-priorities] [data-key=confirm-priorities]').count()).toBe(
+    1,
+  );
+  // One phone votes; the facilitator closes the vote; the two others abstain.
+  expect(await playStep([phones[0]])).toBe(true);
+  await expect.poll(() => phones[0].locator('[data-testid=room-votes]').textContent()).toMatch(/^1 van 3/);
+  await expect.poll(() => projector.locator('[data-key=room-close-vote]').isEnabled()).toBe(true);
+  await projector.locator('[data-key=room-close-vote]').click();
+  const abstained = projector.locator('[data-testid=room-abstained]');
+  await abstained.waitFor();
+  expect(await abstained.textContent()).toBe('2 niet gestemd');
+  expect(await phones[2].locator('[data-testid=room-abstained]').textContent()).toBe('2 niet gestemd');
+  // The closed vote cannot be closed again, and the phones of those who abstained vote no more.
+  await expect.poll(() => projector.locator('[data-key=room-close-vote]').isEnabled()).toBe(false);
+  expect(await phones[2].locator('[data-testid=room-priorities] [data-key=confirm-priorities]').count()).toBe(
+    0,
+  );
+  await projector.screenshot({ path: join(ARTIFACTS, 'room-projector-closed-vote.png') });
   expect(errors).toEqual([]);
 }, 240_000);
 
