@@ -140,11 +140,15 @@ async function openRoom(
 /** One step of play, leaving controls matching `skip` alone; false when no phone could act. */
 async function playStepWithout(phones: Page[], skip: string): Promise<boolean> {
   if ((await Promise.all(phones.map((p) => p.locator(skip).count()))).some((n) => n > 0)) return false;
-  return playStep(phones);
+  // Never `skip` itself: it may appear between the check above and a click (a draw's card lands).
+  return playStep(
+    phones,
+    ORDER.filter((o) => o !== skip),
+  );
 }
 
 /** One step of play: the first phone that can do something does it (priorities: the first ones). */
-async function playStep(phones: Page[]): Promise<boolean> {
+async function playStep(phones: Page[], order = ORDER): Promise<boolean> {
   for (const phone of phones) {
     const confirm = phone.locator('[data-testid=room-priorities] [data-key=confirm-priorities]');
     if ((await confirm.count()) > 0) {
@@ -160,7 +164,7 @@ async function playStep(phones: Page[]): Promise<boolean> {
         continue;
       }
     }
-    if (await act(phone, ORDER)) return true;
+    if (await act(phone, order)) return true;
   }
   return false;
 }
