@@ -5,8 +5,8 @@
  * `undo` goes back to the moment before the last decision settled: it removes the actions back
  * to and including the last decision action, and everything after it (a roll that followed, a
  * note). Decision actions: `choose`, `vote`, `breakTie`, `invest`, `decline`, `setPriorities`,
- * `votePriorities`, `breakPriorityTie`, `transfer`. A whole vote is one decision: all its votes
- * and its tie-break go (also the votes of a vote still in progress); questions asked before the
+ * `votePriorities`, `breakPriorityTie`, `transfer`, `closeVote`. A whole vote is one decision: all
+ * its votes, the facilitator's closing of it and its tie-break go (also the votes of a vote still in progress); questions asked before the
  * first vote stay, as do facilitator notes made before it.
  */
 import type { Scenario } from '../scenario/schema';
@@ -52,6 +52,7 @@ const DECISIONS = new Set<Action['type']>([
   'votePriorities',
   'breakPriorityTie',
   'transfer',
+  'closeVote',
 ]);
 
 /** Where each decision action's decision begins: a vote's first vote, else the action itself. */
@@ -59,7 +60,8 @@ export function decisionStarts(record: SessionRecord): number[] {
   const seats = record.players.length;
   const starts: number[] = [];
   let open: { kind: 'vote' | 'votePriorities'; start: number; count: number } | null = null;
-  let lastClosed: { kind: 'vote' | 'votePriorities'; start: number } | null = null;
+  // kind null: a vote closed before anyone voted (either kind's tie-break belongs to it).
+  let lastClosed: { kind: 'vote' | 'votePriorities' | null; start: number } | null = null;
   record.actions.forEach((a, i) => {
     if (a.type === 'vote' || a.type === 'votePriorities') {
       if (!open || open.kind !== a.type) open = { kind: a.type, start: i, count: 0 };
@@ -71,10 +73,18 @@ export function decisionStarts(record: SessionRecord): number[] {
       }
       return;
     }
+    if (a.type === 'closeVote') {
+      // The facilitator closed the vote: the close belongs to it, as a last vote would.
+      const current = open as { kind: 'vote' | 'votePriorities'; start: number } | null;
+      starts[i] = current ? current.start : i;
+      lastClosed = { kind: current ? current.kind : null, start: starts[i] };
+      open = null;
+      return;
+    }
     if (a.type === 'breakTie' || a.type === 'breakPriorityTie') {
       const kind = a.type === 'breakTie' ? 'vote' : 'votePriorities';
-      const closed = lastClosed as { kind: string; start: number } | null;
-      starts[i] = closed && closed.kind === kind ? closed.start : i;
+      const closed = lastClosed as { kind: string | null; start: number } | null;
+      starts[i] = closed && (closed.kind === kind || closed.kind === null) ? closed.start : i;
       lastClosed = null;
       return;
     }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../scenario/schema';
 import { boardGame, orderedDeck, scenario } from './fixtures';
 import { freeze, play, start } from './play';
+import type { ActorRefusal } from './refusals';
 import { canStep, type RefusalReason, step } from './step';
 import { type Action, ActionRefused, type GameState } from './types';
 
@@ -64,7 +65,8 @@ const voteCardUp = (sc: Scenario) =>
     { type: 'draw' },
   );
 
-const cases: Record<RefusalReason, () => [Scenario, GameState, Action]> = {
+// The actor refusals are mayAct's (may-act.test.ts): canStep judges the action, not who sends it.
+const cases: Record<Exclude<RefusalReason, ActorRefusal>, () => [Scenario, GameState, Action]> = {
   ended: () => {
     const sc = game();
     return [sc, play(sc, start(sc, 1), { type: 'endNow' }), { type: 'endNow' }];
@@ -201,6 +203,10 @@ const cases: Record<RefusalReason, () => [Scenario, GameState, Action]> = {
   'empty-note': () => {
     const sc = game();
     return [sc, start(sc, 1), { type: 'note', text: '' }];
+  },
+  'no-open-vote': () => {
+    const sc = game();
+    return [sc, cardUp(sc), { type: 'closeVote' }];
   },
 };
 

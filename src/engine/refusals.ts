@@ -35,7 +35,12 @@ export type RefusalReason =
   | 'over-limit'
   | 'unknown-card'
   | 'unknown-deck'
-  | 'empty-note';
+  | 'empty-note'
+  | 'no-open-vote'
+  | ActorRefusal;
+
+/** Who may send an action (see may-act.ts): `mayAct` gives these, `canStep` never does. */
+export type ActorRefusal = 'not-your-turn' | 'not-your-seat' | 'facilitator-only';
 
 export type Verdict = { ok: true } | { ok: false; reason: RefusalReason };
 
@@ -128,9 +133,21 @@ export function canStep(scenario: Scenario, state: GameState, action: Action): V
       return OK;
     case 'endNow':
       return OK;
+    case 'closeVote':
+      return openVote(scenario, state) ? OK : no('no-open-vote');
     default:
       return no('wrong-phase');
   }
+}
+
+/** Whether a vote is open now: a card or the council's priorities in vote mode, no tie pending. */
+export function openVote(scenario: Scenario, state: GameState): boolean {
+  const p = state.pending;
+  if (scenario.decision !== 'vote') return false;
+  if (p.kind === 'card') return p.tie === null;
+  return (
+    p.kind === 'council' && p.step === 'priorities' && p.tie === null && scenario.priorities !== undefined
+  );
 }
 
 function optionVerdict(prepared: Prepared, state: GameState, cardId: string, option: string): Verdict {

@@ -65,14 +65,7 @@ function apply(ctx: Ctx, action: Action): Next | null {
         s.pending = { ...p, votes };
         return null;
       }
-      const card = cardById(ctx.p, p.copy.card);
-      const result = tally(
-        votes,
-        (card.options ?? []).map((o) => o.id),
-      );
-      if ('winner' in result) return settle(ctx, { ...p, votes }, result.winner, votes, null);
-      s.pending = { ...p, votes, tie: result.tied };
-      return null;
+      return countVotes(ctx, { ...p, votes });
     }
     case 'breakTie': {
       const p = pending as CardPending;
@@ -91,10 +84,7 @@ function apply(ctx: Ctx, action: Action): Next | null {
         s.pending = { ...p, votes };
         return null;
       }
-      const result = tallyPriorities(ctx.scenario, votes);
-      if (result.tied === null) return choosePriorities(ctx, p, result.chosen, votes, null);
-      s.pending = { ...p, votes, tie: { chosen: result.chosen, tied: result.tied } };
-      return null;
+      return countPriorities(ctx, { ...p, votes });
     }
     case 'breakPriorityTie': {
       const p = pending as CouncilPending;
@@ -136,7 +126,35 @@ function apply(ctx: Ctx, action: Action): Next | null {
     case 'endNow':
       endFinal(ctx);
       return null;
+    case 'closeVote':
+      // The votes cast so far decide; a seat still to vote abstains (null in the decision's votes).
+      return pending.kind === 'card'
+        ? countVotes(ctx, pending)
+        : countPriorities(ctx, pending as CouncilPending);
   }
+}
+
+/** Every vote on the card is in (or the vote was closed): the winner settles it, a tie waits for the active player. */
+function countVotes(ctx: Ctx, p: CardPending): Next | null {
+  const card = cardById(ctx.p, p.copy.card);
+  // A vote closed before anyone voted: every option still offered is tied.
+  const result = p.votes.every((v) => v === null)
+    ? tally(offeredIds(ctx, ctx.s, card), offeredIds(ctx, ctx.s, card))
+    : tally(
+        p.votes,
+        (card.options ?? []).map((o) => o.id),
+      );
+  if ('winner' in result) return settle(ctx, p, result.winner, p.votes, null);
+  ctx.s.pending = { ...p, tie: result.tied };
+  return null;
+}
+
+/** Every priority vote is in (or the vote was closed): the top set is chosen, a tied cut-off waits for the chair. */
+function countPriorities(ctx: Ctx, p: CouncilPending): Next | null {
+  const result = tallyPriorities(ctx.scenario, p.votes);
+  if (result.tied === null) return choosePriorities(ctx, p, result.chosen, p.votes, null);
+  ctx.s.pending = { ...p, tie: { chosen: result.chosen, tied: result.tied } };
+  return null;
 }
 
 function resolveSpace(ctx: Ctx, seat: number): Next | null {

@@ -109,7 +109,12 @@ export type Action =
   | { type: 'skipCard' }
   /** A one-off copy goes on the table as soon as nothing else is (see step.ts). */
   | { type: 'injectCard'; card: string; deck?: string }
-  | { type: 'endNow' };
+  | { type: 'endNow' }
+  /**
+   * Closes the open vote (card or priorities): the votes cast so far decide, a seat that did not
+   * vote abstains, a tie goes to the usual tie-break.
+   */
+  | { type: 'closeVote' };
 
 export type ActionType = Action['type'];
 
@@ -144,6 +149,7 @@ export type LogEntry = { at: number; seat: Seat | null } & (
       /** The options offered when it settled (after `when` and floors); `option` null: settled without a choice. */
       offered: string[];
       option: string | null;
+      /** Vote mode: each seat's vote; a null one abstained (the facilitator closed the vote, `closeVote`). */
       votes: (string | null)[] | null;
       tieBrokenBy: Seat | null;
       asked: number[];

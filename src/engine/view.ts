@@ -11,6 +11,7 @@ import { affordable, investmentFactor, transferLimit } from './council';
 import { activeSeat } from './draft';
 import { discountEffects, moneyPreview } from './effects';
 import { legalActions } from './legal';
+import { CHAIR, seatsThatMay } from './may-act';
 import { type Prepared, prepare } from './prepare';
 import { canStep, type RefusalReason } from './refusals';
 import type { Action, ActionType, CouncilStep, GameState, Pending, Seat } from './types';
@@ -126,6 +127,12 @@ export interface View {
   injected: number;
   ending: { id: string; immediate: boolean; goals: Record<string, boolean> } | null;
   allowed: ActionType[];
+  /**
+   * For each allowed action a seat may send, the seats that may send it now (see may-act.ts):
+   * a vote's seats still to vote, the active seat, at a meeting the chair and the caller. The
+   * facilitator may send every allowed action; its own (note, skip, …) are not listed.
+   */
+  mayAct: Partial<Record<ActionType, Seat[]>>;
   /** For the actions this phase knows but refuses now, why (a stable code). */
   refusedReasons: Partial<Record<ActionType, RefusalReason>>;
 }
@@ -142,6 +149,7 @@ export function view(scenario: Scenario, state: GameState): View {
   }
   allowed.add('note');
   if (pending.kind === 'card') allowed.add('skipCard');
+  if (canStep(scenario, state, { type: 'closeVote' }).ok) allowed.add('closeVote');
   let card: CardView | null = null;
   let invest: InvestView | null = null;
   let council: CouncilView | null = null;
@@ -212,6 +220,7 @@ export function view(scenario: Scenario, state: GameState): View {
       ? { id: state.ending.id, immediate: endEntry ?? false, goals: state.ending.goals }
       : null,
     allowed: [...allowed],
+    mayAct: seatsThatMay(state, [...allowed]),
     refusedReasons: refused,
   };
 }
@@ -311,7 +320,7 @@ function councilView(
     after: pending.after,
     step: pending.step,
     seat: pending.seat,
-    chair: 0,
+    chair: CHAIR,
     priorities: pending.step === 'priorities' ? prioritiesView(scenario, pending) : null,
     transferLimits:
       pending.step === 'transfers'

@@ -30,6 +30,7 @@ export const ActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('skipCard') }),
   z.strictObject({ type: z.literal('injectCard'), card: Ref, deck: Ref.optional() }),
   z.strictObject({ type: z.literal('endNow') }),
+  z.strictObject({ type: z.literal('closeVote') }),
 ]);
 
 export const PlayerSetupSchema = z.strictObject({

@@ -33,6 +33,8 @@ export type JournalEntry =
       seed: string;
       facilitator: string;
       lang: string;
+      /** The decision mode chosen when the room was opened, when not the scenario's own. */
+      decision?: 'group' | 'vote';
     }
   | { t: 'join'; id: string; name: string; token: string | null }
   | { t: 'seat'; id: string; seat: number | null }
@@ -42,6 +44,7 @@ export type JournalEntry =
   | { t: 'act'; action: Action }
   | { t: 'undo' }
   | { t: 'pause'; paused: boolean }
+  /** Old journals only: the facilitator showed the votes so far (now the engine's 'closeVote'). */
   | { t: 'reveal' }
   /** sha256 of the room's recovery code (the code itself is printed, never journaled). */
   | { t: 'recovery'; hash: string }

@@ -4,8 +4,8 @@
  * these zod schemas and one that does not fit (or is too large) is dropped with a logged reason.
  */
 import { z } from 'zod';
+import type { OwnSight, PublicSight } from '../engine/seat-view';
 import type { Action, GameState, Seat, SessionRecord } from '../engine/types';
-import type { View } from '../engine/view';
 import { ActionSchema } from '../persistence/record-schema';
 import type { Scenario } from '../scenario/schema';
 
@@ -37,12 +37,12 @@ export const CreateOptions = z.strictObject({
   scenario: z.string().min(1).max(100),
   facilitator: TokenSchema,
   seed: z.string().max(100).optional(),
-  /** How a group scenario's table decides in this room: together (its own way) or by vote. */
-  decision: z.enum(['group', 'vote']).optional(),
   lang: z
     .string()
     .regex(/^[a-z]{2,3}$/)
     .optional(),
+  /** Plays the scenario with this decision mode (e.g. votes on phones for a group scenario). */
+  decision: z.enum(['group', 'vote']).optional(),
 });
 export type CreateOptions = z.infer<typeof CreateOptions>;
 
@@ -76,7 +76,7 @@ export const FacilitatorMessage = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('undo') }),
   z.strictObject({ op: z.literal('skip') }),
   z.strictObject({ op: z.literal('end') }),
-  /** Shows the votes cast so far on every screen (the engine still needs every seat's vote). */
+  /** Closes the open vote: the votes cast so far decide, the others abstain (the engine's 'closeVote'). */
   z.strictObject({ op: z.literal('closeVote') }),
   z.strictObject({ op: z.literal('export') }),
   /** A phone's request for a seat after the start: approved (seat and brief go to it) or declined. */
@@ -126,7 +126,11 @@ export interface WelcomeMessage {
   facilitator: boolean;
   /** The seat token to keep on the phone (never sent to anyone else). */
   token: string | null;
-  /** The scenario with every hidden role's brief and goal taken out (until the game ends). */
+  /**
+   * The facilitator: the whole scenario. A phone (until the game ends): its skeleton, names
+   * without cards, answers, stances, briefs or effects (see `scenarioSkeleton` in
+   * src/engine/seat-view.ts); the card on the table comes in every view.
+   */
   scenario: Scenario;
 }
 
@@ -137,20 +141,23 @@ export interface BriefMessage {
   hidden: boolean;
 }
 
-/** The engine's view as this client may see it: the votes of a vote still open are a count. */
-export interface SeatView {
-  view: View;
+/**
+ * What this client may see (the engine's `seatView`): the public part every screen shares (the
+ * view without ballots, hidden roles or what `reveal` hides; the card on the table in text; the
+ * last decision and the vote count), plus its own: its seat and vote, and for the facilitator who
+ * has voted and who voted what.
+ */
+export interface SeatView extends PublicSight, Omit<OwnSight, 'role' | 'mine'> {
+  /** The vote on the table: how many of how many have voted, and this seat's own vote. */
+  votes: { cast: number; total: number; mine: OwnSight['mine'] } | null;
   /** Number of actions in the record. */
   actions: number;
-  you: Seat | null;
-  votes: { cast: number; total: number; mine: string | string[] | null; revealed: boolean } | null;
-  /** The facilitator only: which seats have voted (not what). */
-  voted: boolean[] | null;
-  /** The last settled decision (public once settled): card, option and the split. */
-  last: { card: string; option: string | null; votes: (string | null)[] | null } | null;
   paused: boolean;
   canUndo: boolean;
 }
+
+/** The part of a SeatView that is one client's own (see view-frame.ts). */
+export type SeatExtras = Omit<SeatView, keyof PublicSight>;
 
 export interface RefusedMessage {
   reason: string;

@@ -12,6 +12,7 @@ import { formatProblem, loadScenario } from '../scenario';
 import type { Scenario } from '../scenario/schema';
 import { localize } from '../scenario/text';
 import type { LogOnce } from './log-once';
+import { playedAs } from './played-as';
 import { CODE_ALPHABET, CODE_LENGTH, type ExportMessage } from './protocol';
 import type { Table } from './table';
 
@@ -75,7 +76,8 @@ export function readScenarios(dir: string, log: (line: string) => void): Map<str
 
 /** The room's session as the single-laptop game's session file (debrief, what-if and compare read it). */
 export function exportSession(table: Table, env: RoomEnv): ExportMessage {
-  const src = env.scenarios.get(table.scenario.id)!;
+  // A room opened with another decision mode exports that variant's text (its hash is the record's).
+  const src = playedAs(env.scenarios.get(table.scenario.id)!, table.create.decision);
   const record = table.record!;
   const lang = table.create.lang;
   const session = {

@@ -69,7 +69,7 @@ it('two processes behind Redis: a phone finds its room through either process', 
     const option = phones[0].view!.view.card!.options[0].id;
     for (const [seat, p] of phones.entries()) p.send('act', { action: { type: 'vote', seat, option } });
     await until(() => projector.view?.last?.option === option, 5000, 'the vote settled');
-    expect(projector.view?.last?.votes).toEqual([option, option]);
+    expect(projector.view?.ballots).toEqual([option, option]);
   }
   // Both processes hold rooms (new rooms go to the process with fewer).
   const held = await Promise.all(

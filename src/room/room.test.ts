@@ -119,12 +119,17 @@ describe('room mode', () => {
     b.send('act', { action: { type: 'vote', seat: 1, option: options[1] } });
     c.send('act', { action: { type: 'vote', seat: 2, option: options[0] } });
     await until(() => t.projector.view?.last !== null && t.projector.view?.last !== undefined);
-    expect(t.projector.view?.last).toEqual({
+    // Every screen sees the split per option; only the facilitator sees who voted what.
+    expect(t.projector.view?.last).toMatchObject({
       card: card?.card,
       option: options[0],
-      votes: [options[0], options[1], options[0]],
+      tally: { [options[0]]: 2, [options[1]]: 1 },
+      abstained: 0,
     });
+    expect(t.projector.view?.ballots).toEqual([options[0], options[1], options[0]]);
     await until(() => b.view?.last?.option === options[0]);
+    expect(b.view?.last?.tally).toEqual({ [options[0]]: 2, [options[1]]: 1 });
+    expect(b.view?.ballots).toBeNull();
     await close(t);
   });
 
@@ -244,9 +249,21 @@ describe('room mode', () => {
     // The facilitator plays the empty seat.
     t.projector.send('act', { action: { type: 'vote', seat: 2, option } });
     await until(() => t.projector.view?.votes?.cast === 2);
+    // A phone cannot close the vote; the facilitator can: the two votes cast decide, seat 1
+    // abstains, and every screen sees the split and the abstention, never who voted what.
+    t.phones[1].send('act', { action: { type: 'closeVote' } });
+    await until(() => t.phones[1].last('refused') !== undefined);
+    expect(t.phones[1].last('refused')).toEqual({ reason: 'facilitator-only' });
     t.projector.send('fac', { op: 'closeVote' });
-    await until(() => t.phones[1].view?.votes?.revealed === true);
-    expect(t.phones[1].view?.view.card?.votes).toEqual([option, null, option]);
+    await until(() => t.phones[1].view?.last !== null && t.projector.view?.actions === 4);
+    expect(t.phones[1].view?.last).toMatchObject({ option, tally: { [option]: 2 }, abstained: 1 });
+    expect(t.phones[1].view?.ballots).toBeNull();
+    expect(t.projector.view?.ballots).toEqual([option, null, option]);
+    expect(t.phones[1].view?.votes).toBeNull();
+    t.projector.send('fac', { op: 'closeVote' });
+    await until(() => t.projector.last('refused') !== undefined);
+    expect(t.projector.last('refused')).toEqual({ reason: 'no-open-vote' });
+    // Undo takes back the whole vote, its closing included.
     t.projector.send('fac', { op: 'undo' });
     await until(() => t.projector.view?.actions === 1);
     t.projector.send('fac', { op: 'skip' });

@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import { view } from '../engine/view';
 import { Journal, type JournalEntry, roomFile, syncDir } from './journal';
 import { JoinLimiter } from './limiter';
+import { playedAs } from './played-as';
 import {
   ActMessage,
   CreateOptions,
@@ -25,7 +26,7 @@ import {
 } from './protocol';
 import { recoveryCode, restoreTable } from './restore';
 import { exportSession, type RoomEnv, roomEnv } from './room-env';
-import { briefFor, publicScenario, seatExtras, tableView } from './seat-view';
+import { briefFor, screenScenario, seatExtras, tableSight } from './seat-view';
 import { hashToken, newToken, Table, type Verdict, type Who } from './table';
 import { packTableView, viewFrame } from './view-frame';
 
@@ -103,8 +104,10 @@ export class TableRoom extends Room {
   }
 
   private async createTable(options: CreateOptions): Promise<void> {
-    const source = this.env.scenarios.get(options.scenario);
-    if (!source) throw new Error(`unknown scenario ${options.scenario}`);
+    const file = this.env.scenarios.get(options.scenario);
+    if (!file) throw new Error(`unknown scenario ${options.scenario}`);
+    // Played by another decision mode: its own text and hash, so the exported session replays.
+    const source = playedAs(file, options.decision);
     const code = this.env.newCode();
     const create = {
       t: 'create' as const,
@@ -117,6 +120,7 @@ export class TableRoom extends Room {
         (source.scenario.seed !== undefined ? String(source.scenario.seed) : randomBytes(8).toString('hex')),
       facilitator: '',
       lang: options.lang ?? 'nl',
+      ...(options.decision ? { decision: options.decision } : {}),
     };
     this.table = new Table(source.scenario, create);
     // The journal keeps only the token's hash.
@@ -191,7 +195,7 @@ export class TableRoom extends Room {
       you: conn.id,
       facilitator: conn.facilitator,
       token,
-      scenario: publicScenario(this.table.scenario, this.table.state?.pending.kind === 'ended'),
+      scenario: screenScenario(this.table, conn.facilitator),
     };
     client.send('welcome', welcome);
     if (conn.facilitator && this.damage) client.send('notice', this.damage);
@@ -410,22 +414,22 @@ export class TableRoom extends Room {
     if (lobbyChanged) this.broadcastLobby();
     const t = this.table;
     if (!t.state) return;
-    const shared = tableView(t, view(t.scenario, t.state));
+    const shared = tableSight(t, view(t.scenario, t.state));
     if (!shared) return;
     // One encoding of the table for all; each client's message adds only its own few fields.
     const packed = packTableView(shared);
-    const ended = t.state.pending.kind === 'ended';
+    const ended = shared.view.phase === 'ended';
     for (const client of this.clients) {
       const conn = client.userData as Conn | undefined;
       if (!conn) continue;
       const seat = conn.id ? (t.members.get(conn.id)?.seat ?? null) : null;
       const extras = seatExtras(t, seat, conn.facilitator);
       if (extras) client.enqueueRaw(viewFrame(packed, extras));
-      const brief = seat === null ? null : briefFor(t, seat);
+      const brief = briefFor(t, seat);
       const briefKey = brief ? `${brief.seat}:${brief.role}` : null;
       if (brief && conn.brief !== briefKey) client.send('brief', brief);
       conn.brief = briefKey;
-      if (ended && !conn.revealed) client.send('scenario', publicScenario(t.scenario, true));
+      if (ended && !conn.revealed) client.send('scenario', screenScenario(t, conn.facilitator));
       conn.revealed = ended;
     }
   }

@@ -4,10 +4,12 @@
  * checked, turned into an entry, applied here, written to disk and only then broadcast (see
  * table-room.ts). Restoring a room is applying its journal again, so the two paths cannot drift.
  *
- * The rules stay in the engine: an action goes through `canStep` and `step`; this module only
- * decides WHO may send it (a seat acts for itself; the facilitator for anyone).
+ * The rules stay in the engine: who may send an action and whether the rules allow it is the
+ * engine's `mayAct` (a seat acts for itself; the facilitator for anyone), then `step`. This
+ * module only knows which member sits where.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { mayAct } from '../engine/may-act';
 import { appendAction, canUndo, newRecord, replay, undo } from '../engine/record';
 import { canStep, step } from '../engine/step';
 import type { Action, GameState, PlayerSetup, SessionRecord } from '../engine/types';
@@ -37,8 +39,6 @@ export class Table {
   record: SessionRecord | null = null;
   state: GameState | null = null;
   paused = false;
-  /** The facilitator closed the open vote: its votes so far are shown to everyone. */
-  revealed = false;
   /** sha256 of the recovery code (null: a journal from before recovery codes). */
   recoveryHash: string | null = null;
   /** Facilitator tokens added by taking the room back (the create entry's stays valid too). */
@@ -49,12 +49,17 @@ export class Table {
    * journaled), and after a restart the phone simply asks again, so there is nothing to restore.
    */
   readonly requests = new Map<string, number>();
+  /** The scenario as this table plays it: with the decision mode chosen when the room was opened. */
+  readonly scenario: Scenario;
   private nextId = 1;
 
   constructor(
-    readonly scenario: Scenario,
+    source: Scenario,
     readonly create: Extract<JournalEntry, { t: 'create' }>,
-  ) {}
+  ) {
+    const decision = create.decision;
+    this.scenario = decision && decision !== source.decision ? { ...source, decision } : source;
+  }
 
   get code(): string {
     return this.create.code;
@@ -124,7 +129,8 @@ export class Table {
       case 'undo':
         return this.record && canUndo(this.record) ? null : 'nothing to undo';
       case 'reveal':
-        return this.openVote() ? null : 'no open vote';
+        // Old journals only: it changed no state then and changes none now.
+        return null;
       default:
         return null;
     }
@@ -192,31 +198,20 @@ export class Table {
         const before = this.state as GameState;
         this.state = step(this.scenario, before, entry.action);
         this.record = appendAction(this.record as SessionRecord, entry.action);
-        if (this.openVote() === null) this.revealed = false;
         return;
       }
       case 'undo':
         this.record = undo(this.scenario, this.record as SessionRecord);
         this.state = replay(this.scenario, this.record);
-        this.revealed = false;
         return;
       case 'pause':
         this.paused = entry.paused;
         return;
       case 'reveal':
-        this.revealed = true;
+        // Journals written before closing a vote was an engine action ('closeVote'): it only
+        // showed the votes cast so far, which screens no longer get; nothing to replay.
         return;
     }
-  }
-
-  /** The votes of the vote now open (card or priorities), or null when none is open. */
-  openVote(): (unknown | null)[] | null {
-    const p = this.state?.pending;
-    if (!p || this.scenario.decision !== 'vote') return null;
-    if (p.kind === 'card' && p.tie === null) return p.votes;
-    if (p.kind === 'council' && p.step === 'priorities' && p.tie === null && this.scenario.priorities)
-      return p.votes;
-    return null;
   }
 
   // ---- commands: each returns the entry to write, or why it is refused ----
@@ -300,13 +295,9 @@ export class Table {
   act(who: Who, action: Action): Verdict {
     if (!this.state) return { ok: false, reason: 'not-started' };
     if (this.paused && !who.facilitator) return { ok: false, reason: 'paused' };
-    if (!who.facilitator) {
-      const seat = this.members.get(who.id)?.seat ?? null;
-      if (seat === null) return { ok: false, reason: 'not-seated' };
-      const refusal = this.seatMay(seat, action);
-      if (refusal) return { ok: false, reason: refusal };
-    }
-    const verdict = canStep(this.scenario, this.state, action);
+    const by = who.facilitator ? 'facilitator' : (this.members.get(who.id)?.seat ?? null);
+    if (by === null) return { ok: false, reason: 'not-seated' };
+    const verdict = mayAct(this.scenario, this.state, by, action);
     if (!verdict.ok) return { ok: false, reason: verdict.reason };
     return { ok: true, entry: { t: 'act', action } };
   }
@@ -345,42 +336,9 @@ export class Table {
       case 'approve':
         return this.approve(m.participant);
       case 'closeVote':
-        return this.openVote() ? { ok: true, entry: { t: 'reveal' } } : { ok: false, reason: 'no-open-vote' };
+        return this.act(fac, { type: 'closeVote' });
       default:
         return { ok: false, reason: 'unknown-op' };
-    }
-  }
-
-  /**
-   * Who at the table may send which action (not a game rule: the engine still judges it).
-   * Votes only for one's own seat; the turn, the card's choice and the investment belong to the
-   * active seat; council business to the chair (seat 0) or the seat that called the meeting;
-   * questions to anyone; facilitator actions to the facilitator.
-   */
-  private seatMay(seat: number, action: Action): string | null {
-    const state = this.state as GameState;
-    const p = state.pending;
-    switch (action.type) {
-      case 'vote':
-      case 'votePriorities':
-        return action.seat === seat ? null : 'not-your-seat';
-      case 'ask':
-        return null;
-      case 'roll':
-      case 'draw':
-      case 'choose':
-      case 'breakTie':
-      case 'invest':
-      case 'decline':
-      case 'setPriorities':
-      case 'breakPriorityTie':
-      case 'transfer':
-      case 'endTransfers': {
-        const active = p.kind === 'council' ? (p.seat ?? 0) : p.kind === 'ended' ? null : p.seat;
-        return active === seat || (p.kind === 'council' && seat === 0) ? null : 'not-your-turn';
-      }
-      default:
-        return 'facilitator-only';
     }
   }
 }

@@ -1,8 +1,9 @@
 import { Protocol } from '@colyseus/core';
 import { unpack } from '@colyseus/msgpackr';
 import { describe, expect, it } from 'vitest';
+import type { PublicSight } from '../engine/seat-view';
 import type { View } from '../engine/view';
-import type { SeatView } from './protocol';
+import type { SeatExtras, SeatView } from './protocol';
 import { packTableView, viewFrame } from './view-frame';
 
 /** What colyseus.js does with a ROOM_DATA frame: the code, the type as a string, then the message. */
@@ -25,31 +26,47 @@ const view = {
   flags: { ééntje: true },
 } as unknown as View;
 
-const extras = (you: number | null): Omit<SeatView, 'view'> => ({
+const shared = (v: View): PublicSight => ({
+  view: v,
+  card: null,
+  last: {
+    kind: 'card',
+    card: 'x',
+    title: 'X',
+    option: null,
+    chosen: [],
+    labels: {},
+    tally: null,
+    abstained: 0,
+  },
+  count: { cast: 1, total: 3, tally: null },
+});
+
+const extras = (you: number | null): SeatExtras => ({
   actions: 17,
   you,
-  votes: { cast: 1, total: 3, mine: you === 0 ? 'a' : null, revealed: false },
+  votes: { cast: 1, total: 3, mine: you === 0 ? 'a' : null },
   voted: you === null ? [true, false, false] : null,
-  last: { card: 'x', option: null, votes: null },
+  ballots: you === null ? ['a', null, 'b'] : null,
   paused: false,
   canUndo: true,
 });
 
 describe('viewFrame', () => {
   it('decodes on the client to exactly the SeatView the room meant, for every screen', () => {
-    const shared = packTableView(view);
+    const packed = packTableView(shared(view));
     for (const you of [null, 0, 1, 2]) {
-      const decoded = decodeFrame(viewFrame(shared, extras(you)));
+      const decoded = decodeFrame(viewFrame(packed, extras(you)));
       expect(decoded.code).toBe(Protocol.ROOM_DATA);
       expect(decoded.type).toBe('view');
-      expect(decoded.message).toEqual({ view, ...extras(you) });
+      expect(decoded.message).toEqual({ ...shared(view), ...extras(you) });
     }
   });
 
   it('keeps the shared encoding intact while others are encoded after it', () => {
-    const first = packTableView(view);
+    const first = packTableView(shared(view));
     const copy = Buffer.from(first);
-    packTableView({ ...view, round: 9 });
+    packTableView(shared({ ...view, round: 9 }));
     viewFrame(first, extras(1));
     expect(first.equals(copy)).toBe(true);
     expect((decodeFrame(viewFrame(first, extras(1))).message as SeatView).view.round).toBe(2);

@@ -103,11 +103,13 @@ async function openRoom(
   {
     shot,
     seed,
+    decision,
     projectorSize = { width: 1280, height: 800 },
     phoneSize = { width: 360, height: 640 },
   }: {
     shot?: string;
     seed?: string;
+    decision?: 'vote' | 'group';
     projectorSize?: { width: number; height: number };
     phoneSize?: { width: number; height: number };
   } = {},
@@ -117,6 +119,8 @@ async function openRoom(
   // The start screen offers the room once the room server answers.
   await projector.locator('[data-testid=open-room]').click();
   if (seed) await projector.locator('[data-testid=room-seed]').fill(seed);
+  // The choice is offered for a scenario that decides together (a vote scenario always votes).
+  if (decision) await projector.locator(`[data-key=decision-${decision}]`).check();
   await projector.locator(`[data-scenario=${scenario}]`).click();
   const joinUrl = (await projector.locator('[data-testid=join-url]').textContent()) ?? '';
   expect(joinUrl).toMatch(/#\/join\/[A-HJ-NP-Z2-9]{6}$/);
@@ -146,11 +150,15 @@ async function openRoom(
 /** One step of play, leaving controls matching `skip` alone; false when no phone could act. */
 async function playStepWithout(phones: Page[], skip: string): Promise<boolean> {
   if ((await Promise.all(phones.map((p) => p.locator(skip).count()))).some((n) => n > 0)) return false;
-  return playStep(phones);
+  // Never `skip` itself: it may appear between the check above and a click (a draw's card lands).
+  return playStep(
+    phones,
+    ORDER.filter((o) => o !== skip),
+  );
 }
 
 /** One step of play: the first phone that can do something does it (priorities: the first ones). */
-async function playStep(phones: Page[]): Promise<boolean> {
+async function playStep(phones: Page[], order = ORDER): Promise<boolean> {
   for (const phone of phones) {
     const confirm = phone.locator('[data-testid=room-priorities] [data-key=confirm-priorities]');
     if ((await confirm.count()) > 0) {
@@ -166,7 +174,7 @@ async function playStep(phones: Page[]): Promise<boolean> {
         continue;
       }
     }
-    if (await act(phone, ORDER)) return true;
+    if (await act(phone, order)) return true;
   }
   return false;
 }
@@ -276,6 +284,35 @@ it('a secret vote: the projector counts the votes, then shows the result and the
   await projector.locator('[data-key=room-debrief]').click();
   await projector.locator('[data-testid=timeline]').waitFor();
   expect(await projector.locator('[data-testid=timeline-item]').count()).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+}, 240_000);
+
+it('the flagship opened in vote mode; closing a vote decides it and the projector shows who did not vote', async () => {
+  const errors: string[] = [];
+  const { projector, phones } = await openRoom('urk-2015', ['Hanna', 'Ivo', 'Jet'], errors, {
+    decision: 'vote',
+  });
+  // The opening council meeting: in vote mode every phone ticks its own priorities.
+  const ticks = phones[0].locator('[data-testid=room-priorities] [data-key=confirm-priorities]');
+  await ticks.waitFor();
+  expect(await phones[1].locator('[data-testid=room-priorities] [data-key=confirm-priorities]').count()).toBe(
+    1,
+  );
+  // One phone votes; the facilitator closes the vote; the two others abstain.
+  expect(await playStep([phones[0]])).toBe(true);
+  await expect.poll(() => phones[0].locator('[data-testid=room-votes]').textContent()).toMatch(/^1 van 3/);
+  await expect.poll(() => projector.locator('[data-key=room-close-vote]').isEnabled()).toBe(true);
+  await projector.locator('[data-key=room-close-vote]').click();
+  const abstained = projector.locator('[data-testid=room-abstained]');
+  await abstained.waitFor();
+  expect(await abstained.textContent()).toBe('2 niet gestemd');
+  expect(await phones[2].locator('[data-testid=room-abstained]').textContent()).toBe('2 niet gestemd');
+  // The closed vote cannot be closed again, and the phones of those who abstained vote no more.
+  await expect.poll(() => projector.locator('[data-key=room-close-vote]').isEnabled()).toBe(false);
+  expect(await phones[2].locator('[data-testid=room-priorities] [data-key=confirm-priorities]').count()).toBe(
+    0,
+  );
+  await projector.screenshot({ path: join(ARTIFACTS, 'room-projector-closed-vote.png') });
   expect(errors).toEqual([]);
 }, 240_000);
 

@@ -17,7 +17,7 @@ import { announceConsole, consoleWindowName } from './console-window';
 import { decisionPanel, refusalText } from './decide';
 import { injectForm, noteForm, openDebrief } from './facilitate';
 import { liveRoomScreen } from './live-screen';
-import { projectorCard, tableStatus } from './table-view';
+import { lastResult, projectorCard, tableStatus } from './table-view';
 import { DiscussionTimer } from './timer';
 
 /** Kept across repaints (a view arrives with every vote): the timer and what is being typed or picked. */
@@ -66,7 +66,12 @@ export function consoleControls(
       ),
       fac(t('room.undo'), 'room-undo', () => conn.facilitate({ op: 'undo' }), !sv.canUndo),
       fac(t('room.skip'), 'room-skip', () => conn.facilitate({ op: 'skip' }), !sv.view.card),
-      fac(t('room.closeVote'), 'room-close-vote', () => conn.facilitate({ op: 'closeVote' }), !sv.votes),
+      fac(
+        t('room.closeVote'),
+        'room-close-vote',
+        () => conn.facilitate({ op: 'closeVote' }),
+        !sv.view.allowed.includes('closeVote'),
+      ),
       fac(t('room.end'), 'room-end', () => conn.facilitate({ op: 'end' }), ended),
       fac(t('room.export'), 'room-export', () => conn.facilitate({ op: 'export' })),
       ended
@@ -138,6 +143,8 @@ function consoleBody(ctx: RouteContext, conn: RoomConnection, tools: ConsoleTool
     ...head,
     tableStatus(s.scenario, s.view),
     tools.timer.element,
+    // What the last vote decided (also what closing it decided), as the projector shows it.
+    lastResult(s.scenario, s.view),
     projectorCard(s.scenario, s.view),
     ...consoleControls(ctx, conn, tools, s.scenario, s.view),
   ].filter((x): x is HTMLElement => x !== null);

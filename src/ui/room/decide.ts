@@ -1,10 +1,11 @@
 /**
  * The decision on the table as a phone (or the facilitator) sees and operates it in room mode:
  * the card in readable text, its kitchen-table questions, the options to choose or vote on, a
- * tie to break, an investment, and the council's steps. What may be sent comes from the
- * engine's view; the server checks it again (canStep) and refuses what is not this seat's.
+ * tie to break, an investment, and the council's steps. The card's texts come in the seat view
+ * (a phone has no cards); who may send what comes from the engine's view (`mayAct`, per action
+ * kind); the server asks the engine again (mayAct) and refuses what is not this seat's.
  */
-import type { Action, Seat } from '../../engine/types';
+import type { Action, ActionType, Seat } from '../../engine/types';
 import type { CardView } from '../../engine/view';
 import { prioritiesAction } from '../../engine/view-actions';
 import { currentLang, t } from '../../i18n';
@@ -13,7 +14,7 @@ import type { Scenario, Text } from '../../scenario/schema';
 import { localize } from '../../scenario/text';
 import { h } from '../dom';
 import { costText } from '../effects-text';
-import { findCard, findInvestment, findPriority } from '../lookup';
+import { findInvestment, findPriority } from '../lookup';
 
 /** `seat`: the phone's own seat; 'facilitator': acts for the active seat (or `playFor`). */
 export interface Actor {
@@ -35,48 +36,49 @@ export function decisionPanel(
 ): HTMLElement {
   const text = (v: Text | undefined) => localize(v, currentLang(), scenario.languages);
   const v = sv.view;
-  const fac = actor.seat === 'facilitator';
-  const mine = (seat: Seat | null) => fac || seat === actor.seat;
+  const fac = typeof actor.seat !== 'number';
+  // The engine says which seats may send each kind of action now; the facilitator may send all.
+  const may = (type: ActionType | null) => fac || (type !== null && mayFor(sv, type, actor.seat));
   const btn = (key: string, label: string, action: Action, extra: Record<string, string> = {}) =>
     h(
       'button',
       { class: 'btn big', type: 'button', 'data-key': key, ...extra, onclick: () => send(action) },
       label,
     );
-  const name = (seat: Seat | null) => (seat === null ? '' : (v.players[seat]?.name ?? ''));
+  const name = (seat: Seat | null) => v.players[seat ?? -1]?.name ?? '';
 
   if (sv.paused) return h('p', { class: 'room-note', 'data-testid': 'room-paused' }, t('room.paused'));
   if (v.phase === 'ended')
     return h('p', { class: 'room-note', 'data-testid': 'room-ended' }, t('room.ended'));
   if (v.phase === 'turn') {
-    if (!mine(v.activeSeat) || !v.turnAction)
+    if (!may(v.turnAction) || !v.turnAction)
       return h('p', { class: 'room-note' }, t('room.waitTurn', { name: name(v.activeSeat) }));
     return btn(v.turnAction, t(v.turnAction === 'roll' ? 'room.roll' : 'room.draw'), { type: v.turnAction });
   }
-  if (v.card) return cardPanel(scenario, sv, v.card, actor, text, btn);
+  if (v.card && sv.card) return cardPanel(scenario, sv, v.card, sv.card, actor, text, btn);
   if (v.invest) {
-    if (!mine(v.activeSeat))
+    if (!may('decline'))
       return h('p', { class: 'room-note' }, t('room.waitTurn', { name: name(v.activeSeat) }));
     return investButtons(scenario, v.invest, btn, text);
   }
   const council = v.council;
   if (!council) return h('div');
-  const chair = fac || actor.seat === council.chair || actor.seat === council.seat;
   const title = h('h2', {}, t('room.council'));
   if (council.step === 'investments' && council.offer) {
-    if (!chair) return h('div', {}, title, h('p', { class: 'room-note' }, t('room.chairDecides')));
+    if (!may('decline')) return h('div', {}, title, h('p', { class: 'room-note' }, t('room.chairDecides')));
     return h('div', {}, title, investButtons(scenario, council.offer, btn, text));
   }
   if (council.step === 'transfers') {
-    if (!chair) return h('div', {}, title, h('p', { class: 'room-note' }, t('room.chairDecides')));
+    if (!may('endTransfers'))
+      return h('div', {}, title, h('p', { class: 'room-note' }, t('room.chairDecides')));
     return h('div', {}, title, btn('end-transfers', t('room.endTransfers'), { type: 'endTransfers' }));
   }
   const pr = council.priorities;
   if (!pr) return title;
-  const voter = pr.pick === 'votePriorities' ? (fac ? (actor.playFor[0] ?? null) : actor.seat) : null;
-  if (pr.pick === 'votePriorities' && (voter === null || sv.votes?.mine !== null))
-    return h('div', {}, title, votesLine(sv));
-  if (pr.pick !== 'votePriorities' && !chair)
+  // A vote: this phone's seat while it may still vote; the facilitator votes for a played seat.
+  const voter = pr.pick === 'votePriorities' ? voterFor(sv, 'votePriorities', actor) : null;
+  if (pr.pick === 'votePriorities' && voter === null) return h('div', {}, title, votesLine(sv));
+  if (pr.pick !== 'votePriorities' && !may(pr.pick))
     return h('div', {}, title, h('p', { class: 'room-note' }, t('room.chairDecides')));
   const draft = actor.draft ?? { key: '', picked: new Set<string>() };
   const key = JSON.stringify([v.round, council.after, pr.pick, pr.candidates]);
@@ -122,10 +124,23 @@ export function decisionPanel(
     'div',
     { 'data-testid': 'room-priorities' },
     title,
+    fac && voter !== null ? h('p', {}, t('room.playFor', { name: v.players[voter]?.name ?? '' })) : null,
     h('p', {}, t('room.pickPriorities', { count: pr.prioritiesToPick })),
     boxes,
     confirm,
   );
+}
+
+/** Whether the engine lists this seat among those that may send this kind of action now. */
+function mayFor(sv: SeatView, type: ActionType, seat: Seat | 'facilitator'): boolean {
+  return typeof seat !== 'number' || (sv.view.mayAct[type] ?? []).includes(seat);
+}
+
+/** Who votes from this screen: its own seat while it may; for the facilitator, the first played seat that may. */
+function voterFor(sv: SeatView, type: 'vote' | 'votePriorities', actor: Actor): Seat | null {
+  const may = sv.view.mayAct[type] ?? [];
+  const seats = typeof actor.seat !== 'number' ? actor.playFor : [actor.seat];
+  return seats.find((seat) => may.includes(seat)) ?? null;
 }
 
 type Btn = (key: string, label: string, action: Action, extra?: Record<string, string>) => HTMLButtonElement;
@@ -164,40 +179,41 @@ function cardPanel(
   scenario: Scenario,
   sv: SeatView,
   card: CardView,
+  shown: NonNullable<SeatView['card']>,
   actor: Actor,
   text: (v: Text | undefined) => string,
   btn: Btn,
 ): HTMLElement {
-  const found = findCard(scenario, card.card);
-  const fac = actor.seat === 'facilitator';
-  const label = (id: string) => text(found.options?.find((o) => o.id === id)?.label ?? id);
+  const fac = typeof actor.seat !== 'number';
+  const label = (id: string) => text(shown.options.find((o) => o.id === id)?.label ?? id);
+  const nameOf = (seat: Seat | undefined) => sv.view.players[seat ?? -1]?.name ?? '';
   const parts: (HTMLElement | null)[] = [
-    h('p', { class: 'kind' }, t(`kind.${found.kind}`)),
-    h('h2', { 'data-testid': 'room-card-title' }, text(found.title)),
-    found.text ? h('p', { 'data-testid': 'room-card-text' }, text(found.text)) : null,
+    h('p', { class: 'kind' }, t(`kind.${shown.kind}`)),
+    h('h2', { 'data-testid': 'room-card-title' }, text(shown.title)),
+    shown.text ? h('p', { 'data-testid': 'room-card-text' }, text(shown.text)) : null,
   ];
   const questions = card.questions.map((q) => {
-    const conv = found.conversation[q.index];
+    const conv = shown.questions[q.index];
     if (q.asked)
       return h(
         'div',
         { class: 'question' },
         h('strong', {}, text(conv?.ask)),
-        h('p', { class: 'answer' }, text(conv?.reveals)),
+        h('p', { class: 'answer' }, text(conv?.reveals ?? undefined)),
       );
     const b = btn(`ask-${q.index}`, t('room.ask', { question: text(conv?.ask) }), {
       type: 'ask',
       question: q.index,
     });
-    b.disabled = !(q.offered && sv.view.allowed.includes('ask'));
+    b.disabled = !(q.offered && mayFor(sv, 'ask', actor.seat));
     return b;
   });
   if (questions.length > 0)
     parts.push(h('div', { class: 'room-questions', 'data-testid': 'room-questions' }, questions));
+  // The seat view carries only what the scenario's `reveal` shows: money, every effect, or nothing.
   const cost = (id: string) => {
     const o = card.options.find((x) => x.id === id);
-    if (!o || sv.view.reveal === 'none') return '';
-    return costText(scenario, o.shownCost, sv.view.reveal === 'all' ? o.effects : null);
+    return o ? costText(scenario, o.shownCost, o.effects.length > 0 ? o.effects : null) : '';
   };
   const optionButton = (id: string, action: Action, key: string) => {
     const b = btn(key, label(id), action, { 'data-option': id });
@@ -207,22 +223,19 @@ function cardPanel(
   };
   const selectable = card.options.filter((o) => o.selectable).map((o) => o.id);
   if (card.pick === 'breakTie') {
-    if (fac || actor.seat === card.tieBreaker)
+    if (mayFor(sv, 'breakTie', actor.seat))
       parts.push(
         h('p', {}, t('room.breakTie')),
         ...selectable.map((id) => optionButton(id, { type: 'breakTie', option: id }, `option-${id}`)),
       );
     else
       parts.push(
-        h(
-          'p',
-          { class: 'room-note' },
-          t('room.tieWait', { name: sv.view.players[card.tieBreaker]?.name ?? '' }),
-        ),
+        h('p', { class: 'room-note' }, t('room.tieWait', { name: nameOf(sv.view.mayAct.breakTie?.[0]) })),
       );
+    if (sv.count?.tally) parts.push(tallyList(sv.count.tally, sv.count.total - sv.count.cast, label));
   } else if (card.pick === 'vote') {
     // The facilitator sees who has voted (never what): it votes for the first played seat still to vote.
-    const seat = fac ? (actor.playFor.find((s) => sv.voted?.[s] === false) ?? null) : (actor.seat as Seat);
+    const seat = voterFor(sv, 'vote', actor);
     const mine = fac ? null : (sv.votes?.mine ?? null);
     if (mine !== null)
       parts.push(
@@ -233,20 +246,20 @@ function cardPanel(
         ),
       );
     else if (seat !== null) {
-      if (fac) parts.push(h('p', {}, t('room.playFor', { name: sv.view.players[seat]?.name ?? '' })));
+      if (fac) parts.push(h('p', {}, t('room.playFor', { name: nameOf(seat) })));
       parts.push(
         ...selectable.map((id) => optionButton(id, { type: 'vote', seat, option: id }, `vote-${id}`)),
       );
     }
     parts.push(votesLine(sv));
-  } else if (fac || actor.seat === card.seat) {
+  } else if (mayFor(sv, 'choose', actor.seat)) {
     parts.push(
       h('p', {}, t('room.chooseTogether')),
       ...selectable.map((id) => optionButton(id, { type: 'choose', option: id }, `option-${id}`)),
     );
   } else {
     parts.push(
-      h('p', { class: 'room-note' }, t('room.proposes', { name: sv.view.players[card.seat]?.name ?? '' })),
+      h('p', { class: 'room-note' }, t('room.proposes', { name: nameOf(sv.view.mayAct.choose?.[0]) })),
     );
     parts.push(
       h(
@@ -257,6 +270,23 @@ function cardPanel(
     );
   }
   return h('div', { class: 'room-card', 'data-testid': 'room-card' }, parts);
+}
+
+/** A counted vote's split per option, and how many did not vote (a closed vote). */
+export function tallyList(
+  tally: Record<string, number>,
+  abstained: number,
+  label: (id: string) => string,
+  testid = 'room-split',
+): HTMLElement {
+  return h(
+    'ul',
+    { 'data-testid': testid },
+    Object.entries(tally).map(([id, count]) => h('li', {}, t('room.split', { option: label(id), count }))),
+    abstained > 0
+      ? h('li', { 'data-testid': 'room-abstained' }, t('room.abstained', { count: abstained }))
+      : null,
+  );
 }
 
 /** A refusal from the room server in words: the room's own reasons, else a plain "not now" with the code. */

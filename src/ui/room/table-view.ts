@@ -1,7 +1,8 @@
 /**
  * The table as the projector shows it in room mode, read only from the server's SeatView: the
  * round and whose turn it is, the budgets and meters, the card, how many have voted (then the
- * result and the split), and the ending. No rule here: every number comes from the engine's view.
+ * result and the split, with how many did not vote when the vote was closed), and the ending.
+ * No rule here: every number and text comes from the engine's seat view (a phone has no cards).
  */
 import { currentLang, t } from '../../i18n';
 import { formatMeter, formatMoney } from '../../i18n/money';
@@ -11,7 +12,7 @@ import { localize } from '../../scenario/text';
 import { h } from '../dom';
 import { costText } from '../effects-text';
 import { roundText } from '../hud';
-import { findCard } from '../lookup';
+import { tallyList } from './decide';
 
 export function tableStatus(scenario: Scenario, sv: SeatView): HTMLElement {
   const text = (v: Text | undefined) => localize(v, currentLang(), scenario.languages);
@@ -26,10 +27,10 @@ export function tableStatus(scenario: Scenario, sv: SeatView): HTMLElement {
     h(
       'ul',
       { class: 'room-players' },
-      v.players.map((p) =>
+      v.players.map((p, i) =>
         h(
           'li',
-          { class: p.seat === v.activeSeat ? 'current' : '' },
+          { class: i === v.activeSeat ? 'current' : '' },
           p.name,
           p.role ? ` · ${text(scenario.roles.find((r) => r.id === p.role)?.name)}` : '',
         ),
@@ -68,28 +69,28 @@ export function meters(scenario: Scenario, sv: SeatView): HTMLElement {
 export function projectorCard(scenario: Scenario, sv: SeatView): HTMLElement | null {
   const text = (v: Text | undefined) => localize(v, currentLang(), scenario.languages);
   const card = sv.view.card;
-  if (!card) return null;
-  const found = findCard(scenario, card.card);
+  const shown = sv.card;
+  if (!card || !shown) return null;
+  const label = (id: string) => text(shown.options.find((x) => x.id === id)?.label ?? id);
   return h(
     'div',
     { class: 'room-card projector', 'data-testid': 'room-card' },
-    h('p', { class: 'kind' }, t(`kind.${found.kind}`)),
-    h('h2', { 'data-testid': 'room-card-title' }, text(found.title)),
-    found.text ? h('p', {}, text(found.text)) : null,
+    h('p', { class: 'kind' }, t(`kind.${shown.kind}`)),
+    h('h2', { 'data-testid': 'room-card-title' }, text(shown.title)),
+    shown.text ? h('p', {}, text(shown.text)) : null,
     h(
       'ol',
       { class: 'room-options' },
       card.options
         .filter((o) => o.offered)
         .map((o) => {
-          const cost =
-            sv.view.reveal === 'none'
-              ? ''
-              : costText(scenario, o.shownCost, sv.view.reveal === 'all' ? o.effects : null);
-          const label = text(found.options?.find((x) => x.id === o.id)?.label);
-          return h('li', {}, label, cost ? h('span', { class: 'cost' }, ` ${cost}`) : null);
+          // The seat view carries only what `reveal` shows: money, every effect, or nothing.
+          const cost = costText(scenario, o.shownCost, o.effects.length > 0 ? o.effects : null);
+          return h('li', {}, label(o.id), cost ? h('span', { class: 'cost' }, ` ${cost}`) : null);
         }),
     ),
+    // A counted vote waiting for its tie to be broken: the split, never who voted what.
+    sv.count?.tally ? tallyList(sv.count.tally, sv.count.total - sv.count.cast, label) : null,
     sv.votes
       ? h(
           'p',
@@ -112,25 +113,32 @@ export function projectorCard(scenario: Scenario, sv: SeatView): HTMLElement | n
   );
 }
 
-/** The last settled decision: the option chosen and, in vote mode, how the votes split. */
+/**
+ * The last settled decision: the option (or the council's priorities) chosen and, in vote mode,
+ * how the votes split per option and how many did not vote (a vote the facilitator closed).
+ */
 export function lastResult(scenario: Scenario, sv: SeatView): HTMLElement | null {
   const last = sv.last;
   if (!last) return null;
   const text = (v: Text | undefined) => localize(v, currentLang(), scenario.languages);
-  const found = findCard(scenario, last.card);
-  const label = (id: string | null) => (id ? text(found.options?.find((o) => o.id === id)?.label ?? id) : '');
-  const split = new Map<string, number>();
-  for (const v of last.votes ?? []) if (v) split.set(v, (split.get(v) ?? 0) + 1);
+  const label = (id: string) => text(last.labels[id] ?? id);
+  const chosen =
+    last.kind === 'priorities'
+      ? t('room.prioritiesChosen', { names: last.chosen.map(label).join(', ') })
+      : last.option
+        ? t('room.result', { option: label(last.option) })
+        : t('room.noChoice');
   return h(
     'div',
     { class: 'room-result', 'data-testid': 'room-result' },
-    h('h3', {}, text(found.title)),
-    h('p', {}, last.option ? t('room.result', { option: label(last.option) }) : t('room.noChoice')),
-    split.size > 0
-      ? h(
-          'ul',
-          { 'data-testid': 'room-split' },
-          [...split].map(([id, count]) => h('li', {}, t('room.split', { option: label(id), count }))),
+    h('h3', {}, last.title ? text(last.title) : t('room.council')),
+    h('p', {}, chosen),
+    last.tally
+      ? tallyList(
+          last.tally,
+          last.abstained,
+          label,
+          last.kind === 'card' ? 'room-split' : 'room-priority-split',
         )
       : null,
   );

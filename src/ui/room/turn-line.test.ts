@@ -29,9 +29,12 @@ function seatView(s: Scenario, state: GameState, mine: string | null = null): Se
   const open = v.card?.pick === 'vote' || v.council?.priorities?.pick === 'votePriorities';
   return {
     view: v,
+    card: null,
+    count: null,
+    ballots: null,
     actions: 0,
     you: null,
-    votes: open ? { cast: 0, total: v.players.length, mine, revealed: false } : null,
+    votes: open ? { cast: 0, total: v.players.length, mine } : null,
     voted: null,
     last: null,
     paused: false,
