@@ -125,7 +125,7 @@ export function debriefHtml(d: Debrief, l: ExportLabels): string {
 <body>
 <h1>${e(l.debrief)}: ${e(d.title)}</h1>
 <p class="muted">${e(l.seed)}: ${e(d.seed)}</p>
-${d.ending ? `<section><h2>${e(l.ending)}: ${e(d.ending.title)}</h2><p>${e(d.ending.text)}</p></section>` : ''}
+${d.ending ? `<section><h2>${e(l.ending)}: ${e(d.ending.title)}</h2>${d.ending.stopped ? `<p class="split"><strong>${e(d.ending.stopped)}</strong></p>` : ''}<p>${e(d.ending.text)}</p></section>` : ''}
 <section><h2>${e(l.final)}</h2><table>${finals}</table></section>
 <section><h2>${e(l.charts)}</h2><div class="charts">${charts}</div></section>
 <section><h2>${e(l.timeline)}</h2><ol class="timeline">${decisions}</ol></section>

@@ -25,7 +25,11 @@ export function debriefMarkdown(d: Debrief, l: ExportLabels): string {
   const out: string[] = [];
   const e = mdText;
   out.push(`# ${e(l.debrief)}: ${e(d.title)}`, '');
-  if (d.ending) out.push(`## ${e(l.ending)}: ${e(d.ending.title)}`, '', e(d.ending.text), '');
+  if (d.ending) {
+    out.push(`## ${e(l.ending)}: ${e(d.ending.title)}`, '');
+    if (d.ending.stopped) out.push(`**${e(d.ending.stopped)}**`, '');
+    out.push(e(d.ending.text), '');
+  }
   out.push(`## ${e(l.final)}`, '');
   for (const r of d.resources) out.push(`- ${e(r.name)}: ${e(r.text)}`);
   for (const m of d.meters) out.push(`- ${e(m.name)}: ${e(m.text)}`);

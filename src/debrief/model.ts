@@ -17,6 +17,8 @@ export interface DebriefWords {
   round(n: number): string;
   money(v: number): string;
   meter(v: number): string;
+  /** "Afgebroken na Kwartaal 1 van 4": a game the facilitator stopped early (see `endNow`). */
+  stopped?(completedRounds: number): string;
 }
 
 export interface DecisionRow {
@@ -61,7 +63,8 @@ export interface Debrief {
   }[];
   /** Chart labels: 0 = start, then every round that ended. */
   rounds: number[];
-  ending: { id: string; title: string; text: string } | null;
+  /** `stopped`: the game was stopped early, said in words; the ending is as it stood then. */
+  ending: { id: string; title: string; text: string; stopped: string | null } | null;
   questions: string[];
 }
 
@@ -197,7 +200,18 @@ export function buildDebrief(
       series: series.meters[m.id],
     })),
     rounds: series.rounds,
-    ending: ending ? { id: ending.id, title: text(ending.title), text: text(ending.text) } : null,
+    ending: ending
+      ? {
+          id: ending.id,
+          title: text(ending.title),
+          text: text(ending.text),
+          stopped:
+            state.ending?.stopped === undefined
+              ? null
+              : (words.stopped?.(state.ending.stopped) ??
+                `Stopped after ${words.round(state.ending.stopped)}`),
+        }
+      : null,
     questions: (scenario.debrief?.questions ?? []).map(text),
   };
 }

@@ -552,7 +552,7 @@ describe('facilitator actions', () => {
     });
   });
 
-  it('endNow: straight to the final ending and goals', () => {
+  it('endNow: straight to the final ending and goals, marked as stopped after the rounds completed', () => {
     const sc = flowGame({
       roles: [{ id: 'r', name: 'R', brief: 'b', goal: { resource: 'geld', atLeast: 1000 } }],
       endings: [
@@ -562,7 +562,23 @@ describe('facilitator actions', () => {
     });
     const s = play(sc, start(sc, 1), { type: 'draw' }, { type: 'endNow' });
     expect(s.pending).toEqual({ kind: 'ended' });
-    expect(s.ending).toEqual({ id: 'rijk', goals: { r: true } });
+    // Stopped in the first round: no round was completed, and the log says so too.
+    expect(s.ending).toEqual({ id: 'rijk', goals: { r: true }, stopped: 0 });
+    expect(s.log.at(-1)).toMatchObject({ kind: 'ending', ending: 'rijk', stopped: 0 });
+  });
+
+  it('endNow after a round ended counts that round; a game played out is not marked as stopped', () => {
+    const sc = flowGame();
+    let s = start(sc, 1);
+    for (let n = 0; n < 500 && !s.log.some((e) => e.kind === 'roundEnd'); n++)
+      s = step(sc, s, legalActions(sc, s)[0]);
+    const stopped = step(sc, s, { type: 'endNow' });
+    expect(stopped.ending?.stopped).toBe(1);
+    let whole = start(sc, 1);
+    for (let n = 0; n < 5000 && whole.pending.kind !== 'ended'; n++)
+      whole = step(sc, whole, legalActions(sc, whole).filter((a) => a.type !== 'endNow')[0]);
+    expect(whole.pending.kind).toBe('ended');
+    expect(whole.ending && 'stopped' in whole.ending).toBe(false);
   });
 });
 

@@ -21,7 +21,7 @@ import { affordable, firstStep, inFileOrder, investmentFactor, nextOffer, tallyP
 import { discardCopy } from './decks';
 import { beginDraft, type Ctx, emptyDeltas, log, playerOf } from './draft';
 import { applyEffects, setResource } from './effects';
-import { checkImmediate, endFinal } from './endings';
+import { checkImmediate, endEarly } from './endings';
 import { afterCard, afterCouncil, drawCard, type Next, run } from './flow';
 import { cardById } from './prepare';
 import { canStep } from './refusals';
@@ -124,7 +124,7 @@ function apply(ctx: Ctx, action: Action): Next | null {
       return pending.kind === 'turn' ? { to: 'turnReady' } : null;
     }
     case 'endNow':
-      endFinal(ctx);
+      endEarly(ctx);
       return null;
     case 'closeVote':
       // The votes cast so far decide; a seat still to vote abstains (null in the decision's votes).

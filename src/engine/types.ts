@@ -172,7 +172,14 @@ export type LogEntry = { at: number; seat: Seat | null } & (
   | { kind: 'note'; text: string }
   | { kind: 'skipCard'; card: string }
   | { kind: 'inject'; card: string; deck: string }
-  | { kind: 'ending'; ending: string; immediate: boolean; goals: Record<string, boolean> }
+  | {
+      kind: 'ending';
+      ending: string;
+      immediate: boolean;
+      goals: Record<string, boolean>;
+      /** The facilitator stopped the game early, after this many completed rounds (see `endNow`). */
+      stopped?: number;
+    }
 );
 
 export interface GameState {
@@ -201,7 +208,11 @@ export interface GameState {
   /** The seat whose turn is running (or next), used between automatic steps. */
   turnSeat: Seat;
   log: LogEntry[];
-  ending: { id: string; goals: Record<string, boolean> } | null;
+  /**
+   * How the game ended; `stopped`: the facilitator ended it early, after this many completed
+   * rounds, so the ending and the goals are judged on the state at that moment, not on a whole game.
+   */
+  ending: { id: string; goals: Record<string, boolean>; stopped?: number } | null;
   /** Number of player actions applied so far. */
   actions: number;
 }

@@ -125,7 +125,8 @@ export interface View {
   flags: Record<string, boolean>;
   /** Injected cards still waiting for the table. */
   injected: number;
-  ending: { id: string; immediate: boolean; goals: Record<string, boolean> } | null;
+  /** `stopped`: ended early by the facilitator after this many completed rounds (else null). */
+  ending: { id: string; immediate: boolean; goals: Record<string, boolean>; stopped: number | null } | null;
   allowed: ActionType[];
   /**
    * For each allowed action a seat may send, the seats that may send it now (see may-act.ts):
@@ -217,7 +218,12 @@ export function view(scenario: Scenario, state: GameState): View {
     flags: state.flags,
     injected: state.inject.length,
     ending: state.ending
-      ? { id: state.ending.id, immediate: endEntry ?? false, goals: state.ending.goals }
+      ? {
+          id: state.ending.id,
+          immediate: endEntry ?? false,
+          goals: state.ending.goals,
+          stopped: state.ending.stopped ?? null,
+        }
       : null,
     allowed: [...allowed],
     mayAct: seatsThatMay(state, [...allowed]),

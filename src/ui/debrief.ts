@@ -14,7 +14,7 @@ import { charts } from './debrief-charts';
 import { h } from './dom';
 import { changeChips } from './effects-text';
 import { debriefTools, decisionExtras } from './facilitator/debrief-tools';
-import { roundText } from './hud';
+import { roundText, stoppedText } from './hud';
 import { findCard } from './lookup';
 import { keepScroll } from './tab-storage';
 import type { StageContext } from './types';
@@ -119,6 +119,13 @@ export function debriefScreen(ctx: StageContext): Screen {
           h('h1', {}, `${t('debrief.title')}: ${text(scenario.title)}`),
           app.controls(),
         ),
+        state.ending?.stopped === undefined
+          ? null
+          : h(
+              'p',
+              { class: 'stopped', 'data-testid': 'debrief-stopped' },
+              stoppedText(ctx, state.ending.stopped),
+            ),
         h(
           'section',
           {},

@@ -4,6 +4,7 @@ import { currentLang, t } from '../i18n';
 import { localize } from '../scenario/text';
 import type { Screen } from './app';
 import { h, icon } from './dom';
+import { stoppedText } from './hud';
 import type { StageContext } from './types';
 
 export function endingScreen(ctx: StageContext): Screen {
@@ -29,13 +30,32 @@ export function endingScreen(ctx: StageContext): Screen {
           );
         })
         .filter((x) => x !== null);
+      // Stopped early (a workshop out of time): said first, and the ending and goals are "as of now".
+      const stopped = state.ending?.stopped;
+      const early = stopped === undefined ? null : stoppedText(ctx, stopped);
       return h(
         'div',
         { class: 'ending' },
-        h('div', { class: 'row' }, h('h1', {}, t('ending.title')), app.controls()),
-        h('h2', { 'data-testid': 'ending-title' }, ending ? text(ending.title) : ''),
+        h(
+          'div',
+          { class: 'row' },
+          h('h1', {}, early ? t('ending.stoppedTitle') : t('ending.title')),
+          app.controls(),
+        ),
+        early ? h('p', { class: 'stopped', 'data-testid': 'ending-stopped' }, early) : null,
+        h(
+          'h2',
+          { 'data-testid': 'ending-title' },
+          ending ? (early ? t('ending.asOf', { title: text(ending.title) }) : text(ending.title)) : '',
+        ),
+        early ? h('p', { class: 'muted', 'data-testid': 'ending-as-of' }, t('ending.asOfNote')) : null,
         ending ? h('p', { 'data-testid': 'ending-text' }, text(ending.text)) : null,
-        goals.length > 0 ? [h('h2', {}, t('ending.goals')), h('ul', { class: 'stack' }, goals)] : null,
+        goals.length > 0
+          ? [
+              h('h2', {}, early ? t('ending.goalsAsOf') : t('ending.goals')),
+              h('ul', { class: 'stack' }, goals),
+            ]
+          : null,
         h(
           'div',
           { class: 'actions' },

@@ -158,3 +158,10 @@ export function renderTopbar(
   parts.push(controls);
   return parts;
 }
+
+/** "Afgebroken na Kwartaal 1 van 4", or "tijdens" the first round when none was completed. */
+export function stoppedText(ctx: { scenario: Scenario }, completed: number): string {
+  return completed <= 0
+    ? t('ending.stoppedDuring', { round: roundText(ctx.scenario, 1) })
+    : t('ending.stoppedAfter', { round: roundText(ctx.scenario, completed) });
+}

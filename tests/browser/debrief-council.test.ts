@@ -84,3 +84,39 @@ it('a priority set and money moved stand in the debrief and in all three exports
   expect(rows.some((r) => r.includes('Prioriteiten;'))).toBe(true);
   await context.close();
 });
+
+it('an early stop is honest: the ending screen, the debrief and the export say where it was stopped', async () => {
+  const context = await game
+    .browser()
+    .newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(game.url());
+  await page.waitForFunction(() => (window as unknown as G).__GAME__?.ready === true);
+  await page.getByTestId('start-workshop').click();
+  await page.locator('.scenario[data-scenario="urk-2015"]').click();
+  await page.locator('[data-key=play]').click();
+  await page.waitForFunction(() => !!(window as unknown as G).__GAME__.session);
+  // The workshop runs out of time at the first council meeting: the facilitator ends it.
+  await page.evaluate(() => {
+    const s = (window as unknown as G).__GAME__.session;
+    s?.send({ type: 'endNow' });
+    if (s?.snapshot().matches({ playing: 'outcome' })) s.continue();
+  });
+  await page.getByTestId('ending-stopped').waitFor();
+  expect(await page.locator('.ending h1').textContent()).toBe('Spel afgebroken');
+  expect(await page.getByTestId('ending-stopped').textContent()).toBe('Afgebroken tijdens Kwartaal 1 van 4.');
+  expect(await page.getByTestId('ending-title').textContent()).toMatch(/^Stand bij het afbreken: /);
+  expect(await page.getByTestId('ending-as-of').textContent()).toContain('niet uitgespeeld');
+  await page.keyboard.press('l');
+  await expect
+    .poll(() => page.getByTestId('ending-stopped').textContent())
+    .toBe('Stopped during Quarter 1 of 4.');
+  await page.keyboard.press('l');
+  await page.locator('[data-key=debrief]').click();
+  expect(await page.getByTestId('debrief-stopped').textContent()).toBe(
+    'Afgebroken tijdens Kwartaal 1 van 4.',
+  );
+  const html = await exported(page, 'export-html');
+  expect(html).toContain('Afgebroken tijdens Kwartaal 1 van 4.');
+  await context.close();
+});

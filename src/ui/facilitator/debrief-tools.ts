@@ -16,7 +16,7 @@ import { resumeSession } from '../../persistence';
 import { compareKinds } from '../compare/kinds';
 import { comparisonTable } from '../compare/table';
 import { h } from '../dom';
-import { roundText } from '../hud';
+import { roundText, stoppedText } from '../hud';
 import { download } from '../saved/download';
 import type { StageContext, TableTools } from '../types';
 
@@ -72,6 +72,7 @@ function model(ctx: StageContext) {
     round: (n) => roundText(ctx.scenario, n),
     money: formatMoney,
     meter: (v) => formatMeter(v, lang),
+    stopped: (n) => `${stoppedText(ctx, n)} ${t('ending.asOfNote')}`,
   });
 }
 
