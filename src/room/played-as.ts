@@ -6,6 +6,7 @@
  * like any other (comments and layout kept). Made once per scenario and mode.
  */
 import { parseDocument } from 'yaml';
+import { setupView } from '../engine/setup';
 import { loadScenario } from '../scenario';
 import type { Scenario } from '../scenario/schema';
 
@@ -20,7 +21,7 @@ interface ScenarioSource {
 const variants = new WeakMap<ScenarioSource, Map<string, ScenarioSource>>();
 
 export function playedAs(source: ScenarioSource, decision: 'group' | 'vote' | undefined): ScenarioSource {
-  if (decision === undefined || decision === source.scenario.decision) return source;
+  if (decision === undefined || decision === setupView(source.scenario).decision) return source;
   const known = variants.get(source) ?? new Map<string, ScenarioSource>();
   variants.set(source, known);
   const cached = known.get(decision);

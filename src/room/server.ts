@@ -12,6 +12,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { matchMaker } from '@colyseus/core';
+import { setupView } from '../engine/setup';
 import { firstLine, GuardedServer, GuardedTransport, type OpenRooms } from './guarded-server';
 import { ensureDir, storedRooms } from './journal';
 import { JoinLimiter } from './limiter';
@@ -104,7 +105,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<Runni
       const scenarios = [...env.scenarios.values()].map((s) => ({
         id: s.scenario.id,
         title: s.scenario.title,
-        decision: s.scenario.decision,
+        decision: setupView(s.scenario).decision,
       }));
       res.end(JSON.stringify({ room: true, joinBase, scenarios, rooms: matchMaker.stats.local.roomCount }));
       return;

@@ -9,6 +9,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type AuthContext, type Client, Room } from '@colyseus/core';
 import type { z } from 'zod';
+import { setupView } from '../engine/setup';
 import { view } from '../engine/view';
 import { Journal, type JournalEntry, roomFile, syncDir } from './journal';
 import { JoinLimiter } from './limiter';
@@ -396,7 +397,7 @@ export class TableRoom extends Room {
     return {
       code: t.code,
       scenario: { id: t.scenario.id, title: t.scenario.title },
-      min: t.scenario.players.min,
+      min: setupView(t.scenario).players.min,
       max: t.seatCount,
       started: t.started,
       paused: t.paused,

@@ -11,6 +11,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mayAct } from '../engine/may-act';
 import { appendAction, canUndo, newRecord, replay, undo } from '../engine/record';
+import { setupView } from '../engine/setup';
 import { canStep, step } from '../engine/step';
 import type { Action, GameState, PlayerSetup, SessionRecord } from '../engine/types';
 import type { Scenario } from '../scenario/schema';
@@ -87,7 +88,9 @@ export class Table {
 
   /** The seat count before the start: the scenario's most players. */
   get seatCount(): number {
-    return this.started ? (this.record as SessionRecord).players.length : this.scenario.players.max;
+    return this.started
+      ? (this.record as SessionRecord).players.length
+      : setupView(this.scenario).players.max;
   }
 
   newMemberId(): string {
@@ -285,7 +288,7 @@ export class Table {
     const seated = [...this.members.values()]
       .filter((m) => m.seat !== null)
       .sort((a, b) => (a.seat as number) - (b.seat as number));
-    const { min, max } = this.scenario.players;
+    const { min, max } = setupView(this.scenario).players;
     if (seated.length < min || seated.length > max) return { ok: false, reason: 'player-count' };
     const players: PlayerSetup[] = seated.map((m) => ({ name: m.name }));
     const seats = Object.fromEntries(seated.map((m, i) => [m.id, i]));

@@ -69,9 +69,30 @@ const RULE_ONLY_FIELDS = new Set([
 
 /** The engine modules a shell may import. */
 // money: reading an amount a person typed (one parser for every screen), not a rule.
-const ENGINE_API = new Set(['types', 'view', 'view-actions', 'machine', 'record', 'setup', 'step', 'money']);
+// may-act and seat-view: who may act and what each screen may see (issue 20), asked by the room.
+const ENGINE_API = new Set([
+  'types',
+  'view',
+  'view-actions',
+  'machine',
+  'record',
+  'setup',
+  'step',
+  'money',
+  'may-act',
+  'seat-view',
+]);
 
-const EXEMPT = new Set(['src/ui/lookup.ts']);
+const EXEMPT = new Set([
+  'src/ui/lookup.ts',
+  // The studio is the scenario's editor: its cards tab lists what the file holds, decks and all.
+  'src/studio/cards-tab.ts',
+  // Not yet on the session machine (issue 20, item 5): the studio's Play tab and its board still
+  // call the core directly. Listed here so that every other file of the studio is held to the rule.
+  'src/studio/play.ts',
+  'src/studio/play-board.ts',
+  'src/studio/balance-core.ts',
+]);
 
 function files(dir: string): string[] {
   const out: string[] = [];
@@ -125,7 +146,8 @@ function breaches(file: string, text: string): string[] {
       }
     } else if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       const m = /(?:^|\/)engine\/([a-z-]+)$/.exec(node.moduleSpecifier.text);
-      if (m && !ENGINE_API.has(m[1])) at(node, `imports engine/${m[1]}, not the engine's public API`);
+      if (m && !exempt && !ENGINE_API.has(m[1]))
+        at(node, `imports engine/${m[1]}, not the engine's public API`);
     }
     ts.forEachChild(node, visit);
   };
@@ -134,11 +156,17 @@ function breaches(file: string, text: string): string[] {
 }
 
 describe('the engine decides, the shell shows', () => {
-  const shell = [...files(join(ROOT, 'src/ui')), ...files(join(ROOT, 'src/game'))].map((path) =>
-    relative(ROOT, path),
-  );
+  const shell = [
+    ...files(join(ROOT, 'src/ui')),
+    ...files(join(ROOT, 'src/game')),
+    ...files(join(ROOT, 'src/room')),
+    ...files(join(ROOT, 'src/studio')),
+  ].map((path) => relative(ROOT, path));
 
-  it('no file under src/ui or src/game reads a scenario rule directly', () => {
+  it('no file under src/ui, src/game, src/room or src/studio reads a scenario rule directly', () => {
+    // An empty or mistyped folder must not pass for a clean one.
+    for (const dir of ['src/ui/', 'src/game/', 'src/room/', 'src/studio/'])
+      expect(shell.filter((f) => f.startsWith(dir)).length, dir).toBeGreaterThan(3);
     expect(shell.length).toBeGreaterThan(20);
     const found = shell.flatMap((file) => breaches(file, readFileSync(join(ROOT, file), 'utf8')));
     expect(found).toEqual([]);

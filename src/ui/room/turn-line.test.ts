@@ -82,7 +82,12 @@ describe('turnWord', () => {
       return st.pending.kind === 'card';
     });
     expect(turnWord(seatView(s, state), 1).word).toBe('vote');
-    expect(turnWord(seatView(s, state, 'a'), 1).word).toBe('voted');
+    // Seat 1 votes: the engine no longer lets it vote, so it is told it has.
+    const vote = legalActions(s, state).find((a) => a.type === 'vote' && a.seat === 1);
+    if (!vote) throw new Error('no vote for seat 1');
+    const after = step(s, state, vote);
+    expect(turnWord(seatView(s, after), 1).word).toBe('voted');
+    expect(turnWord(seatView(s, after), 2).word).toBe('vote');
     // A phone without a seat watches: no vote is asked of it.
     expect(turnWord(seatView(s, state), null).word).toBeNull();
     expect(turnWord({ ...seatView(s, state), paused: true }, 1).word).toBeNull();
