@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { ExportMessage, LobbyMessage, SeatView } from '../src/room/protocol';
+import type { ExportMessage, LobbyMessage, SeatView } from '../src/protocol/room';
 import { newToken } from '../src/room/table';
 import {
   type ChildServer,

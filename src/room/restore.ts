@@ -10,8 +10,8 @@
 import { randomInt } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { CODE_ALPHABET, type NoticeMessage, RECOVERY_LENGTH } from '../protocol/room';
 import { cutJournal, type JournalEntry, readJournalText, roomFile } from './journal';
-import { CODE_ALPHABET, type NoticeMessage, RECOVERY_LENGTH } from './protocol';
 import type { RoomEnv } from './room-env';
 import { hashToken, Table } from './table';
 

@@ -11,8 +11,8 @@ import { afterAll, expect, it } from 'vitest';
 import { replay } from '../engine/record';
 import type { SessionRecord } from '../engine/types';
 import { view } from '../engine/view';
+import type { ExportMessage, SeatView } from '../protocol/room';
 import { loadScenario } from '../scenario';
-import type { ExportMessage, SeatView } from './protocol';
 import { newToken } from './table';
 import { type ChildServer, freePort, killHard, spawnServer, TestClient, until } from './test-client';
 

@@ -8,12 +8,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sessionFileName } from '../persistence/session-file';
 import { SESSION_FORMAT, SESSION_VERSION, serializeSession } from '../persistence/session-format';
+import { CODE_ALPHABET, CODE_LENGTH, type ExportMessage } from '../protocol/room';
 import { formatProblem, loadScenario } from '../scenario';
 import type { Scenario } from '../scenario/schema';
 import { localize } from '../scenario/text';
 import type { LogOnce } from './log-once';
 import { playedAs } from './played-as';
-import { CODE_ALPHABET, CODE_LENGTH, type ExportMessage } from './protocol';
 import type { Table } from './table';
 
 export interface ScenarioSource {

@@ -8,7 +8,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOM_NAME } from './protocol';
+import { ROOM_NAME } from '../protocol/room';
 import { type RunningRoomServer, startRoomServer } from './server';
 import { newToken } from './table';
 

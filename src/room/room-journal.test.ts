@@ -9,8 +9,8 @@ import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, wri
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, expect, it, vi } from 'vitest';
+import type { ExportMessage, NoticeMessage } from '../protocol/room';
 import { RoomConnection } from '../ui/room/connection';
-import type { ExportMessage, NoticeMessage } from './protocol';
 import { newToken } from './table';
 import { type ChildServer, freePort, killHard, spawnServer, TestClient, until } from './test-client';
 

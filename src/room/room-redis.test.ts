@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import type { LobbyMessage } from './protocol';
+import type { LobbyMessage } from '../protocol/room';
 import { newToken } from './table';
 import {
   type ChildServer,

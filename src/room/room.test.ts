@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSavedSession } from '../persistence/session-format';
-import type { LobbyMessage } from './protocol';
+import type { LobbyMessage } from '../protocol/room';
 import { type RunningRoomServer, startRoomServer } from './server';
 import { newToken } from './table';
 import { freePort, TestClient, until } from './test-client';

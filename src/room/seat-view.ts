@@ -7,8 +7,8 @@ import { canUndo } from '../engine/record';
 import { ownSight, type PublicSight, publicSight, scenarioFor, voteCount } from '../engine/seat-view';
 import type { Seat } from '../engine/types';
 import type { View } from '../engine/view';
+import type { BriefMessage, SeatExtras } from '../protocol/room';
 import type { Scenario } from '../scenario/schema';
-import type { BriefMessage, SeatExtras } from './protocol';
 import type { Table } from './table';
 
 /** The scenario a screen gets (the engine's `scenarioFor`): a phone the skeleton, until the end. */

@@ -13,11 +13,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { matchMaker } from '@colyseus/core';
 import { setupView } from '../engine/setup';
+import { ROOM_NAME } from '../protocol/room';
 import { firstLine, GuardedServer, GuardedTransport, type OpenRooms } from './guarded-server';
 import { ensureDir, storedRooms } from './journal';
 import { JoinLimiter } from './limiter';
 import { LogOnce } from './log-once';
-import { ROOM_NAME } from './protocol';
 import { codeMaker, readScenarios, setRoomEnv } from './room-env';
 import { StaticFiles } from './static';
 import { RESTORE_KEY, TableRoom } from './table-room';

@@ -14,7 +14,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { ROOM_MARK } from './protocol';
+import { ROOM_MARK } from '../protocol/room';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

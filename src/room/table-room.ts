@@ -11,9 +11,6 @@ import { type AuthContext, type Client, Room } from '@colyseus/core';
 import type { z } from 'zod';
 import { setupView } from '../engine/setup';
 import { view } from '../engine/view';
-import { Journal, type JournalEntry, roomFile, syncDir } from './journal';
-import { JoinLimiter } from './limiter';
-import { playedAs } from './played-as';
 import {
   ActMessage,
   CreateOptions,
@@ -24,7 +21,10 @@ import {
   type NoticeMessage,
   SeatMessage,
   type WelcomeMessage,
-} from './protocol';
+} from '../protocol/room';
+import { Journal, type JournalEntry, roomFile, syncDir } from './journal';
+import { JoinLimiter } from './limiter';
+import { playedAs } from './played-as';
 import { recoveryCode, restoreTable } from './restore';
 import { exportSession, type RoomEnv, roomEnv } from './room-env';
 import { briefFor, screenScenario, seatExtras, tableSight } from './seat-view';

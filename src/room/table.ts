@@ -14,9 +14,9 @@ import { appendAction, canUndo, newRecord, replay, undo } from '../engine/record
 import { setupView } from '../engine/setup';
 import { canStep, step } from '../engine/step';
 import type { Action, GameState, PlayerSetup, SessionRecord } from '../engine/types';
+import type { FacilitatorMessage, Participant } from '../protocol/room';
 import type { Scenario } from '../scenario/schema';
 import { type JournalEntry, JournalEntrySchema } from './journal';
-import type { FacilitatorMessage, Participant } from './protocol';
 
 export function newToken(): string {
   return randomBytes(32).toString('hex');

@@ -7,8 +7,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { Client, type Room } from 'colyseus.js';
-import type { SeatView, WelcomeMessage } from './protocol';
-import { ROOM_NAME } from './protocol';
+import type { SeatView, WelcomeMessage } from '../protocol/room';
+import { ROOM_NAME } from '../protocol/room';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 

@@ -3,7 +3,7 @@ import { unpack } from '@colyseus/msgpackr';
 import { describe, expect, it } from 'vitest';
 import type { PublicSight } from '../engine/seat-view';
 import type { View } from '../engine/view';
-import type { SeatExtras, SeatView } from './protocol';
+import type { SeatExtras, SeatView } from '../protocol/room';
 import { packTableView, viewFrame } from './view-frame';
 
 /** What colyseus.js does with a ROOM_DATA frame: the code, the type as a string, then the message. */

@@ -10,7 +10,7 @@
 import { getMessageBytes, Protocol } from '@colyseus/core';
 import { Packr } from '@colyseus/msgpackr';
 import type { PublicSight } from '../engine/seat-view';
-import type { SeatExtras } from './protocol';
+import type { SeatExtras } from '../protocol/room';
 
 // The options Colyseus' own encoder uses (plain maps, readable by any MessagePack decoder).
 const packr = new Packr({ useRecords: false });

@@ -5,7 +5,7 @@
  * request in the console, and one with it running shows the Room button (issue 11).
  */
 import type { Plugin } from 'vite';
-import { ROOM_MARK } from './protocol';
+import { ROOM_MARK } from '../protocol/room';
 
 export const ROOM_PORT = 2567;
 

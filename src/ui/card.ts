@@ -9,9 +9,9 @@ import { optionAction } from '../engine/view-actions';
 import { currentLang, t } from '../i18n';
 import type { Scenario } from '../scenario/schema';
 import { localize } from '../scenario/text';
+import { initials, playerColour, playerInk } from '../theme/players';
 import { h, icon } from './dom';
 import { costText } from './effects-text';
-import { initials, playerColour, playerInk } from './players';
 import type { CardShown } from './table';
 
 export type KeyedElement = HTMLElement & { onKey?: (e: KeyboardEvent) => boolean };

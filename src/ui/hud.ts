@@ -9,9 +9,9 @@ import { currentLang, t } from '../i18n';
 import { formatMeter, formatMeterDelta, formatMoney, formatMoneyDelta, meterVerdict } from '../i18n/money';
 import type { Scenario } from '../scenario/schema';
 import { localize, roundLabel } from '../scenario/text';
+import { initials, playerColour, playerInk } from '../theme/players';
 import { h } from './dom';
 import { findPriority, priorityList } from './lookup';
-import { initials, playerColour, playerInk } from './players';
 import type { Series } from './series';
 import { sparkline } from './spark';
 

@@ -8,9 +8,9 @@ import type { PlayerSetup } from '../engine/types';
 import { currentLang, t } from '../i18n';
 import type { Scenario } from '../scenario/schema';
 import { localize } from '../scenario/text';
+import { initials, playerColour, playerInk } from '../theme/players';
 import type { App, Screen } from './app';
 import { h, isTextEntry } from './dom';
-import { initials, playerColour, playerInk } from './players';
 import type { SetupState } from './types';
 
 export type { SetupState };

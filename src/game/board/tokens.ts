@@ -4,7 +4,7 @@
  * A roll walks a token along the path the engine gives, space by space.
  */
 import * as Phaser from 'phaser';
-import { initials, playerColour, playerInk } from '../../ui/players';
+import { initials, playerColour, playerInk } from '../../theme/players';
 import type { LoopLayout } from '../layout';
 import { FONT, flatten } from './textures';
 

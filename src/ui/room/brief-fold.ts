@@ -6,7 +6,7 @@
  * <details>' `open`).
  */
 import { t } from '../../i18n';
-import type { BriefMessage } from '../../room/protocol';
+import type { BriefMessage } from '../../protocol/room';
 import { h } from '../dom';
 
 const KEY = 'dd.room.brief-read.';

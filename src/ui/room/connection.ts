@@ -15,8 +15,8 @@ import type {
   NoticeMessage,
   SeatView,
   WelcomeMessage,
-} from '../../room/protocol';
-import { ROOM_NAME } from '../../room/protocol';
+} from '../../protocol/room';
+import { ROOM_NAME } from '../../protocol/room';
 import type { Scenario } from '../../scenario/schema';
 
 import { roomServerInfo } from './probe';

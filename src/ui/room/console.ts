@@ -7,7 +7,7 @@
  */
 import './room.css';
 import { t } from '../../i18n';
-import type { Participant, SeatView } from '../../room/protocol';
+import type { Participant, SeatView } from '../../protocol/room';
 import type { Scenario } from '../../scenario/schema';
 import type { Screen } from '../app';
 import { h } from '../dom';

@@ -9,7 +9,7 @@ import type { Action, ActionType, Seat } from '../../engine/types';
 import type { CardView } from '../../engine/view';
 import { prioritiesAction } from '../../engine/view-actions';
 import { currentLang, t } from '../../i18n';
-import type { SeatView } from '../../room/protocol';
+import type { SeatView } from '../../protocol/room';
 import type { Scenario, Text } from '../../scenario/schema';
 import { localize } from '../../scenario/text';
 import { h } from '../dom';

@@ -4,7 +4,7 @@
  * code (the laptop's address changed).
  */
 import { currentLang, t } from '../../i18n';
-import type { SeatView } from '../../room/protocol';
+import type { SeatView } from '../../protocol/room';
 import type { Scenario } from '../../scenario/schema';
 import { localize } from '../../scenario/text';
 import { h } from '../dom';

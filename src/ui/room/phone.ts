@@ -10,7 +10,7 @@
  */
 import './room.css';
 import { currentLang, t } from '../../i18n';
-import { CodeSchema } from '../../room/protocol';
+import { CodeSchema } from '../../protocol/room';
 import type { Scenario, Text } from '../../scenario/schema';
 import { localize } from '../../scenario/text';
 import type { Screen } from '../app';

@@ -8,7 +8,7 @@
  */
 import './room.css';
 import { currentLang, t } from '../../i18n';
-import type { SeatView } from '../../room/protocol';
+import type { SeatView } from '../../protocol/room';
 import type { Scenario, Text } from '../../scenario/schema';
 import { localize } from '../../scenario/text';
 import type { Screen } from '../app';

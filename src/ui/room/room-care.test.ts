@@ -6,7 +6,7 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import { initI18n } from '../../i18n';
-import type { FacilitatorMessage, LobbyMessage } from '../../room/protocol';
+import type { FacilitatorMessage, LobbyMessage } from '../../protocol/room';
 import type { RoomConnection, RoomSnapshot } from './connection';
 import { journalNotice, seatRequests } from './console';
 

@@ -6,7 +6,7 @@
  */
 import { currentLang, t } from '../../i18n';
 import { formatMeter, formatMoney } from '../../i18n/money';
-import type { SeatView } from '../../room/protocol';
+import type { SeatView } from '../../protocol/room';
 import type { Scenario, Text } from '../../scenario/schema';
 import { localize } from '../../scenario/text';
 import { h } from '../dom';

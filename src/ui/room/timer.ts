@@ -5,7 +5,7 @@
  * A clock of the shell only: it never acts in the game, and the server knows nothing of it.
  */
 import { t } from '../../i18n';
-import type { SeatView } from '../../room/protocol';
+import type { SeatView } from '../../protocol/room';
 import { h } from '../dom';
 import { clock, TIMER_CHOICES } from '../facilitator/model';
 

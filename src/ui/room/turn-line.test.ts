@@ -11,7 +11,7 @@ import { newGame } from '../../engine/setup';
 import { step } from '../../engine/step';
 import type { GameState, Seat } from '../../engine/types';
 import { view } from '../../engine/view';
-import type { SeatView } from '../../room/protocol';
+import type { SeatView } from '../../protocol/room';
 import { loadScenario } from '../../scenario';
 import type { Scenario } from '../../scenario/schema';
 import { turnWord } from './turn-line';

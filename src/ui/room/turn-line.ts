@@ -7,7 +7,7 @@
  */
 import type { ActionType, Seat } from '../../engine/types';
 import { t } from '../../i18n';
-import type { SeatView } from '../../room/protocol';
+import type { SeatView } from '../../protocol/room';
 import type { Scenario } from '../../scenario/schema';
 import { h } from '../dom';
 import { roundText } from '../hud';
