@@ -22,7 +22,15 @@ import { explainYaml } from './yaml-explain';
 export { type Decoded, decodeScenarioText } from './decode';
 
 export const MAX_ALIASES = 100;
+/**
+ * Nodes that aliases may expand to, all aliases together: a hundred aliases of a 1,500-card list
+ * are a few MB of text but millions of nodes. A real scenario aliases a few small values.
+ */
+export const MAX_ALIAS_NODES = 20_000;
 export const MAX_DEPTH = 64;
+/** Fields in one map and items in one list: far above any real scenario (1,000 cards is a list of 1,000). */
+export const MAX_KEYS = 10_000;
+export const MAX_ITEMS = 10_000;
 /** Far above any real scenario (1,000 cards is under 1 MB); refuses a runaway file quickly. */
 export const MAX_CHARS = 5_000_000;
 
@@ -152,18 +160,19 @@ export function parseTree(text: string, file: string, onDocument?: OnDocument): 
     return { errors: [makeProblem(file, { line: 1, col: 1 }, [], 'error', 'empty-file')], warnings };
   }
   const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter: lines,
-    prettyErrors: false,
-    version: '1.2',
-    schema: 'core',
-    customTags: [GROUPED_INT],
-    merge: false,
-    uniqueKeys: true,
-  });
+  // Every YAML error is an Error whose stack trace is never read: capturing 130,000 of them (a
+  // file of `}`) was most of the time spent on such a file.
+  const traces = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let doc: Document.Parsed;
+  try {
+    doc = parse(text, lines);
+  } finally {
+    Error.stackTraceLimit = traces;
+  }
   onDocument?.(doc);
   const positions = new Positions(lines);
-  if (doc.errors.length > 0) errors.push(...yamlErrors(doc.errors, text, file, positions));
+  if (doc.errors.length > 0) for (const p of yamlErrors(doc.errors, text, file, positions)) errors.push(p);
   for (const w of doc.warnings) {
     warnings.push(
       makeProblem(file, positions.at(w.pos[0]), [], 'warning', 'yaml-warning', { detail: plain(w.message) }),
@@ -177,7 +186,12 @@ export function parseTree(text: string, file: string, onDocument?: OnDocument): 
   const dotted: DottedNumber[] = [];
   const anchors = new Map<string, Node>();
   let aliases = 0;
+  /** Nodes walked inside alias expansions, against MAX_ALIAS_NODES. */
+  let expanded = 0;
+  let inAlias = 0;
   let aliasReported = false;
+  let aliasAt = 0;
+  let aliasTrail: Trail | null = null;
   const fail = (offset: number, trail: Trail | null, code: string, params = {}) =>
     errors.push(makeProblem(file, positions.at(offset), pathOf(trail), 'error', code, params));
 
@@ -186,6 +200,11 @@ export function parseTree(text: string, file: string, onDocument?: OnDocument): 
     const start = rangeStart(node) ?? fallback;
     if (depth > MAX_DEPTH) {
       fail(start, trail, 'too-deep', { max: MAX_DEPTH });
+      return null;
+    }
+    if (inAlias > 0 && ++expanded > MAX_ALIAS_NODES) {
+      if (!aliasReported) fail(aliasAt, aliasTrail, 'alias-nodes', { max: MAX_ALIAS_NODES });
+      aliasReported = true;
       return null;
     }
     if (isAlias(node)) {
@@ -200,7 +219,17 @@ export function parseTree(text: string, file: string, onDocument?: OnDocument): 
         fail(start, trail, 'alias-unknown', { name: node.source });
         return null;
       }
-      return walk(target, trail, depth + 1, start);
+      // The outermost alias is the one to blame when the expansion runs over its budget.
+      if (inAlias === 0) {
+        aliasAt = start;
+        aliasTrail = trail;
+      }
+      inAlias++;
+      try {
+        return walk(target, trail, depth + 1, start);
+      } finally {
+        inAlias--;
+      }
     }
     if (node && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string') {
       anchors.set(node.anchor, node as Node);
@@ -213,7 +242,15 @@ export function parseTree(text: string, file: string, onDocument?: OnDocument): 
     if (isMap(node)) {
       const obj: Record<string, unknown> = {};
       const table = positions.table(obj);
-      for (const pair of node.items) {
+      const pairs = node.items;
+      if (pairs.length > MAX_KEYS) {
+        fail(rangeStart(pairs[MAX_KEYS]?.key) ?? start, trail, 'too-many-keys', {
+          max: MAX_KEYS,
+          count: pairs.length,
+        });
+        return null;
+      }
+      for (const pair of pairs) {
         if (aliasReported) break;
         const keyNode = pair.key;
         const keyStart = rangeStart(keyNode) ?? start;
@@ -222,7 +259,11 @@ export function parseTree(text: string, file: string, onDocument?: OnDocument): 
           continue;
         }
         const k = String(isScalar(keyNode) ? keyNode.value : null);
-        if (!table.has(k)) table.set(k, { v: rangeStart(pair.value) ?? keyStart, k: keyStart });
+        if (table.has(k)) {
+          fail(keyStart, trail, 'duplicate-key', { key: k });
+          continue;
+        }
+        table.set(k, { v: rangeStart(pair.value) ?? keyStart, k: keyStart });
         const value = walk(pair.value, { parent: trail, seg: k }, depth + 1, keyStart);
         // defineProperty keeps "__proto__" an ordinary own key instead of setting the prototype.
         if (k === '__proto__')
@@ -235,6 +276,13 @@ export function parseTree(text: string, file: string, onDocument?: OnDocument): 
       const arr: unknown[] = [];
       const table = positions.table(arr);
       const items = node.items;
+      if (items.length > MAX_ITEMS) {
+        fail(rangeStart(items[MAX_ITEMS]) ?? start, trail, 'too-many-items', {
+          max: MAX_ITEMS,
+          count: items.length,
+        });
+        return null;
+      }
       for (let i = 0; i < items.length && !aliasReported; i++) {
         table.set(i, { v: rangeStart(items[i]) ?? start });
         arr.push(walk(items[i], { parent: trail, seg: i }, depth + 1, start));
@@ -277,6 +325,20 @@ export function parseTree(text: string, file: string, onDocument?: OnDocument): 
   return { tree: { text, data, positions, dotted }, errors, warnings };
 }
 
+function parse(text: string, lineCounter: LineCounter): Document.Parsed {
+  return parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    version: '1.2',
+    schema: 'core',
+    customTags: [GROUPED_INT],
+    merge: false,
+    // Duplicate keys are found in the walk with a Set: the library's check is quadratic in the
+    // keys of one map (101,010 keys took minutes).
+    uniqueKeys: false,
+  });
+}
+
 /**
  * The yaml library's errors as a trainer should read them: the plain mistake when
  * `explainYaml` sees one where `yaml` stumbled (one problem for one mistake, not its cascade),
@@ -288,7 +350,9 @@ function yamlErrors(
   file: string,
   positions: Positions,
 ): Problem[] {
-  const firstLine = Math.min(...found.map((e) => positions.at(e.pos[0]).line));
+  // A loop, not Math.min(...): 130,000 errors would overflow the stack as arguments.
+  let firstLine = Number.POSITIVE_INFINITY;
+  for (const e of found) firstLine = Math.min(firstLine, positions.at(e.pos[0]).line);
   const explained = found.some((e) => !YAML_CODES[e.code]) ? explainYaml(text) : [];
   const near = explained.filter((x) => x.code === 'tab-indent' || Math.abs(x.line - firstLine) <= 2);
   if (near.length > 0) return near.map((x) => makeProblem(file, x, [], 'error', x.code, x.params));
