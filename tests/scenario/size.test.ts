@@ -125,3 +125,35 @@ describe('files of any size and shape', () => {
     SAFETY,
   );
 });
+
+describe('upper bounds on what a trainer types', () => {
+  const cases: [string, [string, string], string, string][] = [
+    ['rounds.count', ['count: 2,', 'count: 12000,'], '12000', 'at most 100'],
+    ['rounds.count 10¹²', ['count: 2,', 'count: 1000000000000,'], '1000000000000', 'at most 100'],
+    [
+      'a start balance',
+      ['start: 1000 }', 'start: 10000000000000 }'],
+      '10000000000000',
+      'at most 1000000000000',
+    ],
+    [
+      'a money effect',
+      ['add: -100 }', 'add: -10000000000000 }'],
+      '-10000000000000',
+      'at least -1000000000000',
+    ],
+    ['a meter', ['max: 10,', 'max: 10000000000,'], '10000000000', 'at most 1000000000'],
+  ];
+  for (const [what, edit, value, words] of cases) {
+    it(`refuses ${what} past its limit, at the value`, () => {
+      const text = BASE.replace(edit[0], edit[1]);
+      expect(text).not.toBe(BASE);
+      const r = load(text);
+      const at = text.indexOf(value);
+      const before = text.slice(0, at).split('\n');
+      const code = value.startsWith('-') ? 'too-small' : 'too-big';
+      const p = expectProblem(r, code, { line: before.length, col: before.at(-1)!.length + 1 });
+      expect(p.message).toContain(words);
+    });
+  }
+});
