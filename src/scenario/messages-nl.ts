@@ -40,6 +40,8 @@ export const nl: Record<string, (p: P) => string> = {
   'yaml-warning': (p) => `YAML-waarschuwing: ${p.detail}`,
   'alias-limit': (p) =>
     `te veel YAML-aliassen (*naam): hoogstens ${p.max} worden uitgevouwen, zodat een kwaadaardig bestand het geheugen niet kan vullen`,
+  'control-character': (p) =>
+    `deze tekst bevat het stuurteken ${p.char} (een escapereeks of een omkering van de schrijfrichting): haal het weg`,
   'alias-nodes': (p) =>
     `YAML-aliassen (*naam) vouwen samen uit tot meer dan ${p.max} waarden: schrijf de waarden uit, of maak een alias van iets kleiners`,
   'too-many-keys': (p) =>

@@ -17,6 +17,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import { makeProblem, type PathSegment, type Problem, sourceLine } from './problems';
+import { codePoint, controlIndex } from './text';
 import { explainYaml } from './yaml-explain';
 
 export { type Decoded, decodeScenarioText } from './decode';
@@ -259,6 +260,10 @@ export function parseTree(text: string, file: string, onDocument?: OnDocument): 
           continue;
         }
         const k = String(isScalar(keyNode) ? keyNode.value : null);
+        if (controlIndex(k) >= 0) {
+          fail(keyStart, trail, 'control-character', { char: codePoint(k, controlIndex(k)) });
+          continue;
+        }
         if (table.has(k)) {
           fail(keyStart, trail, 'duplicate-key', { key: k });
           continue;
@@ -301,7 +306,15 @@ export function parseTree(text: string, file: string, onDocument?: OnDocument): 
       else return value;
       return null;
     }
-    if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value;
+    if (typeof value === 'string') {
+      // Escape sequences and bidi overrides are never text: they would reach a terminal or a
+      // spreadsheet raw, or turn a name around on screen.
+      const bad = controlIndex(value);
+      if (bad < 0) return value;
+      fail(at, trail, 'control-character', { char: codePoint(value, bad) });
+      return null;
+    }
+    if (typeof value === 'boolean' || value === null) return value;
     fail(at, trail, 'unsupported-value', { what: typeof tag === 'string' ? tag : typeof value });
     return null;
   };
