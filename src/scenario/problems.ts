@@ -53,6 +53,7 @@ export function makeProblem(
   params: MessageParams = {},
   context = '',
 ): Problem {
+  params = clipParams(params);
   const text = messageText(code, params);
   return {
     file,
@@ -65,6 +66,20 @@ export function makeProblem(
     params,
     context,
   };
+}
+
+/** How much of one value a message quotes: a 3 MB id made a 9-million-character message. */
+export const MAX_QUOTED = 500;
+
+function clipParams(params: MessageParams): MessageParams {
+  let out: MessageParams | null = null;
+  for (const key of Object.keys(params)) {
+    const v = params[key];
+    if (typeof v !== 'string' || v.length <= MAX_QUOTED) continue;
+    out ??= { ...params };
+    out[key] = `${v.slice(0, MAX_QUOTED)}… (${v.length} characters)`;
+  }
+  return out ?? params;
 }
 
 /** `urk.yaml:48:15 card "mevrouw-de-vries", option "thuiszorg": unknown resource "wm0" (known: …)` */

@@ -160,6 +160,16 @@ export function parseTree(text: string, file: string, onDocument?: OnDocument): 
   if (text.trim() === '') {
     return { errors: [makeProblem(file, { line: 1, col: 1 }, [], 'error', 'empty-file')], warnings };
   }
+  // The yaml library recurses once per bracket: thousands of them end in a RESOURCE_EXHAUSTION
+  // far from the bracket (or, deep enough, a crashed process). Brackets past FLOW_CUT levels are
+  // blanked out first (same length, same lines), so the walk below still finds the level that
+  // is too deep at its place; an unclosed run is refused at its 65th bracket.
+  const deep = flowTooDeep(text);
+  if (deep.unclosed >= 0) {
+    const at = lineCol(text, deep.unclosed);
+    return { errors: [makeProblem(file, at, [], 'error', 'too-deep', { max: MAX_DEPTH })], warnings };
+  }
+  if (deep.cut.length > 0) text = blank(text, deep.cut);
   const lines = new LineCounter();
   // Every YAML error is an Error whose stack trace is never read: capturing 130,000 of them (a
   // file of `}`) was most of the time spent on such a file.
@@ -427,6 +437,87 @@ function openAt(line: string): number {
     else if (c === '}' || c === ']') open.pop();
   }
   return open[0] ?? quote;
+}
+
+/** Flow nesting past this is blanked out before parsing (see parseTree). */
+const FLOW_CUT = 2 * MAX_DEPTH;
+
+/**
+ * One linear pass over the brackets: the spans nested more than FLOW_CUT deep (from their
+ * opening bracket to its closing one), and, when such a run is never closed, the offset of its
+ * bracket nested MAX_DEPTH + 1 deep. Brackets count in flow context and where a value starts
+ * (after `: `, `- `, `? `, or at the start of a line); quoted text and comments are skipped.
+ */
+export function flowTooDeep(text: string): { cut: [number, number][]; unclosed: number } {
+  const cut: [number, number][] = [];
+  let depth = 0;
+  let quote = '';
+  let valueStart = true;
+  let cutFrom = -1;
+  let levelOver = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) {
+        if (quote === "'" && text[i + 1] === "'") i++;
+        else quote = '';
+      }
+      continue;
+    }
+    if (c === '\n') {
+      valueStart = true;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      if (end < 0) break;
+      i = end - 1;
+      continue;
+    }
+    if ((c === '"' || c === "'") && (depth > 0 || valueStart)) {
+      quote = c;
+      continue;
+    }
+    if ((c === '[' || c === '{') && (depth > 0 || valueStart)) {
+      depth++;
+      if (depth === MAX_DEPTH + 1) levelOver = i;
+      if (depth === FLOW_CUT + 1) cutFrom = i;
+      continue;
+    }
+    if ((c === ']' || c === '}') && depth > 0) {
+      if (depth === FLOW_CUT + 1) cut.push([cutFrom, i]);
+      depth--;
+      continue;
+    }
+    if (c === ' ' || c === '\t') continue;
+    // `key: `, `- ` and `? ` start a value; any other character is plain text in block context.
+    valueStart = (c === ':' || c === '-' || c === '?') && /\s/.test(text[i + 1] ?? ' ');
+  }
+  return { cut, unclosed: depth > FLOW_CUT ? levelOver : -1 };
+}
+
+/** `text` with each span (from, to inclusive; in order) made spaces, line breaks kept. One pass. */
+function blank(text: string, spans: [number, number][]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const [from, to] of spans) {
+    parts.push(text.slice(at, from), text.slice(from, to + 1).replace(/[^\n]/g, ' '));
+    at = to + 1;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** 1-based line and column of `offset` (for the few problems found before parsing). */
+function lineCol(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, col: offset - start + 1 };
 }
 
 interface Trail {

@@ -157,3 +157,36 @@ describe('upper bounds on what a trainer types', () => {
     });
   }
 });
+
+describe('positions and lengths of the answers', () => {
+  it('points "nested more than 64 levels" at the 65th bracket, however many follow', () => {
+    for (const n of [70, 1000, 5000]) {
+      const text = `a: ${'['.repeat(n)}${']'.repeat(n)}\n`;
+      const r = load(text);
+      expectProblem(r, 'too-deep', { line: 1, col: 4 + 64 });
+    }
+    const maps = `a: ${'{b: '.repeat(3000)}1${'}'.repeat(3000)}\n`;
+    expectProblem(load(maps), 'too-deep', { line: 1, col: 4 + 64 * 4 });
+  });
+
+  it('keeps brackets in quotes and plain text out of the count', () => {
+    const text = BASE.replace('summary: S', `summary: "${'['.repeat(100)}"\naudience: a ${'['.repeat(100)}`);
+    expect(errorsOf(load(text)).filter((p) => p.code === 'too-deep')).toEqual([]);
+  });
+
+  it(
+    'answers a 2.4 MB id with a short message and no "did you mean" search',
+    () => {
+      const big = `x${'a'.repeat(2_400_000)}`;
+      const text = BASE.replace('{ id: wmo, name: Wmo', `{ id: ${big}, name: Wmo`).replace(
+        'resource: wmo, add',
+        `resource: ${big.slice(0, -1)}b, add`,
+      );
+      const errors = errorsOf(load(text));
+      noInternal(errors);
+      expect(errors.length).toBeGreaterThan(0);
+      for (const p of errors) expect(p.message.length).toBeLessThan(2000);
+    },
+    SAFETY,
+  );
+});
