@@ -3,6 +3,7 @@
  * the UI language, as `scenario validate` says it; a click puts the cursor on it.
  */
 import { t } from '../i18n';
+import { problemTotal } from '../scenario/problems';
 import { h } from '../ui/dom';
 import type { Checked, Diagnosis } from './lint';
 
@@ -15,8 +16,11 @@ export function problemsPanel(
   goto: (d: Diagnosis) => void,
 ): HTMLElement {
   if (!checked) return h('p', { role: 'status' }, t('studio.checking'));
-  const errors = checked.diagnoses.filter((d) => d.severity === 'error').length;
-  const warnings = checked.diagnoses.length - errors;
+  // The loader lists 100 of each and counts the rest in one `more-errors`/`more-warnings` problem.
+  const errors = problemTotal(checked.diagnoses.filter((d) => d.severity === 'error').map((d) => d.problem));
+  const warnings = problemTotal(
+    checked.diagnoses.filter((d) => d.severity !== 'error').map((d) => d.problem),
+  );
   const summary =
     checked.diagnoses.length === 0 ? t('studio.noProblems') : t('studio.problemCount', { errors, warnings });
   return h(
