@@ -491,6 +491,11 @@ export function flowTooDeep(text: string): { cut: [number, number][]; unclosed: 
       continue;
     }
     if (c === ' ' || c === '\t') continue;
+    if ((c === '&' || c === '!') && valueStart) {
+      // An anchor or a tag before a value (`key: &a [`): the value still starts after it.
+      while (i + 1 < text.length && !/\s/.test(text[i + 1]!)) i++;
+      continue;
+    }
     // `key: `, `- ` and `? ` start a value; any other character is plain text in block context.
     valueStart = (c === ':' || c === '-' || c === '?') && /\s/.test(text[i + 1] ?? ' ');
   }

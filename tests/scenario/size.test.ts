@@ -167,6 +167,9 @@ describe('positions and lengths of the answers', () => {
     }
     const maps = `a: ${'{b: '.repeat(3000)}1${'}'.repeat(3000)}\n`;
     expectProblem(load(maps), 'too-deep', { line: 1, col: 4 + 64 * 4 });
+    // An anchor before the value does not hide the brackets after it.
+    const anchored = `a: &x ${'['.repeat(3000)}${']'.repeat(3000)}\n`;
+    expectProblem(load(anchored), 'too-deep', { line: 1, col: 7 + 64 });
   });
 
   it('keeps brackets in quotes and plain text out of the count', () => {
