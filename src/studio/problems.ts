@@ -10,10 +10,16 @@ import type { Checked, Diagnosis } from './lint';
 /** Problems listed at most; more are counted (the underlines show all of them). */
 const MAX_LISTED = 100;
 
+/**
+ * `stale`: the text changed since `checked` and its check is still running. The list stays (it is
+ * still the best guess) but the summary says "checking…", never "no problems" for a text that
+ * has not been checked yet (a large file takes seconds).
+ */
 export function problemsPanel(
   checked: Checked | null,
   _text: string,
   goto: (d: Diagnosis) => void,
+  stale = false,
 ): HTMLElement {
   if (!checked) return h('p', { role: 'status' }, t('studio.checking'));
   // The loader lists 100 of each and counts the rest in one `more-errors`/`more-warnings` problem.
@@ -21,12 +27,20 @@ export function problemsPanel(
   const warnings = problemTotal(
     checked.diagnoses.filter((d) => d.severity !== 'error').map((d) => d.problem),
   );
-  const summary =
-    checked.diagnoses.length === 0 ? t('studio.noProblems') : t('studio.problemCount', { errors, warnings });
+  const summary = stale
+    ? t('studio.checking')
+    : checked.diagnoses.length === 0
+      ? t('studio.noProblems')
+      : t('studio.problemCount', { errors, warnings });
   return h(
     'div',
-    { 'data-testid': 'studio-problems', 'data-errors': errors, 'data-warnings': warnings },
-    h('h2', { class: errors ? 'bad' : 'good' }, summary),
+    {
+      'data-testid': 'studio-problems',
+      'data-errors': errors,
+      'data-warnings': warnings,
+      'data-checking': stale ? 'true' : 'false',
+    },
+    h('h2', { class: stale ? 'checking' : errors ? 'bad' : 'good' }, summary),
     h(
       'ol',
       { class: 'problems' },
