@@ -20,6 +20,8 @@ export default mergeConfig(
         ...configDefaults.exclude,
         'tests/browser/**',
         'tests/scenarios/**',
+        // The seeded fuzz (≈ 40 s): npm test runs it.
+        'tests/scenario/fuzz.test.ts',
         'src/room/room-durability.test.ts',
         'src/room/room-redis.test.ts',
         'src/room/room-journal.test.ts',

@@ -7,6 +7,7 @@
  * money and meter effects, three resources, three meters with drift.
  */
 import { stringify } from 'yaml';
+import { logChain } from '../src/engine/draft';
 import { legalActions } from '../src/engine/legal';
 import { createRandom, type Random } from '../src/engine/rng';
 import { newGame } from '../src/engine/setup';
@@ -59,8 +60,9 @@ export function loadBenchScenario(): Scenario {
 }
 
 /**
- * One game through the real core with the simulator's random strategy, every step leaving the
- * previous state untouched (the only way the core steps). Returns a checksum.
+ * One game through the real core with the simulator's random strategy, as `playGame` plays it:
+ * every step leaves the previous state untouched, except that the log is appended in place in a
+ * `LogChain` (each state is dropped for the next). Returns a checksum.
  */
 export function playCore(scenario: Scenario, seed: string): number {
   const strategy = randomStrategy(createRandom(`${seed}/strategy`));
@@ -68,8 +70,9 @@ export function playCore(scenario: Scenario, seed: string): number {
     seed,
     players: [{ name: 'A' }, { name: 'B' }, { name: 'C' }, { name: 'D' }],
   });
+  const chain = logChain();
   while (state.pending.kind !== 'ended')
-    state = step(scenario, state, strategy.pick(state, legalActions(scenario, state)));
+    state = step(scenario, state, strategy.pick(state, legalActions(scenario, state)), chain);
   return state.resources.wmo;
 }
 

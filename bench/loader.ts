@@ -186,6 +186,88 @@ export async function benchLoader(): Promise<boolean> {
   return true;
 }
 
+/** The hostile shapes of issue 26, generated: each must be answered at a cost per byte near a real file's. */
+function hostileInputs(): { name: string; text: string }[] {
+  const keys = `${Array.from({ length: 101_010 }, (_, i) => `k${i}: 1`).join('\n')}\n`;
+  const card = (i: number) =>
+    `      - { id: c${i}, kind: request, title: T, text: "${'x'.repeat(1900)}", options: [ { id: a, label: A }, { id: b, label: B } ] }`;
+  const decks = ['decks:', '  - id: d0', '    name: D', '    cards: &cards'];
+  for (let i = 0; i < 1500; i++) decks.push(card(i));
+  for (let i = 1; i < 100; i++) decks.push(`  - { id: d${i}, name: D, cards: *cards }`);
+  return [
+    { name: '101,010 keys in one map', text: keys },
+    { name: 'alias bomb (1,500 cards × 99)', text: `format: 1\nid: x\n${decks.join('\n')}\n` },
+    { name: '130,000 closing braces', text: '}'.repeat(130_000) },
+  ];
+}
+
+/**
+ * Validate time per input byte on every shape (issue 26): the largest shipped scenario and
+ * 1,000 generated cards (accepted), then the hostile shapes (refused, located). CPU time, the
+ * median of three runs (one for the large hostile ones). Target: none above 2× the flagship.
+ */
+export function benchShapes(): boolean {
+  plainEnvironment();
+  const shipped = readFileSync(join('scenarios', 'urk-2015.yaml'), 'utf8');
+  const inputs = [
+    { name: 'urk-2015.yaml (flagship)', text: shipped },
+    { name: '1,000 generated cards', text: generateScenario(1000) },
+    ...hostileInputs(),
+  ];
+  const rows: { name: string; kb: number; ms: number; perKb: number; answer: string }[] = [];
+  for (const { name, text } of inputs) {
+    let answer = '';
+    const runs = text.length > 500_000 ? 1 : 3;
+    const { cpu } = timeRuns(() => {
+      const r = loadScenario(text, 'shape.yaml');
+      answer = r.ok ? 'ok' : `${r.errors[0]?.code} at ${r.errors[0]?.line}:${r.errors[0]?.col}`;
+    }, runs);
+    const kb = text.length / 1024;
+    rows.push({ name, kb, ms: cpu, perKb: cpu / kb, answer });
+  }
+  for (const r of rows)
+    console.log(
+      `  ${r.name.padEnd(32)} ${r.kb.toFixed(0).padStart(5)} KB ${r.ms.toFixed(0).padStart(6)} ms cpu ` +
+        `${(r.perKb * 1000).toFixed(0).padStart(6)} µs/KB  ${r.answer}`,
+    );
+  // Refusing early is cheaper per byte than loading; the target is that no shape costs more per
+  // byte than twice the flagship (a real file).
+  const flagship = rows[0]!.perKb;
+  const worst = rows.reduce((w, r) => (r.perKb > w.perKb ? r : w), rows[0]!);
+  const ratio = worst.perKb / flagship;
+  console.log(
+    `  slowest per byte: ${worst.name}, ×${ratio.toFixed(2)} the flagship (target ≤ ×2: ${ratio <= 2 ? 'ok' : 'MISSED'})`,
+  );
+  return ratio <= 2;
+}
+
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  void benchLoader();
+  void benchLoader().then(() => benchShapes());
+}
+
+/** Importing a session of 20,000 and of 200,000 notes (issue 26): linear is about ×10. */
+export async function benchImport(): Promise<boolean> {
+  const { playedSession } = await import('../src/persistence/fixtures-played');
+  const { exportSessionFile, importSessionFile } = await import('../src/persistence/session-file');
+  const withNotes = (n: number) => {
+    const session = playedSession(5);
+    const notes = Array.from({ length: n }, (_, i) => ({ type: 'note' as const, text: `notitie ${i}` }));
+    return exportSessionFile({
+      ...session,
+      record: { ...session.record, actions: [...session.record.actions, ...notes] },
+    }).text;
+  };
+  const small = withNotes(20_000);
+  const large = withNotes(200_000);
+  const run = (text: string) => () => {
+    if (!importSessionFile(text).ok) throw new Error('bench session does not import');
+  };
+  run(small)();
+  const smallMs = timeRuns(run(small), 3).cpu;
+  const largeMs = timeRuns(run(large), 1).cpu;
+  const ratio = largeMs / smallMs;
+  console.log(
+    `  import 20,000 notes ${smallMs.toFixed(0)} ms cpu, 200,000 notes ${largeMs.toFixed(0)} ms cpu: ×${ratio.toFixed(1)} (target ≤ ×10 with a margin, ≤ ×15: ${ratio <= 15 ? 'ok' : 'MISSED'})`,
+  );
+  return ratio <= 15;
 }

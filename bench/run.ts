@@ -10,8 +10,11 @@ async function main(): Promise<void> {
   console.log('— engine —');
   ok = benchEngine() && ok;
   console.log('\n— scenario loader —');
-  const { benchLoader } = await import('./loader');
+  const { benchImport, benchLoader, benchShapes } = await import('./loader');
   ok = (await benchLoader()) && ok;
+  console.log('\n— scenario loader: every shape, session import (issue 26) —');
+  ok = benchShapes() && ok;
+  ok = (await benchImport()) && ok;
   console.log('\n— studio: keystroke → diagnostics —');
   const studio = await import('./studio');
   ok = studio.benchStudio() && ok;

@@ -4,6 +4,7 @@
  * Never a stack trace: anything unexpected is reported in one line with exit code 1.
  */
 import { pathToFileURL } from 'node:url';
+import { printable } from '../scenario/text';
 import { type CliIo, EXIT, nodeIo, type Verb } from './io';
 import { newVerb } from './new';
 import { schemaVerb } from './schema-cmd';
@@ -24,7 +25,16 @@ function help(io: CliIo): void {
   for (const verb of Object.values(verbs)) io.out(`  ${verb.usage.padEnd(40)} ${verb.summary}`);
 }
 
-export async function runCli(argv: string[], io: CliIo = nodeIo()): Promise<number> {
+/**
+ * Everything a verb prints with control characters escaped (`\u001b`): a title or a file name
+ * with an escape sequence or a direction override is shown, never obeyed by the terminal.
+ */
+function terminalSafe(io: CliIo): CliIo {
+  return { ...io, out: (text) => io.out(printable(text)), err: (text) => io.err(printable(text)) };
+}
+
+export async function runCli(argv: string[], rawIo: CliIo = nodeIo()): Promise<number> {
+  const io = terminalSafe(rawIo);
   const [name, ...args] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     help(io);

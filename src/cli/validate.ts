@@ -10,6 +10,7 @@ import {
   type MessageLang,
   messageLang,
   type Problem,
+  problemTotal,
 } from '../scenario';
 import { type CliIo, EXIT, parseArgs, type Verb } from './io';
 
@@ -70,11 +71,12 @@ export function validateFile(file: string, io: CliIo, lang: MessageLang = 'en'):
   };
   errors.forEach(show);
   result.warnings.forEach(show);
-  const warn = count(result.warnings.length, words.warning);
+  // The loader lists at most MAX_LISTED of each and counts the rest: the summary gives the total.
+  const warn = count(problemTotal(result.warnings), words.warning);
   io.out(
     errors.length === 0
       ? `${file}: ${words.ok}, ${warn}`
-      : `${file}: ${count(errors.length, words.error)}, ${warn}`,
+      : `${file}: ${count(problemTotal(errors), words.error)}, ${warn}`,
   );
   return errors.length === 0;
 }

@@ -5,12 +5,15 @@
  * as Dutch Excel expects: with commas it opens the whole file as one column. A cell that starts
  * with = + - @ (or a tab or carriage return) would be run as a formula by Excel or LibreOffice,
  * so it gets a leading apostrophe: scenario text and facilitator notes are data, never formulas.
+ * Spreadsheets also skip leading spaces and read the fullwidth ＝ ＋ － ＠ as formula signs, so
+ * those count too.
  */
 
 import { type ExportLabels, kindLabel } from './labels';
 import { type Debrief, timelineOf } from './model';
 
 const BOM = '\uFEFF';
+const FORMULA = /^(?:\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\t\r])/;
 
 /** Dutch spreadsheets: `;` between cells and a decimal comma; English: `,` and a decimal point. */
 function dialect(lang: string): { sep: string; decimal: string } {
@@ -20,7 +23,7 @@ function dialect(lang: string): { sep: string; decimal: string } {
 export function csvCell(value: string | number | null | undefined, sep = ',', decimal = '.'): string {
   let s = value === null || value === undefined ? '' : String(value);
   if (typeof value === 'number' && decimal !== '.') s = s.replace('.', decimal);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (typeof value === 'string' && FORMULA.test(s)) s = `'${s}`;
   const needsQuotes = s.includes(sep) || /["\r\n]/.test(s);
   return needsQuotes ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -79,6 +79,11 @@ describe('exports', () => {
     expect(csvCell('@cmd')).toBe("'@cmd");
     expect(csvCell('+31')).toBe("'+31");
     expect(csvCell(-5)).toBe('-5');
+    // Spreadsheets skip leading whitespace and read fullwidth signs as formula signs too.
+    expect(csvCell(' =1+1')).toBe("' =1+1");
+    expect(csvCell('\u00a0\u3000@cmd')).toBe("'\u00a0\u3000@cmd");
+    for (const sign of ['＝', '＋', '－', '＠']) expect(csvCell(`${sign}1`)).toBe(`'${sign}1`);
+    expect(csvCell(' gewoon')).toBe(' gewoon');
     const csv = decisionsCsv(debrief, ENGLISH_LABELS);
     const lines = csv.trimEnd().split('\r\n');
     expect(lines).toHaveLength(debrief.decisions.length + 1);

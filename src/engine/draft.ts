@@ -3,8 +3,9 @@
  * is a shallow copy whose records (resources, meters, flags, streams, the log, each
  * player, each deck's piles) are copied on their first write (`own`, `playerOf`, `pileOf`, `drawPileOf`, `discardPileOf`),
  * and whose `pending`, `scheduled`, `invested`, `priorities`, `inject` and `chosen` are
- * replaced, never mutated. The log is copied once per step that logs (O(length):
- * a few hundred entries at most in a workshop game; the bench measures it).
+ * replaced, never mutated. The log is copied once per step that logs (O(length)), except in a
+ * `LogChain`: a loop that drops each state for the next (replay, a simulated game) lets each step
+ * append to the log its previous step made, which keeps a replay of 200,000 notes linear.
  */
 import type { Scenario } from '../scenario/schema';
 import { type Prepared, prepare } from './prepare';
@@ -40,11 +41,27 @@ export interface Ctx {
 }
 
 /**
- * Starts a draft of `state`, which it never changes. (An in-place mode for callers that drop
+ * A loop that steps each state once and then drops it (`replay`, `playGame`): the log the last
+ * step produced is referenced by that step's result only, so the next step may append to it
+ * instead of copying it. The chain knows the one state allowed to do so; any other state (an
+ * earlier one, one made outside the chain, one that shares the log) copies as usual. Create one
+ * per loop with `logChain()` and never let it outlive the loop.
+ */
+export interface LogChain {
+  state: GameState | null;
+}
+
+export function logChain(): LogChain {
+  return { state: null };
+}
+
+/**
+ * Starts a draft of `state`, which it never changes (except, inside a `LogChain`, by appending to
+ * a log that only the chain's previous state holds). (An in-place mode for callers that drop
  * the old state was removed: it bought 1.0–1.3× on the shipped scenarios, and a state handed
  * over that still shared piles with its parent changed the parent.)
  */
-export function beginDraft(scenario: Scenario, state: GameState): Ctx {
+export function beginDraft(scenario: Scenario, state: GameState, chain?: LogChain): Ctx {
   // An explicit literal: much faster than a spread in the hot path (see bench/).
   const s: GameState = {
     version: state.version,
@@ -76,13 +93,22 @@ export function beginDraft(scenario: Scenario, state: GameState): Ctx {
     ownMeters: false,
     ownFlags: false,
     ownRng: false,
-    ownLog: false,
+    ownLog: chain !== undefined && chain.state === state,
     ownPlayers: null,
     ownPilesRecord: false,
     firstDeck: null,
     firstDeckParts: 0,
     touchedPiles: null,
   };
+}
+
+/**
+ * Ends a step in `chain`: its result may extend its log in the next step only when the log is
+ * this draft's own (copied in this step, or already the chain's), so no other state holds it.
+ */
+export function handOn(chain: LogChain | undefined, ctx: Ctx): GameState {
+  if (chain) chain.state = ctx.ownLog ? ctx.s : null;
+  return ctx.s;
 }
 
 type OwnedRecord = 'resources' | 'meters' | 'flags' | 'rng';

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { logChain } from './draft';
 import { cardGame, scenario } from './fixtures';
 import { play } from './play';
 import { appendAction, canUndo, decisionStarts, newRecord, replay, undo } from './record';
 import { RNG_VERSION } from './rng';
 import { newGame } from './setup';
+import { step } from './step';
 import type { Action, SessionRecord } from './types';
 
 const players = [{ name: 'A' }, { name: 'B' }];
@@ -185,5 +187,29 @@ describe('undo', () => {
       { type: 'vote', seat: 1, option: 'a' },
     ]);
     expect(replay(sc, undo(sc, r))).toEqual(replay(sc, record(before)));
+  });
+});
+
+describe('a log chain (replay appends in place)', () => {
+  it('never changes a state made outside the chain, nor one stepped from the chain', () => {
+    const s = cardGame();
+    const held = newGame(s, { seed: 'x', players });
+    const start = held.log.length;
+    const note = (text: string): Action => ({ type: 'note', text });
+    const notes = (log: typeof held.log) =>
+      log.slice(start).map((e) => (e.kind === 'note' ? e.text : e.kind));
+    const chain = logChain();
+    // A chain step from a state made outside it copies the log; the next one appends in place.
+    const a = step(s, held, note('een'), chain);
+    const b = step(s, a, note('twee'), chain);
+    expect(held.log).toHaveLength(start);
+    expect(notes(b.log)).toEqual(['een', 'twee']);
+    // A step outside the chain from the chain's last state copies: the chain going on later
+    // does not change it.
+    const outside = step(s, b, note('buiten'));
+    const c = step(s, b, note('drie'), chain);
+    expect(notes(outside.log)).toEqual(['een', 'twee', 'buiten']);
+    expect(notes(c.log)).toEqual(['een', 'twee', 'drie']);
+    expect(held.log).toHaveLength(start);
   });
 });

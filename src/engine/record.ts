@@ -10,6 +10,7 @@
  * first vote stay, as do facilitator notes made before it.
  */
 import type { Scenario } from '../scenario/schema';
+import { logChain } from './draft';
 import { RNG_VERSION } from './rng';
 import { newGame } from './setup';
 import { step } from './step';
@@ -30,16 +31,50 @@ export function appendAction(record: SessionRecord, action: Action): SessionReco
   return { ...record, actions: [...record.actions, action] };
 }
 
-/** Rebuilds the state: a new game from the record's seed and players, then every action in order. */
+/** Why a record cannot be replayed on this engine at all (before any action), or null. */
+export function rngMismatch(record: SessionRecord): string | null {
+  if (record.rng === undefined || record.rng === RNG_VERSION) return null;
+  return `this session was recorded with random generator ${record.rng}, this engine has ${RNG_VERSION}`;
+}
+
+/**
+ * Rebuilds the state: a new game from the record's seed and players, then every action in order.
+ * Linear in the record: the states in between are dropped, so each step appends to the log the
+ * step before made (a `LogChain`) instead of copying it.
+ */
 export function replay(scenario: Scenario, record: SessionRecord): GameState {
-  if (record.rng !== undefined && record.rng !== RNG_VERSION) {
-    throw new Error(
-      `this session was recorded with random generator ${record.rng}, this engine has ${RNG_VERSION}`,
-    );
+  const result = replayUntilRefused(scenario, record);
+  if ('error' in result) throw result.error;
+  return result.state;
+}
+
+/**
+ * `replay`, or the index of the first action that fails and its error (-1: the game cannot be
+ * set up, or the record's random generator is not this engine's) — in one pass, for a session
+ * file's located problem.
+ */
+export function replayUntilRefused(
+  scenario: Scenario,
+  record: SessionRecord,
+): { state: GameState } | { index: number; error: unknown } {
+  const mismatch = rngMismatch(record);
+  if (mismatch) return { index: -1, error: new Error(mismatch) };
+  let state: GameState;
+  try {
+    state = newGame(scenario, { seed: record.seed, players: record.players });
+  } catch (error) {
+    return { index: -1, error };
   }
-  let state = newGame(scenario, { seed: record.seed, players: record.players });
-  for (const action of record.actions) state = step(scenario, state, action);
-  return state;
+  const chain = logChain();
+  const { actions } = record;
+  for (let i = 0; i < actions.length; i++) {
+    try {
+      state = step(scenario, state, actions[i]!, chain);
+    } catch (error) {
+      return { index: i, error };
+    }
+  }
+  return { state };
 }
 
 const DECISIONS = new Set<Action['type']>([

@@ -9,7 +9,9 @@
  * run up to the first player action: the council meeting before round 1 when `atStart`, else
  * round 1's start and the first turn.
  */
+
 import type { Scenario } from '../scenario/schema';
+import { withoutControls } from '../scenario/text';
 import { turnActionOf } from './board';
 import { setupPiles } from './decks';
 import { beginDraft } from './draft';
@@ -89,7 +91,9 @@ function seatPlayers(scenario: Scenario, setups: PlayerSetup[], seed: string): P
   // roles dealt then replays to exactly the same state as the deal did.
   if (free.length > 1 && setups.some((s) => s.role === undefined)) shuffleInPlace(free, {}, seed, 'roles');
   return setups.map((s) => ({
-    name: s.name,
+    // A control character or direction override typed or pasted into a name is dropped: it
+    // would turn the name and what follows it around on every screen and export.
+    name: withoutControls(s.name),
     role: s.role ?? free.shift() ?? null,
     space: 0,
     skip: 0,

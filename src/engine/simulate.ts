@@ -6,6 +6,7 @@
  * The report is a pure function of (scenario, options) except `seconds` and `gamesPerSecond`.
  */
 import type { Scenario } from '../scenario/schema';
+import { logChain } from './draft';
 import { legalActions } from './legal';
 import { prepare } from './prepare';
 import { createRandom, type Random } from './rng';
@@ -181,11 +182,13 @@ export function playGame(scenario: Scenario, seed: string, players: number, stra
   const setups = Array.from({ length: players }, (_, i) => ({ name: `P${i + 1}` }));
   let state = newGame(scenario, { seed, players: setups });
   let decisions = 0;
+  // Each state is dropped for the next (a strategy only reads it): the log is appended in place.
+  const chain = logChain();
   for (let n = 0; state.pending.kind !== 'ended'; n++) {
     if (n > MAX_ACTIONS_PER_GAME) throw new Error(`no ending after ${MAX_ACTIONS_PER_GAME} actions`);
     const legal = legalActions(scenario, state);
     if (legal.length === 0) throw new Error(`dead end: no legal action while ${state.pending.kind}`);
-    state = step(scenario, state, strategy.pick(state, legal));
+    state = step(scenario, state, strategy.pick(state, legal), chain);
   }
   for (const entry of state.log) if (entry.kind === 'decision' && entry.option !== null) decisions++;
   return { state, decisions };

@@ -19,7 +19,7 @@ import { rollAndMove } from './board';
 import { offeredIds, offeredOptions, settleCard, tally } from './cards';
 import { affordable, firstStep, inFileOrder, investmentFactor, nextOffer, tallyPriorities } from './council';
 import { discardCopy } from './decks';
-import { beginDraft, type Ctx, emptyDeltas, log, playerOf } from './draft';
+import { beginDraft, type Ctx, emptyDeltas, handOn, type LogChain, log, playerOf } from './draft';
 import { applyEffects, setResource } from './effects';
 import { checkImmediate, endEarly } from './endings';
 import { afterCard, afterCouncil, drawCard, type Next, run } from './flow';
@@ -30,16 +30,17 @@ import { type Action, ActionRefused, type CouncilStep, type GameState, type Pend
 export type { RefusalReason, Verdict } from './refusals';
 export { canStep } from './refusals';
 
-export function step(scenario: Scenario, state: GameState, action: Action): GameState {
+/** `chain`: see `LogChain` (draft.ts): a loop that drops each state appends to its log in place. */
+export function step(scenario: Scenario, state: GameState, action: Action, chain?: LogChain): GameState {
   const verdict = canStep(scenario, state, action);
   if (!verdict.ok) throw new ActionRefused(verdict.reason, action);
-  const ctx = beginDraft(scenario, state);
+  const ctx = beginDraft(scenario, state, chain);
   ctx.s.actions += 1;
   const next = apply(ctx, action);
-  if (ctx.s.pending.kind === 'ended') return ctx.s;
-  if (action.type !== 'note' && checkImmediate(ctx)) return ctx.s;
+  if (ctx.s.pending.kind === 'ended') return handOn(chain, ctx);
+  if (action.type !== 'note' && checkImmediate(ctx)) return handOn(chain, ctx);
   run(ctx, next);
-  return ctx.s;
+  return handOn(chain, ctx);
 }
 
 type CardPending = Extract<Pending, { kind: 'card' }>;

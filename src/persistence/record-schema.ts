@@ -4,11 +4,21 @@
  * the engine replays it. The type assertions at the bottom fail the typecheck when the engine's
  * contract changes and this schema is not updated with it.
  */
+
 import { z } from 'zod';
 import type { Action, PlayerSetup, SessionRecord } from '../engine/types';
+import { controlIndex } from '../scenario/text';
 
 const Seat = z.number().int().min(0).max(63);
 const Ref = z.string().min(1).max(200);
+/**
+ * A participant's name: no control characters or direction overrides, which would turn the name
+ * (and what follows it) around on screen and in every export.
+ */
+export const PlainName = z
+  .string()
+  .max(200)
+  .refine((s) => controlIndex(s) < 0, 'a name may not hold control characters or direction overrides');
 /** A facilitator's note is the only free text in a record; long, but not unbounded. */
 const NOTE_MAX = 20_000;
 
@@ -34,7 +44,7 @@ export const ActionSchema = z.discriminatedUnion('type', [
 ]);
 
 export const PlayerSetupSchema = z.strictObject({
-  name: z.string().max(200),
+  name: PlainName,
   role: Ref.optional(),
 });
 

@@ -4,7 +4,7 @@
  * loader, so its problems come with line and column), and a replay of every recorded action —
  * so a file that opens here also resumes here. Pure: no DOM; the shell does the download/upload.
  */
-import { replay } from '../engine/record';
+import { replayUntilRefused, rngMismatch } from '../engine/record';
 import type { GameState } from '../engine/types';
 import { formatProblem, loadScenario, type Problem, type Scenario } from '../scenario';
 import { locatePath, type PathKey } from './json-locate';
@@ -67,23 +67,6 @@ function invalid(
   };
 }
 
-/** Replays prefixes to find the first action the engine refuses (only on the failure path). */
-function firstBadAction(scenario: Scenario, session: SavedSession): number {
-  const { actions } = session.record;
-  let lo = 0;
-  let hi = actions.length; // replaying `hi` actions fails; `lo` actions succeeds (or lo = 0 untested)
-  while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    try {
-      replay(scenario, { ...session.record, actions: actions.slice(0, mid + 1) });
-      lo = mid + 1;
-    } catch {
-      hi = mid;
-    }
-  }
-  return lo;
-}
-
 /**
  * Loads the embedded scenario and replays the record. `text` is the session's own file text,
  * when there is one, to locate problems in it.
@@ -115,25 +98,23 @@ export function checkSession(session: SavedSession, text?: string): CheckResult 
       text,
     );
   }
-  try {
-    const state = replay(scenario, session.record);
-    return { ok: true, session, scenario, state, warnings: loaded.warnings };
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    try {
-      replay(scenario, { ...session.record, actions: [] });
-    } catch {
-      // The game cannot even be set up: the players or the seed are at fault, not an action.
-      return invalid(['record', 'players'], `the game cannot be set up from this record: ${reason}`, text);
-    }
-    const k = firstBadAction(scenario, session);
-    const action = session.record.actions[k];
-    return invalid(
-      ['record', 'actions', k],
-      `action ${k + 1} (${action?.type ?? '?'}) cannot be replayed on this scenario: ${reason}`,
-      text,
-    );
+  // One pass, linear in the record: the failing action (or the setup) comes out of the replay.
+  const replayed = replayUntilRefused(scenario, session.record);
+  if ('state' in replayed)
+    return { ok: true, session, scenario, state: replayed.state, warnings: loaded.warnings };
+  const reason = replayed.error instanceof Error ? replayed.error.message : String(replayed.error);
+  if (rngMismatch(session.record)) return invalid(['record', 'rng'], reason, text);
+  if (replayed.index < 0) {
+    // The game cannot even be set up: the players or the seed are at fault, not an action.
+    return invalid(['record', 'players'], `the game cannot be set up from this record: ${reason}`, text);
   }
+  const k = replayed.index;
+  const action = session.record.actions[k];
+  return invalid(
+    ['record', 'actions', k],
+    `action ${k + 1} (${action?.type ?? '?'}) cannot be replayed on this scenario: ${reason}`,
+    text,
+  );
 }
 
 /** Reads an imported file: the format first, then the scenario and the replay. Never throws. */

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { sourceHash } from './hash';
 import { checkJsonSyntax, locatePath, type PathKey, positionAt } from './json-locate';
-import { SessionRecordSchema } from './record-schema';
+import { PlainName, SessionRecordSchema } from './record-schema';
 
 export const SESSION_FORMAT = 'dd-session';
 export const SESSION_VERSION = 1;
@@ -36,7 +36,7 @@ export const SessionUiSchema = z.strictObject({
   /** The round shown in the saved-session list (the record is the truth). */
   round: z.number().int().min(0),
   /** Player names, for the saved-session list. */
-  players: z.array(z.string().max(200)).max(64),
+  players: z.array(PlainName).max(64),
   paused: z.boolean().optional(),
   textSize: z.enum(['normal', 'large']).optional(),
   extra: z.record(ExtraKey, ExtraValue).optional(),

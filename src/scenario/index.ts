@@ -18,8 +18,10 @@ export { MESSAGE_CODES, type MessageParams, messageText } from './messages';
 export {
   byPosition,
   formatProblem,
+  MAX_LISTED,
   type PathSegment,
   type Problem,
+  problemTotal,
   type Severity,
   sourceLine,
 } from './problems';

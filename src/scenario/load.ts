@@ -6,7 +6,7 @@
 import { checkScenario } from './checks';
 import { decodeScenarioText } from './decode';
 import { scenarioHash } from './hash';
-import { byPosition, makeProblem, type Problem } from './problems';
+import { byPosition, capProblems, makeProblem, type Problem } from './problems';
 import { type Scenario, ScenarioSchema } from './schema';
 import { type OnDocument, parseTree } from './source';
 import { issuesToProblems } from './zod-issues';
@@ -36,7 +36,12 @@ function load(source: string | Uint8Array, file: string, onDocument?: OnDocument
   const decoded = decodeScenarioText(source, file);
   if (!decoded.ok) return { ok: false, errors: [decoded.problem], warnings: [] };
   const parsed = parseTree(decoded.text, file, onDocument);
-  if (!parsed.tree) return { ok: false, errors: parsed.errors.sort(byPosition), warnings: parsed.warnings };
+  if (!parsed.tree)
+    return {
+      ok: false,
+      errors: capProblems(parsed.errors.sort(byPosition), file),
+      warnings: capProblems(parsed.warnings, file),
+    };
   const { data, positions, dotted } = parsed.tree;
 
   const result = ScenarioSchema.safeParse(data);
@@ -44,10 +49,10 @@ function load(source: string | Uint8Array, file: string, onDocument?: OnDocument
     ? []
     : issuesToProblems(result.error.issues, file, data, positions, ScenarioSchema);
   const checked = checkScenario(data as Record<string, unknown>, positions, file, dotted);
-  errors.push(...checked.errors);
-  const warnings = [...parsed.warnings, ...checked.warnings].sort(byPosition);
+  for (const p of checked.errors) errors.push(p);
+  const warnings = capProblems([...parsed.warnings, ...checked.warnings].sort(byPosition), file);
   if (!result.success || errors.length > 0)
-    return { ok: false, errors: dedupe(errors).sort(byPosition), warnings };
+    return { ok: false, errors: capProblems(dedupe(errors).sort(byPosition), file), warnings };
   return { ok: true, scenario: deepFreeze(result.data), hash: scenarioHash(decoded.text), warnings };
 }
 

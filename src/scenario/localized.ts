@@ -7,7 +7,7 @@
 import { type LoadResult, loadScenario } from './load';
 import { type MessageParams, messageText } from './messages';
 import { dutchContext, dutchParams, nl } from './messages-nl';
-import type { Problem } from './problems';
+import { lineCount, type Problem, sourceLine } from './problems';
 
 export type MessageLang = 'nl' | 'en';
 
@@ -69,9 +69,9 @@ const WIDTH = 120;
  * up; an empty array when the line is not in the source.
  */
 export function caretLines(source: string, line: number, col: number): [string, string] | [] {
-  const lines = source.split('\n');
-  if (!Number.isInteger(line) || line < 1 || line > lines.length) return [];
-  let text = (lines[line - 1] ?? '').replace(/\r$/, '');
+  // sourceLine indexes the lines once per source: one caret per problem stays linear.
+  if (!Number.isInteger(line) || line < 1 || line > lineCount(source)) return [];
+  let text = sourceLine(source, line);
   let upto = Math.max(0, Math.min(col - 1, text.length));
   // A very long line (a one-line map) is cut to a window around the column.
   if (text.length > WIDTH) {

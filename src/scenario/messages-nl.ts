@@ -40,6 +40,16 @@ export const nl: Record<string, (p: P) => string> = {
   'yaml-warning': (p) => `YAML-waarschuwing: ${p.detail}`,
   'alias-limit': (p) =>
     `te veel YAML-aliassen (*naam): hoogstens ${p.max} worden uitgevouwen, zodat een kwaadaardig bestand het geheugen niet kan vullen`,
+  'control-character': (p) =>
+    `deze tekst bevat het stuurteken ${p.char} (een escapereeks of een omkering van de schrijfrichting): haal het weg`,
+  'alias-nodes': (p) =>
+    `YAML-aliassen (*naam) vouwen samen uit tot meer dan ${p.max} waarden: schrijf de waarden uit, of maak een alias van iets kleiners`,
+  'too-many-keys': (p) =>
+    `deze map heeft ${p.count} velden, meer dan de ${p.max} die een scenariomap mag hebben`,
+  'too-many-items': (p) =>
+    `deze lijst heeft ${p.count} items, meer dan de ${p.max} die een scenariolijst mag hebben`,
+  'more-errors': (p) => `en nog ${p.count} fouten: los eerst de fouten hierboven op`,
+  'more-warnings': (p) => `en nog ${p.count} waarschuwingen`,
   'alias-unknown': (p) => `de alias *${p.name} verwijst naar geen anker &${p.name} erboven`,
   'too-deep': (p) => `meer dan ${p.max} niveaus diep genest`,
   'not-finite': (p) => `${p.value} is geen bruikbaar getal: schrijf een gewoon getal`,

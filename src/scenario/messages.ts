@@ -34,6 +34,14 @@ const en: Record<string, (p: MessageParams) => string> = {
   'yaml-warning': (p) => `${p.detail}`,
   'alias-limit': (p) =>
     `too many YAML aliases (*name): at most ${p.max} are expanded, to keep a malicious file from exhausting memory`,
+  'control-character': (p) =>
+    `this text holds the control character ${p.char} (an escape sequence or a text-direction override): remove it`,
+  'alias-nodes': (p) =>
+    `YAML aliases (*name) expand to more than ${p.max} values in all: write the values out, or alias something smaller`,
+  'too-many-keys': (p) => `this map has ${p.count} fields, more than the ${p.max} a scenario map may have`,
+  'too-many-items': (p) => `this list has ${p.count} items, more than the ${p.max} a scenario list may have`,
+  'more-errors': (p) => `and ${p.count} more errors: fix the ones above first`,
+  'more-warnings': (p) => `and ${p.count} more warnings`,
   'alias-unknown': (p) => `the alias *${p.name} refers to no anchor &${p.name} above it`,
   'too-deep': (p) => `nested more than ${p.max} levels deep`,
   'not-finite': (p) => `${p.value} is not a usable number: write an ordinary number`,

@@ -104,7 +104,7 @@ export function pickBranches(union: Walkable, raw: unknown): number[] {
     (b) => b.type === 'object' && (lead === undefined || b.keys[0] === lead),
   );
   const score = (b: { keys: string[] }) => keys.filter((k) => b.keys.includes(k)).length;
-  const best = Math.max(0, ...candidates.map(score));
+  const best = candidates.reduce((m, b) => Math.max(m, score(b)), 0);
   if (best === 0 && lead === undefined) return [];
   candidates = candidates.filter((b) => score(b) === best);
   return candidates.map((b) => b.i);

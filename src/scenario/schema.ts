@@ -36,7 +36,30 @@ export const Text = describe(
 );
 export type Text = z.infer<typeof Text>;
 
-const Money = z.number().int({ error: 'money is whole euros: no decimals' });
+/**
+ * Upper bounds for every count and amount a trainer types: far above any workshop (four to
+ * twelve rounds, budgets in millions), low enough that a typo such as 12000 rounds is refused
+ * instead of played forever, and that sums of amounts stay exact. Documented in docs/format.md.
+ */
+export const LIMITS = {
+  /** Rounds, and anything counted in rounds or turns (schedule after, council every, wait turns). */
+  rounds: 100,
+  /** Euros, either sign: a trillion. */
+  money: 1_000_000_000_000,
+  /** A meter's values and changes, either sign. */
+  meter: 1_000_000_000,
+  /** Priorities chosen at one meeting. */
+  choose: 100,
+  minutes: 1000,
+  costFactor: 100,
+} as const;
+
+const Money = z
+  .number()
+  .int({ error: 'money is whole euros: no decimals' })
+  .min(-LIMITS.money)
+  .max(LIMITS.money);
+const MeterNumber = z.number().min(-LIMITS.meter).max(LIMITS.meter);
 const Bound = z.number();
 const MoneyAdd = describe(
   Money,
@@ -45,11 +68,11 @@ const MoneyAdd = describe(
 );
 const MoneySet = describe(Money, 'The new balance in whole euros.', 'Het nieuwe saldo in hele euro’s.');
 const MeterAdd = describe(
-  z.number(),
+  MeterNumber,
   'Added to the meter (negative: taken off); it stays between min and max.',
   'Komt bij de meter (negatief: gaat eraf); hij blijft tussen min en max.',
 );
-const MeterSet = describe(z.number(), 'The meter’s new value.', 'De nieuwe waarde van de meter.');
+const MeterSet = describe(MeterNumber, 'The meter’s new value.', 'De nieuwe waarde van de meter.');
 
 // ---------------------------------------------------------------- conditions
 
@@ -188,7 +211,7 @@ export const Effect: z.ZodType<Effect> = describe(
             card: Id,
             deck: Id,
             after: describe(
-              z.number().int().min(1),
+              z.number().int().min(1).max(LIMITS.rounds),
               'After how many rounds the card arrives (1 = next round).',
               'Na hoeveel rondes de kaart aankomt (1 = volgende ronde).',
             ),
@@ -265,22 +288,22 @@ export const Meter = z.strictObject({
   id: Id,
   name: Text,
   min: describe(
-    z.number(),
+    MeterNumber,
     'The lowest value; the meter never goes below it.',
     'De laagste waarde; de meter komt er nooit onder.',
   ),
   start: describe(
-    z.number(),
+    MeterNumber,
     'The value at the start (min ≤ start ≤ max).',
     'De waarde bij de start (min ≤ start ≤ max).',
   ),
   max: describe(
-    z.number().optional(),
+    MeterNumber.optional(),
     'The highest value; leave out for no maximum.',
     'De hoogste waarde; weglaten voor geen maximum.',
   ),
   drift: describe(
-    z.number().default(0),
+    MeterNumber.default(0),
     'Added at every round end.',
     'Komt erbij aan het eind van elke ronde.',
   ),
@@ -350,7 +373,7 @@ export const Space = z.discriminatedUnion('kind', [
     ...SpaceBase,
     kind: kind('wait', 'Landing skips turns.', 'Wie hier landt, slaat beurten over.'),
     turns: describe(
-      z.number().int().min(1),
+      z.number().int().min(1).max(LIMITS.rounds),
       'How many turns are skipped.',
       'Hoeveel beurten worden overgeslagen.',
     ),
@@ -497,7 +520,7 @@ export const Modifier = z.union([
   z.strictObject({
     tag: Id,
     costFactor: describe(
-      z.number().positive(),
+      z.number().positive().max(LIMITS.costFactor),
       'Multiplies the money costs of options and investments with this tag (0.8 = 20% cheaper).',
       'Vermenigvuldigt de geldkosten van keuzes en investeringen met dit label (0,8 = 20% goedkoper).',
     ),
@@ -505,7 +528,7 @@ export const Modifier = z.union([
   z.strictObject({
     meter: Id,
     drift: describe(
-      z.number(),
+      MeterNumber,
       'Extra drift of the meter per round while the priority is chosen.',
       'Extra verloop van de meter per ronde zolang de prioriteit gekozen is.',
     ),
@@ -525,7 +548,7 @@ export const Priority = z.strictObject({
 
 export const Priorities = z.strictObject({
   choose: describe(
-    z.number().int().min(1),
+    z.number().int().min(1).max(LIMITS.choose),
     'How many priorities the council chooses at each meeting.',
     'Hoeveel prioriteiten de raad bij elke vergadering kiest.',
   ),
@@ -538,7 +561,7 @@ export const Priorities = z.strictObject({
 
 export const Council = z.strictObject({
   every: describe(
-    z.number().int().min(1).optional(),
+    z.number().int().min(1).max(LIMITS.rounds).optional(),
     'A council meeting after every N-th round (never after the last).',
     'Een raadsvergadering na elke N-de ronde (nooit na de laatste).',
   ),
@@ -588,7 +611,7 @@ export const ScenarioSchema = z.strictObject({
   ),
   audience: describe(Text.optional(), 'Who the scenario is for.', 'Voor wie het scenario is.'),
   minutes: describe(
-    z.number().int().positive().optional(),
+    z.number().int().positive().max(LIMITS.minutes).optional(),
     'Expected playing time in minutes.',
     'Verwachte speelduur in minuten.',
   ),
@@ -608,9 +631,9 @@ export const ScenarioSchema = z.strictObject({
   rounds: describe(
     z.strictObject({
       count: describe(
-        z.number().int().min(1),
-        'How many rounds the game lasts.',
-        'Hoeveel rondes het spel duurt.',
+        z.number().int().min(1).max(LIMITS.rounds),
+        'How many rounds the game lasts, 1 to 100.',
+        'Hoeveel rondes het spel duurt, 1 tot 100.',
       ),
       label: describe(
         Text,

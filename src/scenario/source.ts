@@ -17,12 +17,21 @@ import {
   type YAMLError,
 } from 'yaml';
 import { makeProblem, type PathSegment, type Problem, sourceLine } from './problems';
+import { codePoint, controlIndex } from './text';
 import { explainYaml } from './yaml-explain';
 
 export { type Decoded, decodeScenarioText } from './decode';
 
 export const MAX_ALIASES = 100;
+/**
+ * Nodes that aliases may expand to, all aliases together: a hundred aliases of a 1,500-card list
+ * are a few MB of text but millions of nodes. A real scenario aliases a few small values.
+ */
+export const MAX_ALIAS_NODES = 20_000;
 export const MAX_DEPTH = 64;
+/** Fields in one map and items in one list: far above any real scenario (1,000 cards is a list of 1,000). */
+export const MAX_KEYS = 10_000;
+export const MAX_ITEMS = 10_000;
 /** Far above any real scenario (1,000 cards is under 1 MB); refuses a runaway file quickly. */
 export const MAX_CHARS = 5_000_000;
 
@@ -151,19 +160,30 @@ export function parseTree(text: string, file: string, onDocument?: OnDocument): 
   if (text.trim() === '') {
     return { errors: [makeProblem(file, { line: 1, col: 1 }, [], 'error', 'empty-file')], warnings };
   }
+  // The yaml library recurses once per bracket: thousands of them end in a RESOURCE_EXHAUSTION
+  // far from the bracket (or, deep enough, a crashed process). Brackets past FLOW_CUT levels are
+  // blanked out first (same length, same lines), so the walk below still finds the level that
+  // is too deep at its place; an unclosed run is refused at its 65th bracket.
+  const deep = flowTooDeep(text);
+  if (deep.unclosed >= 0) {
+    const at = lineCol(text, deep.unclosed);
+    return { errors: [makeProblem(file, at, [], 'error', 'too-deep', { max: MAX_DEPTH })], warnings };
+  }
+  if (deep.cut.length > 0) text = blank(text, deep.cut);
   const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter: lines,
-    prettyErrors: false,
-    version: '1.2',
-    schema: 'core',
-    customTags: [GROUPED_INT],
-    merge: false,
-    uniqueKeys: true,
-  });
+  // Every YAML error is an Error whose stack trace is never read: capturing 130,000 of them (a
+  // file of `}`) was most of the time spent on such a file.
+  const traces = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let doc: Document.Parsed;
+  try {
+    doc = parse(text, lines);
+  } finally {
+    Error.stackTraceLimit = traces;
+  }
   onDocument?.(doc);
   const positions = new Positions(lines);
-  if (doc.errors.length > 0) errors.push(...yamlErrors(doc.errors, text, file, positions));
+  if (doc.errors.length > 0) for (const p of yamlErrors(doc.errors, text, file, positions)) errors.push(p);
   for (const w of doc.warnings) {
     warnings.push(
       makeProblem(file, positions.at(w.pos[0]), [], 'warning', 'yaml-warning', { detail: plain(w.message) }),
@@ -177,7 +197,12 @@ export function parseTree(text: string, file: string, onDocument?: OnDocument): 
   const dotted: DottedNumber[] = [];
   const anchors = new Map<string, Node>();
   let aliases = 0;
+  /** Nodes walked inside alias expansions, against MAX_ALIAS_NODES. */
+  let expanded = 0;
+  let inAlias = 0;
   let aliasReported = false;
+  let aliasAt = 0;
+  let aliasTrail: Trail | null = null;
   const fail = (offset: number, trail: Trail | null, code: string, params = {}) =>
     errors.push(makeProblem(file, positions.at(offset), pathOf(trail), 'error', code, params));
 
@@ -186,6 +211,11 @@ export function parseTree(text: string, file: string, onDocument?: OnDocument): 
     const start = rangeStart(node) ?? fallback;
     if (depth > MAX_DEPTH) {
       fail(start, trail, 'too-deep', { max: MAX_DEPTH });
+      return null;
+    }
+    if (inAlias > 0 && ++expanded > MAX_ALIAS_NODES) {
+      if (!aliasReported) fail(aliasAt, aliasTrail, 'alias-nodes', { max: MAX_ALIAS_NODES });
+      aliasReported = true;
       return null;
     }
     if (isAlias(node)) {
@@ -200,7 +230,17 @@ export function parseTree(text: string, file: string, onDocument?: OnDocument): 
         fail(start, trail, 'alias-unknown', { name: node.source });
         return null;
       }
-      return walk(target, trail, depth + 1, start);
+      // The outermost alias is the one to blame when the expansion runs over its budget.
+      if (inAlias === 0) {
+        aliasAt = start;
+        aliasTrail = trail;
+      }
+      inAlias++;
+      try {
+        return walk(target, trail, depth + 1, start);
+      } finally {
+        inAlias--;
+      }
     }
     if (node && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string') {
       anchors.set(node.anchor, node as Node);
@@ -213,7 +253,15 @@ export function parseTree(text: string, file: string, onDocument?: OnDocument): 
     if (isMap(node)) {
       const obj: Record<string, unknown> = {};
       const table = positions.table(obj);
-      for (const pair of node.items) {
+      const pairs = node.items;
+      if (pairs.length > MAX_KEYS) {
+        fail(rangeStart(pairs[MAX_KEYS]?.key) ?? start, trail, 'too-many-keys', {
+          max: MAX_KEYS,
+          count: pairs.length,
+        });
+        return null;
+      }
+      for (const pair of pairs) {
         if (aliasReported) break;
         const keyNode = pair.key;
         const keyStart = rangeStart(keyNode) ?? start;
@@ -222,7 +270,15 @@ export function parseTree(text: string, file: string, onDocument?: OnDocument): 
           continue;
         }
         const k = String(isScalar(keyNode) ? keyNode.value : null);
-        if (!table.has(k)) table.set(k, { v: rangeStart(pair.value) ?? keyStart, k: keyStart });
+        if (controlIndex(k) >= 0) {
+          fail(keyStart, trail, 'control-character', { char: codePoint(k, controlIndex(k)) });
+          continue;
+        }
+        if (table.has(k)) {
+          fail(keyStart, trail, 'duplicate-key', { key: k });
+          continue;
+        }
+        table.set(k, { v: rangeStart(pair.value) ?? keyStart, k: keyStart });
         const value = walk(pair.value, { parent: trail, seg: k }, depth + 1, keyStart);
         // defineProperty keeps "__proto__" an ordinary own key instead of setting the prototype.
         if (k === '__proto__')
@@ -235,6 +291,13 @@ export function parseTree(text: string, file: string, onDocument?: OnDocument): 
       const arr: unknown[] = [];
       const table = positions.table(arr);
       const items = node.items;
+      if (items.length > MAX_ITEMS) {
+        fail(rangeStart(items[MAX_ITEMS]) ?? start, trail, 'too-many-items', {
+          max: MAX_ITEMS,
+          count: items.length,
+        });
+        return null;
+      }
       for (let i = 0; i < items.length && !aliasReported; i++) {
         table.set(i, { v: rangeStart(items[i]) ?? start });
         arr.push(walk(items[i], { parent: trail, seg: i }, depth + 1, start));
@@ -253,7 +316,15 @@ export function parseTree(text: string, file: string, onDocument?: OnDocument): 
       else return value;
       return null;
     }
-    if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value;
+    if (typeof value === 'string') {
+      // Escape sequences and bidi overrides are never text: they would reach a terminal or a
+      // spreadsheet raw, or turn a name around on screen.
+      const bad = controlIndex(value);
+      if (bad < 0) return value;
+      fail(at, trail, 'control-character', { char: codePoint(value, bad) });
+      return null;
+    }
+    if (typeof value === 'boolean' || value === null) return value;
     fail(at, trail, 'unsupported-value', { what: typeof tag === 'string' ? tag : typeof value });
     return null;
   };
@@ -277,6 +348,20 @@ export function parseTree(text: string, file: string, onDocument?: OnDocument): 
   return { tree: { text, data, positions, dotted }, errors, warnings };
 }
 
+function parse(text: string, lineCounter: LineCounter): Document.Parsed {
+  return parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    version: '1.2',
+    schema: 'core',
+    customTags: [GROUPED_INT],
+    merge: false,
+    // Duplicate keys are found in the walk with a Set: the library's check is quadratic in the
+    // keys of one map (101,010 keys took minutes).
+    uniqueKeys: false,
+  });
+}
+
 /**
  * The yaml library's errors as a trainer should read them: the plain mistake when
  * `explainYaml` sees one where `yaml` stumbled (one problem for one mistake, not its cascade),
@@ -288,7 +373,9 @@ function yamlErrors(
   file: string,
   positions: Positions,
 ): Problem[] {
-  const firstLine = Math.min(...found.map((e) => positions.at(e.pos[0]).line));
+  // A loop, not Math.min(...): 130,000 errors would overflow the stack as arguments.
+  let firstLine = Number.POSITIVE_INFINITY;
+  for (const e of found) firstLine = Math.min(firstLine, positions.at(e.pos[0]).line);
   const explained = found.some((e) => !YAML_CODES[e.code]) ? explainYaml(text) : [];
   const near = explained.filter((x) => x.code === 'tab-indent' || Math.abs(x.line - firstLine) <= 2);
   if (near.length > 0) return near.map((x) => makeProblem(file, x, [], 'error', x.code, x.params));
@@ -350,6 +437,92 @@ function openAt(line: string): number {
     else if (c === '}' || c === ']') open.pop();
   }
   return open[0] ?? quote;
+}
+
+/** Flow nesting past this is blanked out before parsing (see parseTree). */
+const FLOW_CUT = 2 * MAX_DEPTH;
+
+/**
+ * One linear pass over the brackets: the spans nested more than FLOW_CUT deep (from their
+ * opening bracket to its closing one), and, when such a run is never closed, the offset of its
+ * bracket nested MAX_DEPTH + 1 deep. Brackets count in flow context and where a value starts
+ * (after `: `, `- `, `? `, or at the start of a line); quoted text and comments are skipped.
+ */
+export function flowTooDeep(text: string): { cut: [number, number][]; unclosed: number } {
+  const cut: [number, number][] = [];
+  let depth = 0;
+  let quote = '';
+  let valueStart = true;
+  let cutFrom = -1;
+  let levelOver = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) {
+        if (quote === "'" && text[i + 1] === "'") i++;
+        else quote = '';
+      }
+      continue;
+    }
+    if (c === '\n') {
+      valueStart = true;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      if (end < 0) break;
+      i = end - 1;
+      continue;
+    }
+    if ((c === '"' || c === "'") && (depth > 0 || valueStart)) {
+      quote = c;
+      continue;
+    }
+    if ((c === '[' || c === '{') && (depth > 0 || valueStart)) {
+      depth++;
+      if (depth === MAX_DEPTH + 1) levelOver = i;
+      if (depth === FLOW_CUT + 1) cutFrom = i;
+      continue;
+    }
+    if ((c === ']' || c === '}') && depth > 0) {
+      if (depth === FLOW_CUT + 1) cut.push([cutFrom, i]);
+      depth--;
+      continue;
+    }
+    if (c === ' ' || c === '\t') continue;
+    if ((c === '&' || c === '!') && valueStart) {
+      // An anchor or a tag before a value (`key: &a [`): the value still starts after it.
+      while (i + 1 < text.length && !/\s/.test(text[i + 1]!)) i++;
+      continue;
+    }
+    // `key: `, `- ` and `? ` start a value; any other character is plain text in block context.
+    valueStart = (c === ':' || c === '-' || c === '?') && /\s/.test(text[i + 1] ?? ' ');
+  }
+  return { cut, unclosed: depth > FLOW_CUT ? levelOver : -1 };
+}
+
+/** `text` with each span (from, to inclusive; in order) made spaces, line breaks kept. One pass. */
+function blank(text: string, spans: [number, number][]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const [from, to] of spans) {
+    parts.push(text.slice(at, from), text.slice(from, to + 1).replace(/[^\n]/g, ' '));
+    at = to + 1;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** 1-based line and column of `offset` (for the few problems found before parsing). */
+function lineCol(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, col: offset - start + 1 };
 }
 
 interface Trail {

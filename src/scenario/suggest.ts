@@ -28,6 +28,9 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const c of candidates) {
     if (c === word) continue;
+    // The distance is at least the difference in length: a far longer name (a 3 MB id) is
+    // skipped without comparing it letter by letter.
+    if (Math.abs(c.length - word.length) > limit) continue;
     const d = c.toLowerCase() === lower ? 0.5 : levenshtein(lower, c.toLowerCase());
     if (d < bestDistance) {
       best = c;

@@ -46,6 +46,8 @@ export function studioScreen(app: App, options: StudioOptions): Screen {
   let tab: Tab = 'play';
   let checked: Checked | null = null;
   let checkedText = '';
+  /** The text changed since `checked`: its check is pending or running. */
+  let stale = false;
   let scenario: Scenario | null = null;
   let cardHere: string | null = null;
   let message: string | null = null;
@@ -124,7 +126,7 @@ export function studioScreen(app: App, options: StudioOptions): Screen {
   }
 
   function renderProblems(): void {
-    problemsHost.replaceChildren(problemsPanel(checked, checkedText, (d) => goto(d.from, d.to)));
+    problemsHost.replaceChildren(problemsPanel(checked, checkedText, (d) => goto(d.from, d.to), stale));
   }
 
   const requestBalance = () => {
@@ -144,6 +146,7 @@ export function studioScreen(app: App, options: StudioOptions): Screen {
       root.toggleAttribute('data-dirty', text !== savedText);
       checked = result;
       checkedText = text;
+      stale = false;
       scenario = result.result.ok ? result.result.scenario : null;
       renderProblems();
       renderPane();
@@ -151,6 +154,11 @@ export function studioScreen(app: App, options: StudioOptions): Screen {
     },
     changed() {
       saveSoon();
+      // Until the new check answers, the summary says "checking…" (once per burst of typing).
+      if (!stale && checked) {
+        stale = true;
+        renderProblems();
+      }
       // The balance waits for a pause in typing, as the check does (and keeps the CPU for it).
       clearTimeout(balanceTimer);
       if (runner.state().kind === 'running') balancedText = null;

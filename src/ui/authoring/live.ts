@@ -13,7 +13,7 @@ import { canStep, step } from '../../engine/step';
 import type { PlayerSetup, SessionRecord } from '../../engine/types';
 import { t } from '../../i18n';
 import { loadScenario } from '../../scenario/load';
-import type { Problem } from '../../scenario/problems';
+import { type Problem, problemTotal } from '../../scenario/problems';
 import { h } from '../dom';
 import type { SetupState } from '../types';
 import { SCENARIO_SAVED, type ScenarioSaved } from './live-event';
@@ -163,7 +163,11 @@ function tell(result: Reloaded, file: string, source: string): void {
   else if (result.kind === 'restarted') showNotice(t('authoring.restarted', { file }));
   else if (result.kind === 'to-setup') showNotice(t('authoring.toSetup', { file }));
   else if (result.kind === 'errors')
-    showNotice(t('authoring.reloadErrors', { file, count: result.errors.length }), source, result.errors);
+    showNotice(
+      t('authoring.reloadErrors', { file, count: problemTotal(result.errors) }),
+      source,
+      result.errors,
+    );
 }
 
 /** Listen for saved scenario files (dev server only). Returns the last decision, for tests. */

@@ -7,6 +7,7 @@
 import './authoring.css';
 import { currentLang, t } from '../../i18n';
 import type { LoadResult, Problem } from '../../scenario';
+import { problemTotal } from '../../scenario/problems';
 import { localize } from '../../scenario/text';
 import type { App } from '../app';
 import type { CatalogEntry } from '../catalog';
@@ -104,7 +105,8 @@ export function scenarioOpener(app: App, onPlay: (entry: Playable) => void): Sce
     }
     const { result, source } = await checkSource(bytes, file.name);
     if (!result.ok) {
-      const count = result.errors.length;
+      // The loader lists 100 errors and counts the rest in a last `more-errors` problem.
+      const count = problemTotal(result.errors);
       show(
         { kind: 'errors', file: file.name, source, errors: result.errors, warnings: result.warnings },
         t('authoring.errors', { count, file: file.name }),
@@ -124,7 +126,7 @@ export function scenarioOpener(app: App, onPlay: (entry: Playable) => void): Sce
     }
     show(
       { kind: 'warnings', entry, warnings: result.warnings },
-      t('authoring.warnings', { count: result.warnings.length, file: file.name }),
+      t('authoring.warnings', { count: problemTotal(result.warnings), file: file.name }),
     );
   }
 
@@ -221,7 +223,7 @@ export function scenarioOpener(app: App, onPlay: (entry: Playable) => void): Sce
           h(
             'h2',
             { id: 'open-file-title', tabindex: '-1' },
-            t('authoring.errors', { count: errors.length, file }),
+            t('authoring.errors', { count: problemTotal(errors), file }),
           ),
           h('p', {}, t('authoring.fixAndRetry')),
           problemList([...errors, ...warnings], source),
@@ -236,7 +238,7 @@ export function scenarioOpener(app: App, onPlay: (entry: Playable) => void): Sce
         h(
           'h2',
           { id: 'open-file-title', tabindex: '-1' },
-          t('authoring.warnings', { count: warnings.length, file: entry.file }),
+          t('authoring.warnings', { count: problemTotal(warnings), file: entry.file }),
         ),
         h('p', {}, t('authoring.warningsPlayable', { title })),
         problemList(warnings, entry.source),
