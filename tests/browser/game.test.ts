@@ -163,12 +163,16 @@ describe('the game in Chromium', () => {
     else expect(moved).toBe(signedEuros(fc.chip));
     await shot(page, 'nl-ending');
     await page.keyboard.press('Enter');
-    const timeline = page.locator('[data-testid=timeline-item]');
+    const timeline = page.locator('[data-testid=timeline-item][data-card]');
     await timeline.first().waitFor();
     await shot(page, 'nl-debrief');
     await expect(timeline.count()).resolves.toBe(played.decisions.length);
     const listed = await timeline.locator('strong').allTextContents();
     expect(listed).toEqual(played.decisions);
+    // The council's own decisions stand beside the cards (the demo opens with a meeting).
+    expect(await page.locator('[data-testid=timeline-item][data-kind=priorities]').count()).toBeGreaterThan(
+      0,
+    );
     await expect(page.locator('[data-testid^=chart-]').count()).resolves.toBeGreaterThanOrEqual(4);
     await expect(page.locator('.not-chosen').count()).resolves.toBeGreaterThan(0);
     expect(errors).toEqual([]);
@@ -196,7 +200,9 @@ describe('the game in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.locator('[data-testid=timeline-item]').first().waitFor();
     await shot(page, 'nl-vote-debrief');
-    await expect(page.locator('[data-testid=timeline-item]').count()).resolves.toBe(played.decisions.length);
+    await expect(page.locator('[data-testid=timeline-item][data-card]').count()).resolves.toBe(
+      played.decisions.length,
+    );
     expect(errors).toEqual([]);
     await page.close();
   }, 90_000);
@@ -225,7 +231,9 @@ describe('the game in Chromium', () => {
     await page.getByRole('button', { name: 'To the debrief' }).click();
     await page.getByRole('heading', { name: /Debrief/ }).waitFor();
     await shot(page, 'en-debrief');
-    await expect(page.locator('[data-testid=timeline-item]').count()).resolves.toBe(played.decisions.length);
+    await expect(page.locator('[data-testid=timeline-item][data-card]').count()).resolves.toBe(
+      played.decisions.length,
+    );
     // Switching language re-renders everything, the debrief too.
     await page.keyboard.press('l');
     await page.getByRole('heading', { name: /Nabespreking/ }).waitFor();
