@@ -18,7 +18,7 @@ export type Actor = Seat | 'facilitator';
 export const CHAIR: Seat = 0;
 
 /** Actions that belong to whoever decides now (the active seat; at a meeting the chair or caller). */
-const DECIDER_ACTIONS: ReadonlySet<ActionType> = new Set<ActionType>([
+export const DECIDER_ACTIONS: ReadonlySet<ActionType> = new Set<ActionType>([
   'roll',
   'draw',
   'choose',

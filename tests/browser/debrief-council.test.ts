@@ -4,7 +4,7 @@
  * the CSV opens in Dutch Excel (byte-order mark, `;`).
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { builtGame } from './harness';
 
@@ -27,6 +27,17 @@ async function continueOutcomes(page: Page, until: string): Promise<void> {
   await target.waitFor({ timeout: 5_000 });
 }
 
+/** A new game of `scenario` from the start screen, with the setup's defaults. */
+async function startScenario(context: BrowserContext, scenario: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(game.url());
+  await page.waitForFunction(() => (window as unknown as G).__GAME__?.ready === true);
+  await page.getByTestId('start-workshop').click();
+  await page.locator(`.scenario[data-scenario="${scenario}"]`).click();
+  await page.locator('[data-key=play]').click();
+  return page;
+}
+
 async function exported(page: Page, testid: string): Promise<string> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
   return readFileSync((await download.path()) as string, 'utf8');
@@ -36,12 +47,7 @@ it('a priority set and money moved stand in the debrief and in all three exports
   const context = await game
     .browser()
     .newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(game.url());
-  await page.waitForFunction(() => (window as unknown as G).__GAME__?.ready === true);
-  await page.getByTestId('start-workshop').click();
-  await page.locator('.scenario[data-scenario="demo-zeewijk"]').click();
-  await page.locator('[data-key=play]').click();
+  const page = await startScenario(context, 'demo-zeewijk');
   await page.locator('input[data-key=priority-kosten]').check();
   await page.locator('[data-key=confirm-priorities]').click();
   await continueOutcomes(page, '[data-key=transfer-amount]');
@@ -89,12 +95,7 @@ it('an early stop is honest: the ending screen, the debrief and the export say w
   const context = await game
     .browser()
     .newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(game.url());
-  await page.waitForFunction(() => (window as unknown as G).__GAME__?.ready === true);
-  await page.getByTestId('start-workshop').click();
-  await page.locator('.scenario[data-scenario="urk-2015"]').click();
-  await page.locator('[data-key=play]').click();
+  const page = await startScenario(context, 'urk-2015');
   await page.waitForFunction(() => !!(window as unknown as G).__GAME__.session);
   // The workshop runs out of time at the first council meeting: the facilitator ends it.
   await page.evaluate(() => {

@@ -5,7 +5,8 @@
  * server sent: who acts is the engine's `mayAct` (the active seat, the card's proposer or
  * tie-breaker, the council's chair), never worked out again here.
  */
-import type { ActionType, Seat } from '../../engine/types';
+import { DECIDER_ACTIONS } from '../../engine/may-act';
+import type { Seat } from '../../engine/types';
 import { t } from '../../i18n';
 import type { SeatView } from '../../protocol/room';
 import type { Scenario } from '../../scenario/schema';
@@ -13,20 +14,6 @@ import { h } from '../dom';
 import { roundText } from '../hud';
 
 export type TurnWord = 'yourTurn' | 'chair' | 'vote' | 'voted' | 'waitFor' | null;
-
-/** What deciding at the table sends: the seats the engine lets send them now are the ones at turn. */
-const DECIDES: readonly ActionType[] = [
-  'roll',
-  'draw',
-  'choose',
-  'breakTie',
-  'invest',
-  'decline',
-  'setPriorities',
-  'breakPriorityTie',
-  'transfer',
-  'endTransfers',
-];
 
 /**
  * What this seat is to do now, and whom it waits for (`waitFor`): read off the engine's answer to
@@ -41,7 +28,7 @@ export function turnWord(sv: SeatView, me: Seat | null): { word: TurnWord; seat:
     return me === null
       ? { word: null, seat: null }
       : { word: voting.includes(me) ? 'vote' : 'voted', seat: null };
-  const actors = [...new Set(DECIDES.flatMap((type) => v.mayAct[type] ?? []))];
+  const actors = [...new Set([...DECIDER_ACTIONS].flatMap((type) => v.mayAct[type] ?? []))];
   if (me !== null && actors.includes(me))
     return { word: v.phase === 'council' ? 'chair' : 'yourTurn', seat: me };
   return { word: 'waitFor', seat: actors[0] ?? null };
