@@ -10,10 +10,10 @@ import { sessionFileName } from '../persistence/session-file';
 import { SESSION_FORMAT, SESSION_VERSION, serializeSession } from '../persistence/session-format';
 import { CODE_ALPHABET, CODE_LENGTH, type ExportMessage } from '../protocol/room';
 import { formatProblem, loadScenario } from '../scenario';
+import { playedAs } from '../scenario/played-as';
 import type { Scenario } from '../scenario/schema';
 import { localize } from '../scenario/text';
 import type { LogOnce } from './log-once';
-import { playedAs } from './played-as';
 import type { Table } from './table';
 
 export interface ScenarioSource {

@@ -22,9 +22,9 @@ import {
   SeatMessage,
   type WelcomeMessage,
 } from '../protocol/room';
+import { playedAs } from '../scenario/played-as';
 import { Journal, type JournalEntry, roomFile, syncDir } from './journal';
 import { JoinLimiter } from './limiter';
-import { playedAs } from './played-as';
 import { recoveryCode, restoreTable } from './restore';
 import { exportSession, type RoomEnv, roomEnv } from './room-env';
 import { briefFor, screenScenario, seatExtras, tableSight } from './seat-view';

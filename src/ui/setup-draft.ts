@@ -22,7 +22,15 @@ export function loadSetupDraft(scenarioId: string): SetupState | undefined {
     if (typeof v !== 'object' || v === null) return undefined;
     if (typeof v.count !== 'number' || !Number.isInteger(v.count) || typeof v.seed !== 'string')
       return undefined;
-    return { count: v.count, names: strings(v.names), roles: strings(v.roles), seed: v.seed, revealed: null };
+    const decision = v.decision === 'vote' || v.decision === 'group' ? v.decision : undefined;
+    return {
+      count: v.count,
+      names: strings(v.names),
+      roles: strings(v.roles),
+      seed: v.seed,
+      revealed: null,
+      ...(decision ? { decision } : {}),
+    };
   } catch {
     return undefined;
   }
@@ -30,8 +38,8 @@ export function loadSetupDraft(scenarioId: string): SetupState | undefined {
 
 export function saveSetupDraft(scenarioId: string, state: SetupState): void {
   // A shown hidden-role brief is never kept: after a reload it is hidden again.
-  const { count, names, roles, seed } = state;
-  write(DRAFT + scenarioId, JSON.stringify({ count, names, roles, seed }));
+  const { count, names, roles, seed, decision } = state;
+  write(DRAFT + scenarioId, JSON.stringify({ count, names, roles, seed, decision }));
 }
 
 export function clearSetupDraft(scenarioId: string): void {

@@ -36,7 +36,7 @@ function carryOver(state: SetupState, scenario: Scenario): SetupState {
 export function setupScreen(
   app: App,
   scenario: Scenario,
-  onPlay: (seed: string, players: PlayerSetup[]) => void,
+  onPlay: (seed: string, players: PlayerSetup[], decision?: 'group' | 'vote') => void,
   onBack: () => void,
   /**
    * What the table entered before (a reload: src/ui/setup-draft.ts; a live reload of the file);
@@ -78,7 +78,12 @@ export function setupScreen(
     requestAnimationFrame(() => {
       if (!isTextEntry(document.activeElement)) rerender();
     });
-  const play = () => onPlay(s.seed.trim() || defaultSeed(scenario), players());
+  const play = () =>
+    onPlay(
+      s.seed.trim() || defaultSeed(scenario),
+      players(),
+      rules.decision === 'group' ? s.decision : undefined,
+    );
 
   const screen: Screen = {
     render() {
@@ -240,12 +245,14 @@ export function setupScreen(
               onchange: () => rerenderWhenIdle(),
             }),
           ),
-          h(
-            'div',
-            { class: 'field' },
-            h('strong', {}, t('setup.decision')),
-            h('span', {}, rules.decision === 'vote' ? t('setup.decisionVote') : t('setup.decisionGroup')),
-          ),
+          rules.decision === 'vote'
+            ? h(
+                'div',
+                { class: 'field' },
+                h('strong', {}, t('setup.decision')),
+                h('span', {}, t('setup.decisionVote')),
+              )
+            : decisionChoice(s, () => keep?.changed?.(s)),
         ),
         h('div', { class: 'setup-grid' }, rows),
         scenario.roles.length > 0 ? h('h2', {}, t('setup.briefs')) : null,
@@ -275,4 +282,35 @@ export function setupScreen(
     },
   };
   return screen;
+}
+
+/**
+ * A scenario that chooses together may also be played by vote (issue 21): a council then sees
+ * its own split votes, the sharpest signal the debrief has.
+ */
+function decisionChoice(s: SetupState, changed: () => void): HTMLElement {
+  const option = (value: 'group' | 'vote', label: string) =>
+    h(
+      'label',
+      { class: 'check' },
+      h('input', {
+        type: 'radio',
+        name: 'setup-decision',
+        value,
+        'data-key': `setup-decision-${value}`,
+        checked: (s.decision ?? 'group') === value,
+        onchange: () => {
+          s.decision = value;
+          changed();
+        },
+      }),
+      label,
+    );
+  return h(
+    'fieldset',
+    { class: 'field', 'data-testid': 'setup-decision' },
+    h('legend', {}, t('setup.decision')),
+    option('group', t('setup.decisionGroup')),
+    option('vote', t('setup.decisionVote')),
+  );
 }

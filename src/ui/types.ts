@@ -65,6 +65,8 @@ export interface SetupState {
   seed: string;
   /** The seat whose hidden brief is shown now (never kept). */
   revealed: number | null;
+  /** A scenario that chooses together may be played by vote (issue 21); absent: as the file says. */
+  decision?: 'group' | 'vote';
 }
 
 /** Everything a moment on the table (and the ending and debrief) is drawn from. */

@@ -7,6 +7,7 @@
  */
 import type { PlayerSetup, SessionRecord } from '../engine/types';
 import { t } from '../i18n';
+import { playedAs } from '../scenario/played-as';
 import type { App, Screen } from './app';
 import type { LiveView } from './authoring/live';
 import type { Playable } from './authoring/open-file';
@@ -126,7 +127,7 @@ export function addWorkshopRoutes(deps: WorkshopRoutesDeps): WorkshopRoutes {
       setupScreen(
         app,
         entry.scenario,
-        (seed, players) => void play(entry, seed, players),
+        (seed, players, decision) => void play(playedAs(entry, decision), seed, players),
         () => router.go('choose'),
         keep,
       ),

@@ -10,6 +10,7 @@ import { builtGame } from './harness';
 
 const game = builtGame();
 
+type Snap = { context: { scenario: { decision: string }; record: { actions: unknown[] } | null } };
 type G = {
   __GAME__: {
     ready: boolean;
@@ -119,5 +120,26 @@ it('an early stop is honest: the ending screen, the debrief and the export say w
   );
   const html = await exported(page, 'export-html');
   expect(html).toContain('Afgebroken tijdens Kwartaal 1 van 4.');
+  await context.close();
+});
+
+it('a scenario that chooses together can be played by vote, and resumes so after a reload', async () => {
+  const context = await game.browser().newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.goto(game.url());
+  await page.waitForFunction(() => (window as unknown as G).__GAME__?.ready === true);
+  await page.getByTestId('start-workshop').click();
+  await page.locator('.scenario[data-scenario="urk-2015"]').click();
+  await page.locator('[data-key=setup-decision-vote]').check();
+  await page.locator('[data-key=play]').click();
+  const decision = () =>
+    page.evaluate(() => {
+      const s = (window as unknown as G).__GAME__.session as unknown as { snapshot(): Snap } | undefined;
+      return s?.snapshot().context.scenario.decision ?? null;
+    });
+  await expect.poll(decision).toBe('vote');
+  await page.reload();
+  await page.waitForFunction(() => (window as unknown as G).__GAME__?.ready === true);
+  await expect.poll(decision).toBe('vote');
   await context.close();
 });
