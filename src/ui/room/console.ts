@@ -64,15 +64,16 @@ export function consoleControls(
       fac(sv.paused ? t('room.resume') : t('room.pause'), 'room-pause', () =>
         conn.facilitate({ op: 'pause', paused: !sv.paused }),
       ),
-      fac(t('room.undo'), 'room-undo', () => conn.facilitate({ op: 'undo' }), !sv.canUndo),
-      fac(t('room.skip'), 'room-skip', () => conn.facilitate({ op: 'skip' }), !sv.view.card),
+      // While paused only resume and a note: the server refuses the rest ('paused'), as the laptop does.
+      fac(t('room.undo'), 'room-undo', () => conn.facilitate({ op: 'undo' }), !sv.canUndo || sv.paused),
+      fac(t('room.skip'), 'room-skip', () => conn.facilitate({ op: 'skip' }), !sv.view.card || sv.paused),
       fac(
         t('room.closeVote'),
         'room-close-vote',
         () => conn.facilitate({ op: 'closeVote' }),
-        !sv.view.allowed.includes('closeVote'),
+        !sv.view.allowed.includes('closeVote') || sv.paused,
       ),
-      fac(t('room.end'), 'room-end', () => conn.facilitate({ op: 'end' }), ended),
+      fac(t('room.end'), 'room-end', () => conn.facilitate({ op: 'end' }), ended || sv.paused),
       fac(t('room.export'), 'room-export', () => conn.facilitate({ op: 'export' })),
       ended
         ? fac(
