@@ -14,7 +14,7 @@ import { h } from '../dom';
 import { pathTo, type RouteContext } from '../router';
 import { RoomConnection } from './connection';
 import { announceConsole, consoleWindowName } from './console-window';
-import { decisionPanel, refusalText } from './decide';
+import { decisionPanel, type KeptTransfer, refusalText } from './decide';
 import { injectForm, noteForm, openDebrief } from './facilitate';
 import { liveRoomScreen } from './live-screen';
 import { lastResult, projectorCard, tableStatus } from './table-view';
@@ -25,6 +25,7 @@ export interface ConsoleTools {
   timer: DiscussionTimer;
   note: HTMLElement;
   draft: { key: string; picked: Set<string> };
+  transfer: KeptTransfer;
   inject: { card: string };
   /** Opens the ended room's debrief (on the projector, also from the console's own window). */
   debrief?: () => void;
@@ -35,6 +36,7 @@ export function consoleTools(conn: RoomConnection): ConsoleTools {
     timer: new DiscussionTimer(),
     note: noteForm(conn),
     draft: { key: '', picked: new Set<string>() },
+    transfer: { key: '', form: null },
     inject: { card: '' },
   };
 }
@@ -57,7 +59,12 @@ export function consoleControls(
   const requests = seatRequests(conn);
   return [
     ...(requests ? [requests] : []),
-    decisionPanel(scenario, sv, { seat: 'facilitator', playFor, draft: tools.draft }, (a) => conn.act(a)),
+    decisionPanel(
+      scenario,
+      sv,
+      { seat: 'facilitator', playFor, draft: tools.draft, transfer: tools.transfer },
+      (a) => conn.act(a),
+    ),
     h(
       'div',
       { class: 'row' },
