@@ -150,6 +150,8 @@ export interface KeptTransfer {
   form: HTMLElement | null;
 }
 
+let formsBuilt = 0;
+
 /** The laptop's transfer form (transfer-form.ts), built again only when the money or the meeting changed. */
 function keptTransferForm(
   scenario: Scenario,
@@ -165,6 +167,9 @@ function keptTransferForm(
   if (kept.key !== key || !kept.form) {
     kept.key = key;
     kept.form = transferForm({ scenario, balances, limits, send, big: true });
+    // A key of its own, so patch.ts swaps the old form for this one instead of patching it
+    // (patched, the old fields would run this form's handlers, which read this form's fields).
+    kept.form.setAttribute('data-key', `transfer-form-${++formsBuilt}`);
   }
   return kept.form;
 }
