@@ -84,7 +84,10 @@ export function decisionPanel(
       { 'data-testid': 'room-transfers' },
       title,
       movable ? keptTransferForm(scenario, sv, actor, send) : null,
-      btn('end-transfers', t('room.endTransfers'), { type: 'endTransfers' }),
+      // Beside the form the laptop's "done"; without it, "move no money, go on".
+      btn('end-transfers', t(movable ? 'council.doneTransfers' : 'room.endTransfers'), {
+        type: 'endTransfers',
+      }),
     );
   }
   const pr = council.priorities;
