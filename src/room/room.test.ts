@@ -244,6 +244,15 @@ describe('room mode', () => {
     a.send('act', { action: { type: 'vote', seat: 0, option } });
     await until(() => a.last('refused') !== undefined);
     expect(a.last('refused')).toEqual({ reason: 'paused' });
+    // As on the laptop, the facilitator neither skips nor undoes while paused: resume first.
+    for (const op of ['skip', 'undo'] as const) {
+      const before = t.projector.received.length;
+      t.projector.send('fac', { op });
+      await until(() => t.projector.received.slice(before).some((m) => m.type === 'refused'));
+      expect(t.projector.last('refused')).toEqual({ reason: 'paused' });
+    }
+    expect(t.projector.view?.view.card).not.toBeNull();
+    expect(t.projector.view?.actions).toBe(1);
     t.projector.send('fac', { op: 'pause', paused: false });
     a.send('act', { action: { type: 'vote', seat: 0, option } });
     // The facilitator plays the empty seat.
@@ -260,8 +269,9 @@ describe('room mode', () => {
     expect(t.phones[1].view?.ballots).toBeNull();
     expect(t.projector.view?.ballots).toEqual([option, null, option]);
     expect(t.phones[1].view?.votes).toBeNull();
+    const refusedBefore = t.projector.received.filter((m) => m.type === 'refused').length;
     t.projector.send('fac', { op: 'closeVote' });
-    await until(() => t.projector.last('refused') !== undefined);
+    await until(() => t.projector.received.filter((m) => m.type === 'refused').length > refusedBefore);
     expect(t.projector.last('refused')).toEqual({ reason: 'no-open-vote' });
     // Undo takes back the whole vote, its closing included.
     t.projector.send('fac', { op: 'undo' });

@@ -297,7 +297,9 @@ export class Table {
 
   act(who: Who, action: Action): Verdict {
     if (!this.state) return { ok: false, reason: 'not-started' };
-    if (this.paused && !who.facilitator) return { ok: false, reason: 'paused' };
+    // As the session machine (machine.ts `paused`): while paused only a note is taken, from
+    // anyone allowed one; a move, the facilitator's skip, end or closing a vote waits for resume.
+    if (this.paused && action.type !== 'note') return { ok: false, reason: 'paused' };
     const by = who.facilitator ? 'facilitator' : (this.members.get(who.id)?.seat ?? null);
     if (by === null) return { ok: false, reason: 'not-seated' };
     const verdict = mayAct(this.scenario, this.state, by, action);
@@ -306,6 +308,8 @@ export class Table {
   }
 
   undo(): Verdict {
+    // The machine takes no undo while paused either: resume first, then take the decision back.
+    if (this.paused) return { ok: false, reason: 'paused' };
     if (!this.record || !canUndo(this.record)) return { ok: false, reason: 'nothing-to-undo' };
     return { ok: true, entry: { t: 'undo' } };
   }

@@ -3,11 +3,9 @@
  * meeting itself: choose the priorities, move money between budgets when the scenario allows.
  */
 import { Landmark, PiggyBank } from 'lucide-static';
-import { parseMoney } from '../engine/money';
 import type { Action, GameState } from '../engine/types';
 import { prioritiesAction } from '../engine/view-actions';
 import { currentLang, t } from '../i18n';
-import { formatMoney } from '../i18n/money';
 import type { Scenario } from '../scenario/schema';
 import { localize } from '../scenario/text';
 import type { KeyedElement } from './card';
@@ -16,6 +14,7 @@ import { costText } from './effects-text';
 import { councilName } from './lookup';
 import { readTab, writeTab } from './tab-storage';
 import type { CouncilShown, InvestShown } from './table';
+import { transferForm } from './transfer-form';
 
 const txt = (scenario: Scenario) => (v: Parameters<typeof localize>[0]) =>
   localize(v, currentLang(), scenario.languages);
@@ -86,7 +85,6 @@ export function councilDialog(
   send: (a: Action) => void,
 ): KeyedElement {
   const text = txt(scenario);
-  const lang = currentLang() === 'en' ? 'en' : 'nl';
   const body: (HTMLElement | null)[] = [];
   let onKey: ((e: KeyboardEvent) => boolean) | undefined;
   if (shown.step === 'priorities' && shown.pick) {
@@ -167,100 +165,8 @@ export function councilDialog(
       return false;
     };
   } else if (shown.step === 'transfers') {
-    const options = (selected: string) =>
-      scenario.resources.map((r) =>
-        h(
-          'option',
-          { value: r.id, selected: r.id === selected },
-          `${text(r.name)} (${formatMoney(state.resources[r.id] ?? 0)})`,
-        ),
-      );
-    const from = h(
-      'select',
-      { 'data-key': 'transfer-from', 'aria-label': t('council.from') },
-      options(scenario.resources[0]?.id ?? ''),
-    );
-    const to = h(
-      'select',
-      { 'data-key': 'transfer-to', 'aria-label': t('council.to') },
-      options(scenario.resources[1]?.id ?? ''),
-    );
-    const amount = h('input', {
-      // Text, not a number field: a browser reads "100.000" there as one hundred (issue 21).
-      type: 'text',
-      inputmode: 'decimal',
-      autocomplete: 'off',
-      'data-key': 'transfer-amount',
-      'aria-label': t('council.amount'),
-      placeholder: lang === 'en' ? '100,000' : '100.000',
-      value: '',
-    });
-    const status = h('p', {
-      class: 'transfer-status',
-      'data-testid': 'transfer-status',
-      'aria-live': 'polite',
-    });
-    const ask = h('div', {
-      class: 'facil-confirm transfer-confirm',
-      'data-testid': 'transfer-confirm',
-      hidden: true,
-    });
-    const nameOf = (id: string) => {
-      const r = scenario.resources.find((x) => x.id === id);
-      return r ? text(r.name) : id;
-    };
-    /** Reads the form; says what is wrong, or asks to confirm the move in words and euros. */
-    const propose = () => {
-      const check = transferCheck(amount.value, from.value, to.value, shown.limits, lang);
-      ask.hidden = true;
-      if (!check.ok) {
-        status.textContent = t(`council.refuse.${check.reason}`, {
-          typed: amount.value.trim().slice(0, 40),
-          from: nameOf(from.value),
-          max: formatMoney(shown.limits[from.value] ?? 0),
-        });
-        return;
-      }
-      status.textContent = '';
-      const question = t('council.confirmTransfer', {
-        amount: formatMoney(check.amount),
-        from: nameOf(from.value),
-        to: nameOf(to.value),
-      });
-      const yes = h(
-        'button',
-        {
-          class: 'btn primary',
-          type: 'button',
-          'data-key': 'transfer-yes',
-          onclick: () => send({ type: 'transfer', from: from.value, to: to.value, amount: check.amount }),
-        },
-        t('council.yesTransfer'),
-      );
-      const no = h(
-        'button',
-        {
-          class: 'btn',
-          type: 'button',
-          'data-key': 'transfer-no',
-          onclick: () => {
-            ask.hidden = true;
-            amount.focus();
-          },
-        },
-        t('council.noTransfer'),
-      );
-      ask.replaceChildren(h('strong', { role: 'alert' }, question), yes, no);
-      ask.hidden = false;
-      yes.focus();
-    };
-    amount.addEventListener('keydown', (e) => {
-      if (e.key !== 'Enter') return;
-      // Enter in the amount proposes this move (not "done with transfers", the dialog's Enter).
-      e.stopPropagation();
-      e.preventDefault();
-      propose();
-    });
+    // The same form as on the chair's phone and the room console (transfer-form.ts).
+    const form = transferForm({ scenario, balances: state.resources, limits: shown.limits, send });
     const done = h(
       'button',
       {
@@ -272,31 +178,7 @@ export function councilDialog(
       },
       t('council.doneTransfers'),
     );
-    body.push(
-      h('h2', {}, t('council.transfers')),
-      h(
-        'div',
-        { class: 'row' },
-        h('label', { class: 'field' }, t('council.from'), from),
-        h('label', { class: 'field' }, t('council.to'), to),
-        h('label', { class: 'field' }, t('council.amount'), amount),
-        h(
-          'button',
-          { class: 'btn', type: 'button', 'data-key': 'transfer', onclick: propose },
-          t('council.transfer'),
-        ),
-      ),
-      status,
-      ask,
-      h(
-        'p',
-        {},
-        scenario.resources
-          .map((r) => `${text(r.name)}: max ${formatMoney(shown.limits[r.id] ?? 0)}`)
-          .join(' · '),
-      ),
-      h('div', { class: 'actions' }, done),
-    );
+    body.push(h('h2', {}, t('council.transfers')), form, h('div', { class: 'actions' }, done));
   } else if (shown.offer) {
     const offer = investDialog(scenario, shown.offer, send, 'council');
     body.push(h('h2', {}, t('council.investments')), offer);
@@ -313,23 +195,4 @@ export function councilDialog(
   );
   el.onKey = onKey;
   return el;
-}
-
-export type TransferCheck =
-  | { ok: true; amount: number }
-  | { ok: false; reason: 'empty' | 'not-a-number' | 'not-positive' | 'too-large' | 'same' | 'over-limit' };
-
-/** Whether a typed move can be proposed: an amount (either notation), two budgets, within the limit. */
-export function transferCheck(
-  typed: string,
-  from: string,
-  to: string,
-  limits: Record<string, number>,
-  lang: 'nl' | 'en',
-): TransferCheck {
-  const parsed = parseMoney(typed, lang);
-  if (!parsed.ok) return parsed;
-  if (from === to) return { ok: false, reason: 'same' };
-  if (parsed.amount > (limits[from] ?? 0)) return { ok: false, reason: 'over-limit' };
-  return parsed;
 }

@@ -239,6 +239,47 @@ it('a projector and four phones play the first round of the flagship (and on unt
   expect(errors).toEqual([]);
 }, 240_000);
 
+it("the chair's phone moves money at the council meeting, asked first; the projector's budgets follow", async () => {
+  const errors: string[] = [];
+  // The demo opens with a council meeting that allows transfers.
+  const { projector, phones } = await openRoom('demo-zeewijk', ['Noor', 'Olaf'], errors);
+  const wmo = projector.locator('[data-resource=wmo] strong');
+  expect(await wmo.textContent()).toBe('€ 60.000');
+  // The chair picks the priorities; then the money, on the chair's phone only.
+  await expect.poll(() => playStep(phones)).toBe(true);
+  const withForm = async () => {
+    const counts = await Promise.all(phones.map((p) => p.locator('[data-key=transfer-amount]').count()));
+    return counts.findIndex((n) => n > 0);
+  };
+  await expect.poll(withForm).toBeGreaterThanOrEqual(0);
+  const chair = phones[await withForm()];
+  const other = phones.find((p) => p !== chair)!;
+  expect(await other.locator('[data-key=transfer-amount]').count()).toBe(0);
+  // The facilitator's console has the same form (for a table without the chair's phone).
+  expect(await projector.locator('[data-key=transfer-amount]').count()).toBe(1);
+  await chair.locator('[data-key=transfer-to]').selectOption('jeugd');
+  await chair.locator('[data-key=transfer-amount]').fill('10.000');
+  await chair.locator('[data-key=transfer]').tap();
+  const ask = chair.getByTestId('transfer-confirm');
+  expect(await ask.textContent()).toContain('€ 10.000 van Wmo-budget naar Jeugdhulp verschuiven?');
+  // Nothing has moved before the yes.
+  expect(await wmo.textContent()).toBe('€ 60.000');
+  await chair.locator('[data-key=transfer-yes]').tap();
+  await expect.poll(() => wmo.textContent()).toBe('€ 50.000');
+  expect(await projector.locator('[data-resource=jeugd] strong').textContent()).toBe('€ 50.000');
+  // Over the limit: the phone says why and sends nothing (once its form shows the new limit).
+  await expect.poll(() => chair.getByTestId('transfer-limits').textContent()).toContain('max € 50.000');
+  await chair.locator('[data-key=transfer-amount]').fill('100.000');
+  await chair.locator('[data-key=transfer]').tap();
+  expect(await chair.getByTestId('transfer-status').textContent()).toBe(
+    'Wmo-budget kan nu hoogstens € 50.000 geven.',
+  );
+  await chair.locator('[data-key=end-transfers]').tap();
+  await chair.locator('[data-key=transfer-amount]').waitFor({ state: 'detached' });
+  expect(await wmo.textContent()).toBe('€ 50.000');
+  expect(errors).toEqual([]);
+}, 120_000);
+
 it('a secret vote: the projector counts the votes, then shows the result and the split', async () => {
   const errors: string[] = [];
   const { projector, phones } = await openRoom('lerend-werken', ['Eva', 'Femke', 'Gijs'], errors);

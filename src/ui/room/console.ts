@@ -14,7 +14,7 @@ import { h } from '../dom';
 import { pathTo, type RouteContext } from '../router';
 import { RoomConnection } from './connection';
 import { announceConsole, consoleWindowName } from './console-window';
-import { decisionPanel, refusalText } from './decide';
+import { decisionPanel, type KeptTransfer, refusalText } from './decide';
 import { injectForm, noteForm, openDebrief } from './facilitate';
 import { liveRoomScreen } from './live-screen';
 import { lastResult, projectorCard, tableStatus } from './table-view';
@@ -25,6 +25,7 @@ export interface ConsoleTools {
   timer: DiscussionTimer;
   note: HTMLElement;
   draft: { key: string; picked: Set<string> };
+  transfer: KeptTransfer;
   inject: { card: string };
   /** Opens the ended room's debrief (on the projector, also from the console's own window). */
   debrief?: () => void;
@@ -35,6 +36,7 @@ export function consoleTools(conn: RoomConnection): ConsoleTools {
     timer: new DiscussionTimer(),
     note: noteForm(conn),
     draft: { key: '', picked: new Set<string>() },
+    transfer: { key: '', form: null },
     inject: { card: '' },
   };
 }
@@ -57,22 +59,28 @@ export function consoleControls(
   const requests = seatRequests(conn);
   return [
     ...(requests ? [requests] : []),
-    decisionPanel(scenario, sv, { seat: 'facilitator', playFor, draft: tools.draft }, (a) => conn.act(a)),
+    decisionPanel(
+      scenario,
+      sv,
+      { seat: 'facilitator', playFor, draft: tools.draft, transfer: tools.transfer },
+      (a) => conn.act(a),
+    ),
     h(
       'div',
       { class: 'row' },
       fac(sv.paused ? t('room.resume') : t('room.pause'), 'room-pause', () =>
         conn.facilitate({ op: 'pause', paused: !sv.paused }),
       ),
-      fac(t('room.undo'), 'room-undo', () => conn.facilitate({ op: 'undo' }), !sv.canUndo),
-      fac(t('room.skip'), 'room-skip', () => conn.facilitate({ op: 'skip' }), !sv.view.card),
+      // While paused only resume and a note: the server refuses the rest ('paused'), as the laptop does.
+      fac(t('room.undo'), 'room-undo', () => conn.facilitate({ op: 'undo' }), !sv.canUndo || sv.paused),
+      fac(t('room.skip'), 'room-skip', () => conn.facilitate({ op: 'skip' }), !sv.view.card || sv.paused),
       fac(
         t('room.closeVote'),
         'room-close-vote',
         () => conn.facilitate({ op: 'closeVote' }),
-        !sv.view.allowed.includes('closeVote'),
+        !sv.view.allowed.includes('closeVote') || sv.paused,
       ),
-      fac(t('room.end'), 'room-end', () => conn.facilitate({ op: 'end' }), ended),
+      fac(t('room.end'), 'room-end', () => conn.facilitate({ op: 'end' }), ended || sv.paused),
       fac(t('room.export'), 'room-export', () => conn.facilitate({ op: 'export' })),
       ended
         ? fac(

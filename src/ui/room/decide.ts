@@ -15,6 +15,7 @@ import { localize } from '../../scenario/text';
 import { h } from '../dom';
 import { costText } from '../effects-text';
 import { findInvestment, findPriority } from '../lookup';
+import { transferForm } from '../transfer-form';
 
 /** `seat`: the phone's own seat; 'facilitator': acts for the active seat (or `playFor`). */
 export interface Actor {
@@ -24,6 +25,11 @@ export interface Actor {
    * else votes, and a half-made choice must survive that.
    */
   draft?: { key: string; picked: Set<string> };
+  /**
+   * The money form being filled in, kept by the screen for the same reason: a repaint puts the
+   * same element back (patch.ts moves it, never rewrites it), so a typed amount survives.
+   */
+  transfer?: KeptTransfer;
   /** Seats without a phone, voted for from the facilitator's screen. */
   playFor: Seat[];
 }
@@ -71,7 +77,18 @@ export function decisionPanel(
   if (council.step === 'transfers') {
     if (!may('endTransfers'))
       return h('div', {}, title, h('p', { class: 'room-note' }, t('room.chairDecides')));
-    return h('div', {}, title, btn('end-transfers', t('room.endTransfers'), { type: 'endTransfers' }));
+    // The form only while the engine lets money move (some budget can give) and lets this screen.
+    const movable = (v.mayAct.transfer ?? []).length > 0 && may('transfer');
+    return h(
+      'div',
+      { 'data-testid': 'room-transfers' },
+      title,
+      movable ? keptTransferForm(scenario, sv, actor, send) : null,
+      // Beside the form the laptop's "done"; without it, "move no money, go on".
+      btn('end-transfers', t(movable ? 'council.doneTransfers' : 'room.endTransfers'), {
+        type: 'endTransfers',
+      }),
+    );
   }
   const pr = council.priorities;
   if (!pr) return title;
@@ -129,6 +146,35 @@ export function decisionPanel(
     boxes,
     confirm,
   );
+}
+
+export interface KeptTransfer {
+  key: string;
+  form: HTMLElement | null;
+}
+
+let formsBuilt = 0;
+
+/** The laptop's transfer form (transfer-form.ts), built again only when the money or the meeting changed. */
+function keptTransferForm(
+  scenario: Scenario,
+  sv: SeatView,
+  actor: Actor,
+  send: (a: Action) => void,
+): HTMLElement {
+  const v = sv.view;
+  const limits = v.council?.transferLimits ?? {};
+  const balances = Object.fromEntries(v.resources.map((r) => [r.id, r.value]));
+  const kept = actor.transfer ?? { key: '', form: null };
+  const key = JSON.stringify([v.round, v.council?.after, limits, balances, currentLang()]);
+  if (kept.key !== key || !kept.form) {
+    kept.key = key;
+    kept.form = transferForm({ scenario, balances, limits, send, big: true });
+    // A key of its own, so patch.ts swaps the old form for this one instead of patching it
+    // (patched, the old fields would run this form's handlers, which read this form's fields).
+    kept.form.setAttribute('data-key', `transfer-form-${++formsBuilt}`);
+  }
+  return kept.form;
 }
 
 /** Whether the engine lists this seat among those that may send this kind of action now. */

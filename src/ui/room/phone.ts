@@ -18,7 +18,7 @@ import { h } from '../dom';
 import { pathTo, type RouteContext } from '../router';
 import { type BriefFold, briefDetails, briefFold } from './brief-fold';
 import { RoomConnection } from './connection';
-import { type Actor, decisionPanel, refusalText } from './decide';
+import { type Actor, decisionPanel, type KeptTransfer, refusalText } from './decide';
 import { liveRoomScreen } from './live-screen';
 import { lastResult, projectorCard } from './table-view';
 import { turnLine } from './turn-line';
@@ -27,12 +27,16 @@ export function phoneScreen(ctx: RouteContext, code: string): Screen {
   const conn = new RoomConnection(code.toUpperCase(), 'seat');
   const root = h('div', { class: 'room room-phone', 'data-testid': 'room-phone' });
   const draft = { key: '', picked: new Set<string>() };
+  const transfer: KeptTransfer = { key: '', form: null };
   const fold = briefFold();
   const s = () => conn.snapshot;
   return liveRoomScreen(conn, root, {
     key: () => [s().status, s().lobby, s().view, s().brief, s().refused, s().scenario?.id, currentLang()],
     // The language (and sound, text size) buttons last: a phone has no L key.
-    body: () => [...(roomGone(ctx, conn) ?? body(ctx, conn, draft, fold)), ctx.app.controls(true)],
+    body: () => [
+      ...(roomGone(ctx, conn) ?? body(ctx, conn, { draft, transfer }, fold)),
+      ctx.app.controls(true),
+    ],
     connect: conn.hasToken,
   }).screen;
 }
@@ -40,7 +44,7 @@ export function phoneScreen(ctx: RouteContext, code: string): Screen {
 function body(
   ctx: RouteContext,
   conn: RoomConnection,
-  draft: Actor['draft'],
+  kept: Pick<Actor, 'draft' | 'transfer'>,
   fold: BriefFold,
 ): (HTMLElement | null)[] {
   const s = conn.snapshot;
@@ -78,7 +82,7 @@ function body(
   return [
     banner,
     turnLine(scenario, s.view, me.seat),
-    decisionPanel(scenario, s.view, { seat: me.seat, playFor: [], draft }, (a) => conn.act(a)),
+    decisionPanel(scenario, s.view, { seat: me.seat, playFor: [], ...kept }, (a) => conn.act(a)),
     lastResult(scenario, s.view),
     roleBox(conn, scenario, fold),
     head,

@@ -1,7 +1,8 @@
 /**
  * The discussion timer on the projector in room mode: it starts again whenever a new decision
  * comes on the table and counts down the length the facilitator chose (kept on this laptop, and
- * followed from the console's own window).
+ * followed from the console's own window). It stands still while the room is paused, as the
+ * laptop's does, and goes on from where it stood.
  * A clock of the shell only: it never acts in the game, and the server knows nothing of it.
  */
 import { t } from '../../i18n';
@@ -16,12 +17,14 @@ export class DiscussionTimer {
   private length = stored();
   private decision = '';
   private endsAt = 0;
+  /** While paused: the time that was left when the pause began; null while the table plays. */
+  private frozen: number | null = null;
   private ticking: ReturnType<typeof setInterval> | null = null;
   /** The length chosen in the console's own window (same laptop, same storage) holds here too. */
   private readonly chosenElsewhere = (e: StorageEvent) => {
     if (e.key !== KEY) return;
     this.length = stored();
-    this.endsAt = Date.now() + this.length;
+    this.restart();
     this.paint();
   };
 
@@ -29,7 +32,10 @@ export class DiscussionTimer {
     window.addEventListener('storage', this.chosenElsewhere);
   }
 
-  /** Called with every view: a new card, offer or council step starts the clock again. */
+  /**
+   * Called with every view: a new card, offer or council step starts the clock again (each of
+   * a council's offers in a row too); a pause holds it, and resuming goes on from there.
+   */
   update(sv: SeatView): void {
     const v = sv.view;
     const key = JSON.stringify([
@@ -37,12 +43,19 @@ export class DiscussionTimer {
       v.round,
       v.activeSeat,
       v.card?.card,
+      v.council?.after,
       v.council?.step,
+      v.council?.offer?.investment,
       v.invest?.investment,
     ]);
+    if (sv.paused && this.frozen === null) this.frozen = this.endsAt - Date.now();
+    if (!sv.paused && this.frozen !== null) {
+      this.endsAt = Date.now() + this.frozen;
+      this.frozen = null;
+    }
     if (key !== this.decision) {
       this.decision = key;
-      this.endsAt = Date.now() + this.length;
+      this.restart();
     }
     this.paint();
     this.ticking ??= setInterval(() => this.paint(), 1000);
@@ -63,7 +76,7 @@ export class DiscussionTimer {
     ) as HTMLSelectElement;
     select.addEventListener('change', () => {
       this.length = Number(select.value);
-      this.endsAt = Date.now() + this.length;
+      this.restart();
       try {
         localStorage.setItem(KEY, String(this.length));
       } catch {
@@ -80,9 +93,15 @@ export class DiscussionTimer {
     this.ticking = null;
   }
 
+  /** The full length again: from now, or held at the full length while paused. */
+  private restart(): void {
+    if (this.frozen !== null) this.frozen = this.length;
+    else this.endsAt = Date.now() + this.length;
+  }
+
   private paint(): void {
     this.element.hidden = this.length === 0;
-    const left = this.endsAt - Date.now();
+    const left = this.frozen ?? this.endsAt - Date.now();
     this.element.textContent = `${t('facil.timer')}: ${clock(left)}`;
     this.element.classList.toggle('over', left <= 0);
   }
