@@ -89,32 +89,10 @@ export type Pending =
     }
   | { kind: 'ended' };
 
-export type Action =
-  | { type: 'roll' }
-  | { type: 'draw' }
-  | { type: 'ask'; question: number }
-  | { type: 'choose'; option: string }
-  | { type: 'vote'; seat: Seat; option: string }
-  | { type: 'breakTie'; option: string }
-  | { type: 'invest' }
-  | { type: 'decline' }
-  | { type: 'setPriorities'; priorities: string[] }
-  | { type: 'votePriorities'; seat: Seat; priorities: string[] }
-  /** The chair's picks among the tied priorities only: exactly `choose` − `tie.chosen.length` of them. */
-  | { type: 'breakPriorityTie'; priorities: string[] }
-  | { type: 'transfer'; from: string; to: string; amount: number }
-  | { type: 'endTransfers' }
-  // facilitator actions: recorded and replayed like the table's
-  | { type: 'note'; text: string }
-  | { type: 'skipCard' }
-  /** A one-off copy goes on the table as soon as nothing else is (see step.ts). */
-  | { type: 'injectCard'; card: string; deck?: string }
-  | { type: 'endNow' }
-  /**
-   * Closes the open vote (card or priorities): the votes cast so far decide, a seat that did not
-   * vote abstains, a tie goes to the usual tie-break.
-   */
-  | { type: 'closeVote' };
+/** What a table or its facilitator can do: one definition, the zod schema in action.ts. */
+export type { Action } from './action';
+
+import type { Action } from './action';
 
 export type ActionType = Action['type'];
 
