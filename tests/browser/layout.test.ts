@@ -191,6 +191,9 @@ async function walk(size: { width: number; height: number }, largest: boolean, l
   bad.push(...(await covered(page, 'ending')));
   await page.locator('[data-key=debrief]').click();
   await page.locator('.debrief').waitFor();
+  await page.locator('.charts').screenshot({
+    path: join(ARTIFACTS, `layout-${size.width}-${largest ? 'large' : 'normal'}-charts.png`),
+  });
   bad.push(...(await covered(page, 'debrief')));
   await context.close();
   return { bad, hidden, errors, good, meters, places };
