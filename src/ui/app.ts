@@ -29,6 +29,12 @@ export class App {
   private scaleIndex = 0;
   /** Extra re-render hooks for the game view (topbar, HUD, dialogs). */
   private readonly renderers = new Set<() => void>();
+  /**
+   * The facilitator's tools (the console toggle, the discussion timer): one element, moved into
+   * the row of controls that is on screen, so it sits beside the other buttons and never floats
+   * over a control or a value.
+   */
+  private readonly tools = h('span', { class: 'tools' });
 
   constructor(readonly sound: SoundPort) {
     try {
@@ -52,6 +58,13 @@ export class App {
     this.screen?.leave?.();
     this.screen = null;
     clear(byId('screen'));
+    // The tools go back to the top bar's controls, uncovered with the board.
+    byId('topbar').querySelector('.controls')?.prepend(this.tools);
+  }
+
+  /** Put a facilitator's tool (a button, the timer) in the controls row, before the others. */
+  addTool(el: HTMLElement): void {
+    this.tools.append(el);
   }
 
   onRender(fn: () => void): () => void {
@@ -98,11 +111,17 @@ export class App {
     byId('live').textContent = text;
   }
 
-  /** The language, sound, text size and help buttons shown on every screen. */
+  /**
+   * The language, sound, text size and help buttons shown on every screen; compact for the top
+   * bar. The facilitator's tools join the row on screen: a full-screen layer's while one is up
+   * (it covers the top bar), else the top bar's.
+   */
   controls(compact = false): HTMLElement {
+    const tools = compact && this.screen ? null : this.tools;
     return h(
       'div',
       { class: 'controls' },
+      tools,
       h(
         'button',
         {

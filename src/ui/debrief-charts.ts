@@ -7,7 +7,13 @@ import { seriesFromLog } from './series';
 
 type Text = (v: Parameters<typeof import('../scenario/text').localize>[0]) => string;
 
-/** One chart per budget and per meter, a point per round end. */
+/** A meter's whole range, as the HUD's bar draws it: its max, 100 for a percentage, or its values'. */
+export function meterRange(m: Scenario['meters'][number]): { lo: number; hi: number } | undefined {
+  const hi = m.max ?? (m.unit === 'percent' ? 100 : undefined);
+  return hi === undefined ? undefined : { lo: m.min, hi };
+}
+
+/** One chart per budget and per meter, a point per round end, each with its scale (min and max). */
 export function charts(
   scenario: Scenario,
   log: readonly LogEntry[],
@@ -42,8 +48,10 @@ export function charts(
           title: text(m.name),
           values: series.meters[m.id],
           labels,
-          format: (v) => meter(v, lang),
+          // The unit stays (Draagvlak 41%, as in the HUD), on the scale's labels too.
+          format: (v) => `${meter(v, lang)}${m.unit === 'percent' ? '%' : ''}`,
           money: false,
+          range: meterRange(m),
         }),
       ),
     ),

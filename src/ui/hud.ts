@@ -1,6 +1,6 @@
 /**
- * The HUD: every budget in euros with a sparkline, every meter as a labelled bar with its number,
- * and, right after an action, the change it made (sign, arrow and "beter/slechter", never colour
+ * The HUD: every budget in euros with a sparkline, every meter as a labelled bar with its number
+ * and which way is good ("▼ beter" for Werkdruk), all in view without scrolling; right after an action, the change it made (sign, arrow and "beter/slechter", never colour
  * alone). The top bar: the round, whose turn it is, the active priorities, and the controls.
  */
 import type { Deltas, GameState } from '../engine/types';
@@ -80,7 +80,17 @@ export function renderHud({ scenario, state, series, changes }: HudInput): HTMLE
       h(
         'div',
         { class: 'name' },
-        h('span', {}, text(m.name)),
+        h('span', { class: 'label' }, text(m.name)),
+        // Which way is good, in words and an arrow (higher Werkdruk is worse), never colour alone.
+        h(
+          'span',
+          {
+            class: 'good',
+            'data-testid': `meter-good-${m.id}`,
+            title: m.good === 'low' ? t('hud.goodLowLong') : t('hud.goodHighLong'),
+          },
+          m.good === 'low' ? t('hud.goodLow') : t('hud.goodHigh'),
+        ),
         h('span', { class: 'value', 'data-testid': `meter-${m.id}` }, `${formatMeter(value, lang)}${unit}`),
       ),
       h(
@@ -88,7 +98,7 @@ export function renderHud({ scenario, state, series, changes }: HudInput): HTMLE
         {
           class: 'bar',
           role: 'meter',
-          'aria-label': text(m.name),
+          'aria-label': `${text(m.name)} (${m.good === 'low' ? t('hud.goodLowLong') : t('hud.goodHighLong')})`,
           'aria-valuemin': m.min,
           'aria-valuemax': top,
           'aria-valuenow': value,

@@ -31,7 +31,8 @@ export function renderStage(ctx: StageContext): StageResult {
     return { element: null, focusKey: 'ended', ending: endingScreen(ctx) };
   }
   if (snap.hasTag('paused')) {
-    return { element: h('div', { class: 'banner', role: 'status' }, t('facil.paused')), focusKey: 'paused' };
+    // "Pauze" is said once, large, by the console's pause overlay over the whole table.
+    return { element: null, focusKey: 'paused' };
   }
   if (snap.hasTag('outcome')) {
     if (ctx.animating) return { element: null, focusKey: `anim:${snap.context.outcome?.from}` };

@@ -411,11 +411,11 @@ describe('the facilitator console', () => {
     await page.waitForTimeout(600);
     const running = (await live(page)).timer.remainingMs;
     expect(running).toBeLessThan(60_000);
-    // The countdown and the facilitator's button share the bottom right without covering each other.
-    const chip = await page.locator('.timer-chip').boundingBox();
-    const toggle = await page.locator('.facil-toggle').boundingBox();
+    // The countdown and the facilitator's button stand side by side in the top bar (issue 21).
+    const chip = await page.locator('#topbar .timer-chip').boundingBox();
+    const toggle = await page.locator('#topbar .facil-toggle').boundingBox();
     expect(chip && toggle).toBeTruthy();
-    if (chip && toggle) expect(chip.y + chip.height).toBeLessThanOrEqual(toggle.y);
+    if (chip && toggle) expect(chip.x + chip.width).toBeLessThanOrEqual(toggle.x);
     await shot(page, 'timer');
     await page.keyboard.press('p');
     await page.getByTestId('pause-overlay').waitFor({ state: 'visible' });

@@ -1,6 +1,6 @@
 /**
- * The facilitator console in the main window: a side panel toggled by F or its button, the
- * pause overlay ("Pauze", large), the timer in a corner for the room, the keys P (pause) and
+ * The facilitator console in the main window: a side panel toggled by F or its button (in the
+ * top bar), the pause overlay ("Pauze", large), the timer beside it for the room, the keys P (pause) and
  * U (undo, asks first), and the bridge to a console opened in its own window. Commands from the
  * panel or the other window are run here, against the session, by the engine's own events.
  */
@@ -47,7 +47,10 @@ export function installConsole(app: App, workshop: Workshop, phaser?: Promise<Pa
     'data-testid': 'pause-overlay',
     hidden: true,
   });
-  document.body.append(overlay, chip, toggle, aside);
+  // The toggle and the timer live in the controls row (the top bar), never floating over a control.
+  app.addTool(chip);
+  app.addTool(toggle);
+  document.body.append(overlay, aside);
 
   const ui = newPanelState();
   let model: ConsoleModel | null = null;
