@@ -3,36 +3,13 @@
  * chair's seat moves money between budgets (the demo scenario has `transfers: true`), another
  * seat's move is refused `not-your-turn`, one over the limit `over-limit`; who may is the engine's.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { prioritiesAction } from '../engine/view-actions';
 import type { LobbyMessage } from '../protocol/room';
-import { type RunningRoomServer, startRoomServer } from './server';
 import { newToken } from './table';
-import { freePort, TestClient, until } from './test-client';
+import { roomServerForTests, TestClient, until } from './test-client';
 
-const SCENARIOS = resolve(import.meta.dirname, '..', '..', 'scenarios');
-
-let server: RunningRoomServer;
-let endpoint: string;
-
-beforeAll(async () => {
-  server = await startRoomServer({
-    port: await freePort(),
-    host: '127.0.0.1',
-    dataDir: mkdtempSync(join(tmpdir(), 'dd-room-council-')),
-    scenariosDir: SCENARIOS,
-    staticDir: null,
-    joinBurst: 10_000,
-    log: () => undefined,
-  });
-  endpoint = `ws://127.0.0.1:${server.port}`;
-});
-afterAll(async () => {
-  await server?.close();
-});
+const rooms = roomServerForTests('dd-room-council-');
 
 /** The next `refused` message this client gets after `send` runs. */
 async function refusal(client: TestClient, send: () => void): Promise<unknown> {
@@ -43,7 +20,7 @@ async function refusal(client: TestClient, send: () => void): Promise<unknown> {
 }
 
 it("the chair's phone moves money at the council; another seat may not", async () => {
-  const projector = await TestClient.create(endpoint, {
+  const projector = await TestClient.create(rooms.endpoint(), {
     scenario: 'demo-zeewijk',
     facilitator: newToken(),
     seed: 'council-money',
@@ -51,7 +28,7 @@ it("the chair's phone moves money at the council; another seat may not", async (
   await until(() => projector.welcome !== null, 5000, 'welcome');
   const phones: TestClient[] = [];
   for (let i = 0; i < 2; i++) {
-    const phone = await TestClient.join(endpoint, projector.room.roomId, { name: `Speler ${i + 1}` });
+    const phone = await TestClient.join(rooms.endpoint(), projector.room.roomId, { name: `Speler ${i + 1}` });
     await until(() => phone.welcome !== null, 5000, 'phone welcome');
     phone.send('seat', { seat: i });
     phones.push(phone);

@@ -7,18 +7,16 @@
  * effects beyond the scenario's `reveal: cost`, another seat's ballot or another seat's hidden
  * brief. After the end every phone gets the whole scenario for the debrief.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { replay } from '../engine/record';
 import { parseSavedSession } from '../persistence/session-format';
 import type { SeatView } from '../protocol/room';
 import { loadScenario } from '../scenario/load';
 import type { Card, Scenario, Text } from '../scenario/schema';
-import { type RunningRoomServer, startRoomServer } from './server';
 import { newToken } from './table';
-import { freePort, type Received, TestClient, until } from './test-client';
+import { type Received, roomServerForTests, TestClient, until } from './test-client';
 
 const SCENARIOS = resolve(import.meta.dirname, '..', '..', 'scenarios');
 const loaded = loadScenario(readFileSync(join(SCENARIOS, 'urk-2015.yaml')), 'urk-2015.yaml');
@@ -26,24 +24,7 @@ if (!loaded.ok) throw new Error('urk-2015 does not load');
 const urk: Scenario = loaded.scenario;
 const SEATS = 6;
 
-let server: RunningRoomServer;
-let endpoint: string;
-
-beforeAll(async () => {
-  server = await startRoomServer({
-    port: await freePort(),
-    host: '127.0.0.1',
-    dataDir: mkdtempSync(join(tmpdir(), 'dd-room-wire-')),
-    scenariosDir: SCENARIOS,
-    staticDir: null,
-    joinBurst: 10_000,
-    log: () => undefined,
-  });
-  endpoint = `ws://127.0.0.1:${server.port}`;
-});
-afterAll(async () => {
-  await server?.close();
-});
+const rooms = roomServerForTests('dd-room-wire-');
 
 const texts = (t: Text | undefined): string[] =>
   t === undefined ? [] : typeof t === 'string' ? [t] : Object.values(t);
@@ -107,7 +88,7 @@ function nextMove(
 
 it('over a whole flagship game in vote mode, no phone receives what its screen may not show', async () => {
   const facilitator = newToken();
-  const projector = await TestClient.create(endpoint, {
+  const projector = await TestClient.create(rooms.endpoint(), {
     scenario: 'urk-2015',
     facilitator,
     seed: 'wire',
@@ -117,7 +98,7 @@ it('over a whole flagship game in vote mode, no phone receives what its screen m
   const code = projector.room.roomId;
   const phones: TestClient[] = [];
   for (let i = 0; i < SEATS; i++) {
-    const phone = await TestClient.join(endpoint, code, { name: `Speler ${i + 1}` });
+    const phone = await TestClient.join(rooms.endpoint(), code, { name: `Speler ${i + 1}` });
     await until(() => phone.welcome !== null, 5000, 'phone welcome');
     phone.send('seat', { seat: i });
     phones.push(phone);

@@ -4,9 +4,12 @@
  * child process (so a test can `kill -9` it), a free loopback port and a Redis server.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { Client, type Room } from 'colyseus.js';
+import { afterAll, beforeAll } from 'vitest';
 import type { SeatView, WelcomeMessage } from '../protocol/room';
 import { ROOM_NAME } from '../protocol/room';
 
@@ -200,5 +203,34 @@ export async function startRedis(): Promise<{ url: string; stop: () => Promise<v
         child.once('exit', () => ok());
         child.kill('SIGKILL');
       }),
+  };
+}
+
+/**
+ * A room server in this process for one test file (shipped scenarios, no static files, a
+ * temporary data folder), closed after it. `endpoint()` is read inside the tests.
+ */
+export function roomServerForTests(prefix: string): { endpoint: () => string } {
+  let server: { port: number; close: () => Promise<void> } | undefined;
+  beforeAll(async () => {
+    const { startRoomServer } = await import('./server');
+    server = await startRoomServer({
+      port: await freePort(),
+      host: '127.0.0.1',
+      dataDir: mkdtempSync(join(tmpdir(), prefix)),
+      scenariosDir: resolve(import.meta.dirname, '..', '..', 'scenarios'),
+      staticDir: null,
+      joinBurst: 10_000,
+      log: () => undefined,
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    endpoint: () => {
+      if (!server) throw new Error('the room server has not started (use it inside a test)');
+      return `ws://127.0.0.1:${server.port}`;
+    },
   };
 }
