@@ -71,6 +71,9 @@ it(`kill -9 mid-vote, ${TRIALS} times: every action a screen was shown is restor
     projector.onReceive((r) => {
       if (r.type === 'view') shown.push(r.message as SeatView);
     });
+    // Every third trial the last seat keeps its vote back, so that kill lands while a vote is
+    // half cast whatever the machine's speed (bounded by trials, not by a lucky moment).
+    const holdBack = trial % 3 === 0;
     const play = (p: TestClient, seat: number) => {
       const v = p.view;
       if (!v) return;
@@ -78,6 +81,7 @@ it(`kill -9 mid-vote, ${TRIALS} times: every action a screen was shown is restor
       if (card?.tieCandidates && card.tieBreaker === seat) {
         p.send('act', { action: { type: 'breakTie', option: card.tieCandidates[0] } });
       } else if (card?.votes && card.pick === 'vote' && v.votes?.mine === null) {
+        if (holdBack && seat === tokens.length - 1) return;
         const option = card.options[(seat + trial) % card.options.length].id;
         p.send('act', { action: { type: 'vote', seat, option } });
       } else if (v.view.phase === 'turn' && v.view.activeSeat === seat) {
@@ -88,8 +92,17 @@ it(`kill -9 mid-vote, ${TRIALS} times: every action a screen was shown is restor
       p.onReceive((r) => r.type === 'view' && play(p, seat));
       play(p, seat);
     });
-    // Killed at a random moment while the table draws and votes.
-    await new Promise((r) => setTimeout(r, 30 + Math.random() * 120));
+    // Killed at a random moment while the table draws and votes, or once a vote is half cast.
+    const halfCast = (v: SeatView | null) => !!v?.votes && v.votes.cast > 0 && v.votes.cast < v.votes.total;
+    // (Once the game has ended there is no vote left to cut in half.)
+    const over = () => projector.view?.view.phase === 'ended' || shown.some((v) => v.view.phase === 'ended');
+    if (holdBack)
+      await until(
+        () => shown.some(halfCast) || halfCast(projector.view) || over(),
+        10_000,
+        'a half-cast vote',
+      );
+    else await new Promise((r) => setTimeout(r, 30 + Math.random() * 120));
     await killHard(server);
     const lastSeen = [...shown].sort((a, b) => b.actions - a.actions)[0] ?? projector.view!;
     if (lastSeen.votes && lastSeen.votes.cast > 0 && lastSeen.votes.cast < lastSeen.votes.total) midVote++;
