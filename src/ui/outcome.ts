@@ -12,7 +12,7 @@ import { localize } from '../scenario/text';
 import type { KeyedElement } from './card';
 import { h, icon } from './dom';
 import { changeChips } from './effects-text';
-import { roundText } from './hud';
+import { roundText, stoppedText } from './hud';
 import { findCard, findInvestment, findPriority } from './lookup';
 
 export function outcomePanel(
@@ -140,6 +140,34 @@ export function outcomePanel(
             'h2',
             { class: 'round-line', 'data-testid': 'round-start' },
             t('round.start', { label: roundText(scenario, e.round) }),
+          ),
+        );
+        break;
+      // The facilitator's own steps: said, so the beat is never an empty dialog.
+      case 'skipCard':
+        parts.push(
+          h(
+            'p',
+            { 'data-testid': 'outcome-skip' },
+            `${t('export.kindSkip')}: ${text(findCard(scenario, e.card).title)}`,
+          ),
+        );
+        break;
+      case 'inject':
+        parts.push(
+          h(
+            'p',
+            { 'data-testid': 'outcome-inject' },
+            `${t('export.kindInject')}: ${text(findCard(scenario, e.card).title)}`,
+          ),
+        );
+        break;
+      case 'ending':
+        parts.push(
+          h(
+            'h2',
+            { 'data-testid': 'outcome-ending' },
+            e.stopped === undefined ? t('ending.title') : stoppedText({ scenario }, e.stopped),
           ),
         );
         break;

@@ -98,12 +98,13 @@ it('an early stop is honest: the ending screen, the debrief and the export say w
     .newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   const page = await startScenario(context, 'urk-2015');
   await page.waitForFunction(() => !!(window as unknown as G).__GAME__.session);
-  // The workshop runs out of time at the first council meeting: the facilitator ends it.
-  await page.evaluate(() => {
-    const s = (window as unknown as G).__GAME__.session;
-    s?.send({ type: 'endNow' });
-    if (s?.snapshot().matches({ playing: 'outcome' })) s.continue();
-  });
+  // The workshop runs out of time at the first council meeting: the facilitator ends it. The
+  // beat that follows says so (it was an empty dialog).
+  await page.evaluate(() => (window as unknown as G).__GAME__.session?.send({ type: 'endNow' }));
+  const beat = page.getByTestId('outcome-ending');
+  await beat.waitFor();
+  expect(await beat.textContent()).toBe('Afgebroken tijdens Kwartaal 1 van 4.');
+  await page.locator('[data-key=continue]').click();
   await page.getByTestId('ending-stopped').waitFor();
   expect(await page.locator('.ending h1').textContent()).toBe('Spel afgebroken');
   expect(await page.getByTestId('ending-stopped').textContent()).toBe('Afgebroken tijdens Kwartaal 1 van 4.');
