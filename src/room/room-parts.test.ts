@@ -1,42 +1,21 @@
 /**
- * The small parts of room mode a facilitator relies on without seeing them: the LAN address
+ * The small parts of room mode a facilitator relies on without seeing them: the join address
  * printed for phones, room codes, the join rate limit, and a journal cut off mid-line by a crash.
  */
 import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import type { NetworkInterfaceInfo } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Journal, readJournal, storedRooms } from './journal';
-import { joinUrlBase, lanAddress } from './lan';
+import { joinUrlBase } from './lan';
 import { JoinLimiter } from './limiter';
 import { roomCode } from './room-env';
 
-const nic = (address: string, internal = false): NetworkInterfaceInfo =>
-  ({
-    address,
-    family: 'IPv4',
-    internal,
-    netmask: '255.255.255.0',
-    mac: '',
-    cidr: null,
-  }) as NetworkInterfaceInfo;
-
 describe('room parts', () => {
-  it('prints the Wi-Fi address for phones, never localhost when there is one', () => {
-    expect(
-      lanAddress(
-        {
-          lo: [nic('127.0.0.1', true)],
-          docker0: [nic('172.17.0.1')],
-          wlan0: [nic('192.168.1.20')],
-        },
-        null,
-      ),
-    ).toBe('192.168.1.20');
-    expect(lanAddress({ lo: [nic('127.0.0.1', true)], eth0: [nic('10.0.0.5')] }, null)).toBe('10.0.0.5');
-    expect(lanAddress({ lo: [nic('127.0.0.1', true)] }, null)).toBe('127.0.0.1');
+  // Which address phones get is lan.test.ts's: the default route, tunnels and bridges last.
+  it('builds the join address from the LAN address, without :80', () => {
     expect(joinUrlBase('192.168.1.20', 2567)).toBe('http://192.168.1.20:2567/');
+    expect(joinUrlBase('192.168.1.20', 80)).toBe('http://192.168.1.20/');
   });
 
   it('makes 6-character codes without look-alike characters, all of them used', () => {

@@ -145,23 +145,17 @@ export function outcomePanel(
         break;
       // The facilitator's own steps: said, so the beat is never an empty dialog.
       case 'skipCard':
+      case 'inject': {
+        const skip = e.kind === 'skipCard';
         parts.push(
           h(
             'p',
-            { 'data-testid': 'outcome-skip' },
-            `${t('export.kindSkip')}: ${text(findCard(scenario, e.card).title)}`,
+            { 'data-testid': skip ? 'outcome-skip' : 'outcome-inject' },
+            `${t(skip ? 'export.kindSkip' : 'export.kindInject')}: ${text(findCard(scenario, e.card).title)}`,
           ),
         );
         break;
-      case 'inject':
-        parts.push(
-          h(
-            'p',
-            { 'data-testid': 'outcome-inject' },
-            `${t('export.kindInject')}: ${text(findCard(scenario, e.card).title)}`,
-          ),
-        );
-        break;
+      }
       case 'ending':
         parts.push(
           h(

@@ -98,3 +98,16 @@ export function builtGame(): { browser: () => Browser; url: () => string; dir: (
   };
   return { browser: () => need(browser), url: () => need(server).url, dir: () => dir };
 }
+
+/** The test seam `window.__GAME__` of a `vite build --mode test` build, as the browser tests read it. */
+export type GameSeam = {
+  __GAME__: {
+    ready: boolean;
+    session?: {
+      send(a: unknown): void;
+      continue(): void;
+      snapshot(): { matches(s: unknown): boolean; context: { record: unknown; state: { log: unknown[] } } };
+    };
+    workshop: { flush(): Promise<unknown> };
+  };
+};

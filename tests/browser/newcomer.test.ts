@@ -10,23 +10,12 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { Action } from '../../src/engine/types';
 import { withoutScenarios } from '../../src/room/server';
-import { builtGame } from './harness';
+import { builtGame, type GameSeam } from './harness';
 
 const game = builtGame();
 
-type G = {
-  __GAME__: {
-    ready: boolean;
-    session?: {
-      send(a: Action): void;
-      continue(): void;
-      snapshot(): { matches(s: unknown): boolean; context: { record: unknown; state: { log: unknown[] } } };
-    };
-    workshop: { flush(): Promise<unknown> };
-  };
-};
+type G = GameSeam;
 
 async function open(context: BrowserContext, url: string): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();

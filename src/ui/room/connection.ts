@@ -119,16 +119,13 @@ export async function recoverRoom(code: string, recovery: string): Promise<null 
   }
 }
 
+/** A connection that has heard nothing yet (also what tests start a stand-in from). */
+export function emptySnapshot(status: RoomSnapshot['status'] = 'connecting'): RoomSnapshot {
+  return { status, welcome: null, scenario: null, lobby: null, view: null, brief: null, refused: null };
+}
+
 export class RoomConnection {
-  snapshot: RoomSnapshot = {
-    status: 'connecting',
-    welcome: null,
-    scenario: null,
-    lobby: null,
-    view: null,
-    brief: null,
-    refused: null,
-  };
+  snapshot: RoomSnapshot = emptySnapshot();
   /** Takes the next export instead of downloading it (the debrief on this laptop). */
   onExport: ((m: ExportMessage) => void) | null = null;
   private room: Room | null = null;

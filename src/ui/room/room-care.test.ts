@@ -7,7 +7,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { initI18n } from '../../i18n';
 import type { FacilitatorMessage, LobbyMessage } from '../../protocol/room';
-import type { RoomConnection, RoomSnapshot } from './connection';
+import { emptySnapshot, type RoomConnection, type RoomSnapshot } from './connection';
 import { journalNotice, seatRequests } from './console';
 
 beforeAll(() => initI18n('nl'));
@@ -34,16 +34,7 @@ const lobby: LobbyMessage = {
 function fakeConn(part: Partial<RoomSnapshot>) {
   const sent: FacilitatorMessage[] = [];
   const conn = {
-    snapshot: {
-      status: 'open',
-      welcome: null,
-      scenario: null,
-      lobby: null,
-      view: null,
-      brief: null,
-      refused: null,
-      ...part,
-    },
+    snapshot: { ...emptySnapshot('open'), ...part },
     facilitate: (m: FacilitatorMessage) => sent.push(m),
     dismissNotice() {
       conn.snapshot = { ...conn.snapshot, notice: null };
